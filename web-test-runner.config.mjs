@@ -50,6 +50,7 @@ export default {
   concurrentBrowsers: 2,
   browsers,
   browserStartTimeout: 60_000,
+  port: process.env.KOE_WTR_PORT ? Number(process.env.KOE_WTR_PORT) : 8000,
   testsFinishTimeout: 240_000,
   testFramework: { config: { timeout: 15_000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), koeTestServer()],
