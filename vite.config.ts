@@ -1,0 +1,36 @@
+// `npm start`: the demo site with the reference receiver mounted at /api; `vite build`: the library.
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import { koeReceiverPlugin } from './src/server/vite-plugin.js';
+
+const root = import.meta.dirname;
+
+export default defineConfig(({ command }) => ({
+  root: command === 'serve' ? resolve(root, 'demo') : root,
+  publicDir: false,
+  plugins: command === 'serve' ? [koeReceiverPlugin({ dataDir: process.env.KOE_DATA_DIR ?? resolve(root, '.koe-data') })] : [],
+  server: {
+    port: Number(process.env.PORT) || 5173,
+    host: 'localhost',
+    fs: { allow: [root] },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    lib: {
+      entry: {
+        index: resolve(root, 'src/index.ts'),
+        'koe-intake': resolve(root, 'src/intake/define.ts'),
+        'koe-snippet': resolve(root, 'src/snippet/define.ts'),
+        'koe-consent': resolve(root, 'src/consent/define.ts'),
+      },
+      formats: ['es'],
+      fileName: (_format, name) => `${name}.js`,
+    },
+    rolldownOptions: {
+      output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+}));
