@@ -1,0 +1,120 @@
+// CRM context (attributes + `context` property, IDs NFKC-normalised) and the tag vocabulary.
+import { cleanText, normalizeId } from './text.js';
+import type { Locale } from '../i18n/locale.js';
+
+/** The CRM context an element carries into every submission. */
+export interface KoeContext {
+  companyId?: string;
+  companyName?: string;
+  contactName?: string;
+  dealId?: string;
+  dealStage?: string;
+  leadSource?: string;
+  reporterId?: string;
+  reporterName?: string;
+  /** Host-defined fields, passed through to the submission's `custom`. */
+  custom: Record<string, string | number | boolean | null>;
+}
+
+/** The `context` JS property: the known fields plus any custom ones. */
+export type KoeContextInput = Partial<Omit<KoeContext, 'custom'>> & { custom?: Record<string, unknown>; [key: string]: unknown };
+
+/** Attribute name → context field. */
+export const CONTEXT_ATTRIBUTES = {
+  'company-id': 'companyId',
+  'company-name': 'companyName',
+  'contact-name': 'contactName',
+  'deal-id': 'dealId',
+  'deal-stage': 'dealStage',
+  'lead-source': 'leadSource',
+  'reporter-id': 'reporterId',
+  'reporter-name': 'reporterName',
+} as const;
+
+export type ContextField = (typeof CONTEXT_ATTRIBUTES)[keyof typeof CONTEXT_ATTRIBUTES];
+const ID_FIELDS: ReadonlySet<ContextField> = new Set(['companyId', 'dealId', 'reporterId']);
+const FIELDS = new Set<string>(Object.values(CONTEXT_ATTRIBUTES));
+
+function clean(field: ContextField, value: unknown): string | undefined {
+  if (typeof value === 'number') value = String(value);
+  if (typeof value !== 'string') return undefined;
+  return ID_FIELDS.has(field) ? normalizeId(value) : cleanText(value);
+}
+
+function customValue(value: unknown): string | number | boolean | null | undefined {
+  if (value === null || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string') return cleanText(value) ?? undefined;
+  return undefined;
+}
+
+/**
+ * Merges attribute values with the `context` property: the property wins per field;
+ * unknown keys (and `context.custom`) pass through to `custom`.
+ */
+export function resolveContext(attributes: Partial<Record<ContextField, string | null | undefined>>, property?: KoeContextInput | null): KoeContext {
+  const result: KoeContext = { custom: {} };
+  for (const field of FIELDS as Set<ContextField>) {
+    const fromProperty = property ? clean(field, property[field]) : undefined;
+    const value = fromProperty ?? clean(field, attributes[field]);
+    if (value !== undefined) result[field] = value;
+  }
+  if (property && typeof property === 'object') {
+    const extra: Record<string, unknown> = { ...(typeof property.custom === 'object' && property.custom ? property.custom : {}) };
+    for (const [key, value] of Object.entries(property)) if (!FIELDS.has(key) && key !== 'custom') extra[key] = value;
+    for (const [key, value] of Object.entries(extra)) {
+      const v = customValue(value);
+      if (v !== undefined && key.length <= 64) result.custom[key] = v;
+    }
+  }
+  return result;
+}
+
+/** One tag of the shared vocabulary. */
+export interface KoeTag {
+  id: string;
+  label: { ja: string; en: string };
+}
+
+export const DEFAULT_TAGS: readonly KoeTag[] = [
+  { id: 'case-study', label: { ja: '事例候補', en: 'Case-study candidate' } },
+  { id: 'faq', label: { ja: 'FAQ候補', en: 'FAQ candidate' } },
+  { id: 'great-answer', label: { ja: '好回答（スニペット）', en: 'Great answer (snippet)' } },
+  { id: 'objection', label: { ja: '懸念・反論', en: 'Objection or concern' } },
+  { id: 'feature-request', label: { ja: '機能要望', en: 'Feature request' } },
+  { id: 'loss-reason', label: { ja: '失注理由', en: 'Loss reason' } },
+  { id: 'competitor', label: { ja: '競合比較', en: 'Competitor comparison' } },
+  { id: 'praise', label: { ja: '称賛', en: 'Praise' } },
+];
+
+const TAG_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+export type TagsCheck = { ok: true; tags: KoeTag[] } | { ok: false; reason: string };
+
+/** Validates a host-provided `tags` array; undefined/null means the default vocabulary. */
+export function checkTags(value: unknown): TagsCheck {
+  if (value == null) return { ok: true, tags: [...DEFAULT_TAGS] };
+  if (!Array.isArray(value) || value.length === 0) return { ok: false, reason: 'tags must be a non-empty array' };
+  const seen = new Set<string>();
+  const tags: KoeTag[] = [];
+  for (const [i, raw] of value.entries()) {
+    const t = raw as Partial<KoeTag> | null;
+    if (!t || typeof t.id !== 'string' || !TAG_ID.test(t.id)) return { ok: false, reason: `tags[${i}].id must match ${TAG_ID}` };
+    if (seen.has(t.id)) return { ok: false, reason: `tags[${i}].id "${t.id}" is repeated` };
+    const ja = typeof t.label?.ja === 'string' ? cleanText(t.label.ja) : undefined;
+    const en = typeof t.label?.en === 'string' ? cleanText(t.label.en) : undefined;
+    if (!ja && !en) return { ok: false, reason: `tags[${i}].label needs ja or en` };
+    seen.add(t.id);
+    tags.push({ id: t.id, label: { ja: (ja ?? en)!, en: (en ?? ja)! } });
+  }
+  return { ok: true, tags };
+}
+
+export function tagLabel(tag: KoeTag, locale: Locale): string {
+  return tag.label[locale];
+}
+
+/** A stable key for drafts and remembered choices: endpoint plus company/deal. */
+export function contextKey(endpoint: string, context: KoeContext): string {
+  return [endpoint, context.companyId ?? context.companyName ?? '', context.dealId ?? ''].join('|');
+}
