@@ -1,0 +1,31 @@
+// Retry policy: which statuses are worth retrying, Retry-After parsing, and full-jitter backoff.
+
+const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE.has(status);
+}
+
+/** Retry-After as milliseconds from `nowMs` (delta-seconds or HTTP-date); undefined when absent or garbage. */
+export function parseRetryAfter(header: string | null | undefined, nowMs: number = Date.now()): number | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  // Only IMF-fixdate style dates (contain a weekday/month name and a colon); Date.parse accepts too much otherwise.
+  if (!/[a-z]{3}.*\d{1,2}:\d{2}/i.test(value)) return undefined;
+  const at = Date.parse(value);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, at - nowMs);
+}
+
+export interface BackoffOptions {
+  baseMs?: number;
+  capMs?: number;
+  random?: () => number;
+}
+
+/** Full jitter: random() * min(cap, base * 2^attempt), attempt counted from 0. */
+export function backoffDelay(attempt: number, { baseMs = 1000, capMs = 5 * 60_000, random = Math.random }: BackoffOptions = {}): number {
+  const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt));
+  return Math.floor(random() * ceiling);
+}

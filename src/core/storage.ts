@@ -1,0 +1,131 @@
+// A tiny key-value store over idb-keyval in our own database, probed at open, with an in-memory fallback.
+import { createStore, get, set, del, entries, clear, type UseStore } from 'idb-keyval';
+
+export type StorageProblem = 'missing' | 'error' | 'timeout';
+
+export interface Kv {
+  /** false when this is the in-memory fallback. */
+  readonly persistent: boolean;
+  /** Why persistence is off (only on the fallback). */
+  readonly problem?: StorageProblem;
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+  del(key: string): Promise<void>;
+  /** All entries in key order. */
+  entries<T>(): Promise<Array<[string, T]>>;
+  clear(): Promise<void>;
+}
+
+export interface OpenKvOptions {
+  /** How long the opening probe may take before we give up on IndexedDB. */
+  timeoutMs?: number;
+  /** Limit for each later operation; a hung disk becomes a rejected promise. */
+  opTimeoutMs?: number;
+  /** For tests: the idb-keyval store function to use; `null` acts as if IndexedDB were missing. */
+  store?: UseStore | null;
+}
+
+export class StorageTimeoutError extends Error {
+  constructor(what: string, ms: number) {
+    super(`IndexedDB did not answer (${what}) within ${ms} ms`);
+    this.name = 'StorageTimeoutError';
+  }
+}
+
+/** Races `promise` against a timeout; a late rejection of the loser is swallowed so it never reaches the host page. */
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  promise.catch(() => undefined);
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new StorageTimeoutError(what, ms)), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
+
+/** In-memory Kv with the same semantics (structured clones, key order). */
+export function memoryKv(problem?: StorageProblem): Kv {
+  const map = new Map<string, unknown>();
+  const copy = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
+  return {
+    persistent: false,
+    ...(problem ? { problem } : {}),
+    async get<T>(key: string) {
+      return copy(map.get(key) as T | undefined);
+    },
+    async set(key, value) {
+      map.set(key, copy(value));
+    },
+    async del(key) {
+      map.delete(key);
+    },
+    async entries<T>() {
+      return [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, copy(v as T)] as [string, T]);
+    },
+    async clear() {
+      map.clear();
+    },
+  };
+}
+
+function idbKv(store: UseStore, opTimeoutMs: number): Kv {
+  const op = <T>(what: string, run: () => Promise<T>): Promise<T> => {
+    let p: Promise<T>;
+    try {
+      p = run();
+    } catch (error) {
+      p = Promise.reject(error);
+    }
+    return withTimeout(p, opTimeoutMs, what);
+  };
+  return {
+    persistent: true,
+    get: <T>(key: string) => op('get', () => get<T>(key, store)),
+    set: (key, value) => op('set', () => set(key, value, store)),
+    del: (key) => op('del', () => del(key, store)),
+    entries: <T>() =>
+      op('entries', async () => {
+        const all = await entries<IDBValidKey, T>(store);
+        return all.map(([k, v]) => [String(k), v] as [string, T]);
+      }),
+    clear: () => op('clear', () => clear(store)),
+  };
+}
+
+/**
+ * Opens `dbName` (object store `items`) and proves it works with a real read.
+ * Never rejects: when IndexedDB is missing, throws or hangs, resolves to an in-memory Kv whose `problem` says why.
+ */
+export async function openKv(dbName: string, { timeoutMs = 3000, opTimeoutMs = 10_000, store }: OpenKvOptions = {}): Promise<Kv> {
+  if (store === null || (store === undefined && typeof indexedDB === 'undefined')) return memoryKv('missing');
+  let useStore: UseStore;
+  try {
+    useStore = store ?? createStore(dbName, 'items');
+    const probe = useStore('readonly', (s) => new Promise((resolve, reject) => {
+      const request = s.count();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    }));
+    await withTimeout(probe, timeoutMs, 'open');
+  } catch (error) {
+    return memoryKv(error instanceof StorageTimeoutError ? 'timeout' : 'error');
+  }
+  return idbKv(useStore, opTimeoutMs);
+}
+
+/** Deletes a whole database (tests and "forget this device"); resolves even when blocked or missing. */
+export function deleteDb(dbName: string, timeoutMs = 3000): Promise<void> {
+  if (typeof indexedDB === 'undefined') return Promise.resolve();
+  const done = new Promise<void>((resolve) => {
+    const request = indexedDB.deleteDatabase(dbName);
+    request.onsuccess = request.onerror = request.onblocked = () => resolve();
+  });
+  return withTimeout(done, timeoutMs, 'deleteDatabase').catch(() => undefined);
+}

@@ -1,0 +1,89 @@
+// Test helpers: raw IndexedDB reads (bypassing our code), unhandled-rejection watch, small waits.
+import type { UseStore } from 'idb-keyval';
+
+/** Every [key, value] in `dbName`'s `items` store, read with the raw IndexedDB API. */
+export function rawEntries(dbName: string): Promise<Array<[string, unknown]>> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(dbName);
+    open.onupgradeneeded = () => open.result.createObjectStore('items');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('items')) {
+        db.close();
+        resolve([]);
+        return;
+      }
+      const store = db.transaction('items', 'readonly').objectStore('items');
+      const keys = store.getAllKeys();
+      const values = store.getAll();
+      values.onsuccess = () => {
+        db.close();
+        resolve(keys.result.map((k, i) => [String(k), values.result[i]]));
+      };
+      values.onerror = () => reject(values.error);
+    };
+  });
+}
+
+/** Empties `dbName`'s `items` store (deleting the DB would block on idb-keyval's open connection). */
+export function clearDb(dbName: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(dbName);
+    open.onupgradeneeded = () => open.result.createObjectStore('items');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('items')) {
+        db.close();
+        resolve();
+        return;
+      }
+      const tx = db.transaction('items', 'readwrite');
+      tx.objectStore('items').clear();
+      tx.oncomplete = () => {
+        db.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
+/** Records unhandled promise rejections until stopped. */
+export function watchUnhandled(): { stop(): unknown[] } {
+  const seen: unknown[] = [];
+  const onRejection = (e: PromiseRejectionEvent) => {
+    seen.push(e.reason);
+    e.preventDefault();
+  };
+  window.addEventListener('unhandledrejection', onRejection);
+  return {
+    stop() {
+      window.removeEventListener('unhandledrejection', onRejection);
+      return seen;
+    },
+  };
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `check` until it returns a truthy value (or gives up after `ms`). */
+export async function until<T>(check: () => T | Promise<T>, ms = 8000, what = 'condition'): Promise<NonNullable<T>> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await sleep(25);
+  }
+}
+
+/** idb-keyval store functions that fail the way broken disks do. */
+export const failingStores = {
+  throwing: (): UseStore => () => Promise.reject(new DOMException('Internal error opening backing store', 'UnknownError')),
+  hanging: (): UseStore => () => new Promise<never>(() => undefined),
+  /** Reads work, writes fail: a full disk. */
+  full: (real: UseStore): UseStore => (mode, callback) =>
+    mode === 'readwrite' ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : real(mode, callback),
+};
