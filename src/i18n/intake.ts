@@ -44,6 +44,7 @@ export interface IntakeStrings {
   snippetButton: string;
   snippetShortcut: string;
   snippetDialogTitle: string;
+  snippetTargetMissing: (selector: string) => string;
   close: string;
 }
 
@@ -90,6 +91,7 @@ export const intake: Record<Locale, IntakeStrings> = {
     snippetButton: 'お客様の声として保存',
     snippetShortcut: 'テキストを選んで Alt+Shift+V でも保存できます。',
     snippetDialogTitle: '選択したテキストを顧客の声として保存',
+    snippetTargetMissing: (selector) => `for 属性の「${selector}」に当たる要素がページにありません。`,
     close: '閉じる',
   },
   en: {
@@ -134,6 +136,7 @@ export const intake: Record<Locale, IntakeStrings> = {
     snippetButton: 'Save as customer voice',
     snippetShortcut: 'You can also select text and press Alt+Shift+V.',
     snippetDialogTitle: 'Save the selected text as a customer voice',
+    snippetTargetMissing: (selector) => `Nothing on the page matches the for attribute “${selector}”.`,
     close: 'Close',
   },
 };

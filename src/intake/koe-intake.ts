@@ -141,7 +141,11 @@ export class KoeIntake extends LitElement {
     if (this.autofocus) this.textarea?.focus();
   }
 
-  override updated(): void {
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('endpoint') || changed.has('headers')) {
+      this.outbox.registerHeaders();
+      if (changed.get('endpoint') !== undefined) void this.outbox.refresh();
+    }
     if (this.configError && this.configError !== this.reportedConfigError) {
       const field = !this.endpointCheck.ok ? 'endpoint' : !FORMATS.includes(this.format as 'json') ? 'format' : 'tags';
       const reason = !this.endpointCheck.ok ? this.endpointCheck.reason : field === 'format' ? 'unsupported' : 'invalid';
@@ -329,6 +333,7 @@ export class KoeIntake extends LitElement {
           </div>`
         : nothing}
       ${this.outbox.persistent === false ? html`<p part="warning" class="warning">${c.offlineSafetyOff}</p>` : nothing}
+      ${this.outbox.expiringCount ? html`<p part="warning" class="warning">${c.expiring(this.outbox.expiringCount)}</p>` : nothing}
       ${this.draftProblem ? html`<p part="warning" class="warning">${c.draftSaveFailed}</p>` : nothing}
       ${this.phase === 'sent' || this.phase === 'queued' ? this.renderConfirmation() : this.renderForm()}
       <p part="status" class="status" role="status">${this.message}</p>

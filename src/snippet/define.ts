@@ -1,0 +1,12 @@
+// Registers <koe-snippet> (and the <koe-intake> it opens) once; a second copy of the script is harmless.
+import { KoeSnippet } from './koe-snippet.js';
+
+export { KoeSnippet };
+
+if (!customElements.get('koe-snippet')) customElements.define('koe-snippet', KoeSnippet);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'koe-snippet': KoeSnippet;
+  }
+}

@@ -1,0 +1,201 @@
+// <koe-snippet>: select text in an email or chat on the page → a button → <koe-intake> prefilled in a dialog.
+import { LitElement, html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import type { KoeContextInput, KoeTag } from '../core/config.js';
+import { emit } from '../core/events.js';
+import type { HeadersInput } from '../core/transport.js';
+import { intake } from '../i18n/intake.js';
+import { resolveLocale } from '../i18n/locale.js';
+import type { IntakePrefill } from '../intake/payload.js';
+import '../intake/define.js';
+import { styles } from './koe-snippet.styles.js';
+import { selectionIn, isSnippetShortcut, placeNear } from './selection.js';
+
+/**
+ * Turns a selection in an email or chat on the page into a customer voice, without retyping.
+ *
+ * @summary Wraps (or points with `for` at) a region; selecting text there shows "Save as customer voice", which opens a prefilled `<koe-intake>` in a dialog. Shortcut: Alt+Shift+V.
+ *
+ * @slot - The region to collect from (used when `for` is not set).
+ *
+ * @fires {KoeEvent<'koe-submit'>} koe-submit - From the inner `<koe-intake>` (composed); cancelable.
+ * @fires {KoeEvent<'koe-sent'>} koe-sent - From the inner `<koe-intake>`.
+ * @fires {KoeEvent<'koe-queued'>} koe-queued - From the inner `<koe-intake>`.
+ * @fires {KoeEvent<'koe-needs-attention'>} koe-needs-attention - From the inner `<koe-intake>`.
+ * @fires {KoeEvent<'koe-config-error'>} koe-config-error - `for` matches nothing (or the inner form's configuration is wrong).
+ *
+ * @csspart button - The floating "Save as customer voice" button.
+ * @csspart dialog - The native dialog.
+ * @csspart dialog-title - The dialog's heading.
+ * @csspart close - The dialog's close button.
+ * @csspart intake - The inner `<koe-intake>`.
+ * @csspart intake-base - The inner form's `base` part (likewise intake-textarea, intake-chip, intake-submit, intake-status, intake-confirmation).
+ *
+ * @cssprop --koe-color-accent - Button background.
+ * @cssprop --koe-color-on-accent - Button text.
+ * @cssprop --koe-color-surface - Dialog background.
+ * @cssprop --koe-color-text - Dialog text.
+ * @cssprop --koe-snippet-dialog-width - Dialog width (default `min(40rem, 100vw - 2rem)`).
+ */
+export class KoeSnippet extends LitElement {
+  static override styles = styles;
+
+  @query('.save') private button?: HTMLButtonElement;
+  @query('dialog') private dialog?: HTMLDialogElement;
+
+  @state() private selectedText = '';
+  @state() private openCount = 0;
+  @state() private targetMissing = false;
+
+  /** A CSS selector for the region to collect from; without it, the slotted content is the region. */
+  @property() for?: string;
+  @property() endpoint = '';
+  @property() format = 'json';
+  @property() locale?: string;
+  @property({ attribute: 'company-id' }) companyId?: string;
+  @property({ attribute: 'company-name' }) companyName?: string;
+  @property({ attribute: 'contact-name' }) contactName?: string;
+  @property({ attribute: 'deal-id' }) dealId?: string;
+  @property({ attribute: 'deal-stage' }) dealStage?: string;
+  @property({ attribute: 'lead-source' }) leadSource?: string;
+  @property({ attribute: 'reporter-id' }) reporterId?: string;
+  @property({ attribute: 'reporter-name' }) reporterName?: string;
+  /** Passed to the inner `<koe-intake>`. */
+  @property({ attribute: false }) context?: KoeContextInput;
+  /** Passed to the inner `<koe-intake>`. */
+  @property({ attribute: false }) tags?: KoeTag[];
+  /** Passed to the inner `<koe-intake>`; never stored. */
+  @property({ attribute: false }) headers?: HeadersInput;
+
+  private returnFocus?: HTMLElement;
+  private prefill?: IntakePrefill;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('selectionchange', this.handleSelectionChange);
+    document.addEventListener('keydown', this.handleKeydown);
+    window.addEventListener('scroll', this.handleSelectionChange, { capture: true, passive: true });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('selectionchange', this.handleSelectionChange);
+    document.removeEventListener('keydown', this.handleKeydown);
+    window.removeEventListener('scroll', this.handleSelectionChange, { capture: true });
+  }
+
+  override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('for')) this.checkTarget();
+  }
+
+  private target(): Element | null {
+    if (!this.for) return this;
+    try {
+      return document.querySelector(this.for);
+    } catch {
+      return null;
+    }
+  }
+
+  private checkTarget(): void {
+    const missing = !!this.for && !this.target();
+    if (missing && !this.targetMissing) {
+      const message = intake[resolveLocale(this.locale, this)].snippetTargetMissing(this.for!);
+      emit(this, 'koe-config-error', { field: 'for', reason: 'not-found', message });
+    }
+    this.targetMissing = missing;
+  }
+
+  private readonly handleSelectionChange = (): void => {
+    if (this.dialog?.open) return;
+    const found = selectionIn(this.target());
+    this.selectedText = found?.text ?? '';
+    if (found && this.button) placeNear(this.button, found.rect);
+  };
+
+  private readonly handleKeydown = (event: KeyboardEvent): void => {
+    if (!isSnippetShortcut(event) || this.dialog?.open) return;
+    const found = selectionIn(this.target());
+    if (!found) return;
+    event.preventDefault();
+    this.selectedText = found.text;
+    this.open();
+  };
+
+  // Keeps the page's selection (and focus) where they are when the button is pressed with a mouse.
+  private readonly handleButtonPointerDown = (event: Event): void => event.preventDefault();
+
+  private readonly handleClose = (): void => {
+    this.selectedText = '';
+    const target = this.returnFocus;
+    this.returnFocus = undefined;
+    if (target?.isConnected) target.focus();
+  };
+
+  /** Opens the dialog with the current selection (what the button and the shortcut do). */
+  open(): void {
+    if (!this.selectedText || this.dialog?.open) return;
+    let active = document.activeElement as HTMLElement | null;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement as HTMLElement;
+    this.returnFocus = active && active !== document.body ? active : undefined;
+    this.prefill = { text: this.selectedText, fromSelection: true, pageUrl: location.href, pageTitle: document.title };
+    this.openCount += 1;
+    void this.updateComplete.then(() => this.dialog?.showModal());
+  }
+
+  /** Closes the dialog; focus goes back where it was. */
+  close(): void {
+    this.dialog?.close();
+  }
+
+  override render() {
+    const s = intake[resolveLocale(this.locale, this)];
+    return html`<slot></slot>
+      ${this.targetMissing ? html`<p class="error" role="alert">${s.snippetTargetMissing(this.for ?? '')}</p>` : nothing}
+      <button
+        part="button"
+        class="save"
+        type="button"
+        aria-keyshortcuts="Alt+Shift+V"
+        title=${s.snippetShortcut}
+        ?hidden=${!this.selectedText}
+        @pointerdown=${this.handleButtonPointerDown}
+        @mousedown=${this.handleButtonPointerDown}
+        @click=${() => this.open()}
+      >
+        ${s.snippetButton}
+      </button>
+      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.handleClose}>
+        <div class="dialog-head">
+          <h2 id="dialog-title" part="dialog-title">${s.snippetDialogTitle}</h2>
+          <button part="close" type="button" class="close" @click=${() => this.close()}>${s.close}</button>
+        </div>
+        ${this.openCount > 0
+          ? keyed(
+              this.openCount,
+              html`<koe-intake
+                part="intake"
+                exportparts="base: intake-base, textarea: intake-textarea, chip: intake-chip, submit: intake-submit, status: intake-status, confirmation: intake-confirmation"
+                autofocus
+                .endpoint=${this.endpoint}
+                .format=${this.format}
+                .locale=${this.locale}
+                .companyId=${this.companyId}
+                .companyName=${this.companyName}
+                .contactName=${this.contactName}
+                .dealId=${this.dealId}
+                .dealStage=${this.dealStage}
+                .leadSource=${this.leadSource}
+                .reporterId=${this.reporterId}
+                .reporterName=${this.reporterName}
+                .context=${this.context}
+                .tags=${this.tags}
+                .headers=${this.headers}
+                .prefill=${this.prefill}
+              ></koe-intake>`,
+            )
+          : nothing}
+      </dialog>`;
+  }
+}

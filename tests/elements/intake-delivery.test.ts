@@ -1,0 +1,167 @@
+// <koe-intake> delivery against the real receiver: sent, queued on 503, needs attention on 400, cancel, drafts.
+import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import '../../src/intake/define.js';
+import type { KoeIntake } from '../../src/intake/koe-intake.js';
+import { Outbox } from '../../src/core/outbox.js';
+import { DraftStore } from '../../src/core/drafts.js';
+import { contextKey } from '../../src/core/config.js';
+import { $, $$, deepActive, fill, pickTag, records, resetWorld, until, untilState } from './intake-helpers.js';
+
+const intakeFor = (company: string) => html`<koe-intake endpoint="/api/intake" locale="ja" company-id=${company} reporter-id="u-1"></koe-intake>`;
+
+describe('<koe-intake> delivery', () => {
+  beforeEach(resetWorld);
+  afterEach(() => executeServerCommand('koe-receiver-faults', null));
+
+  it('says “sent” truthfully on 2xx and files another while keeping the context', async () => {
+    const el = await fixture<KoeIntake>(intakeFor('C-sent'));
+    await fill(el, '説明がとても分かりやすかったです。');
+    await pickTag(el, 'praise');
+    const sent = oneEvent(el, 'koe-sent');
+    expect(await el.submit()).to.equal('sent');
+    expect((await sent).detail.status).to.equal(201);
+    await untilState(el, 'sent');
+    expect($(el, '.confirmation').textContent).to.contain('送信しました。');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '.confirmation'));
+    await expect(el).to.be.accessible();
+
+    $<HTMLButtonElement>(el, '.confirmation button').click();
+    await untilState(el, 'empty');
+    expect($<HTMLTextAreaElement>(el, 'textarea').value).to.equal('');
+    expect($(el, '.context').textContent).to.contain('C-sent');
+    await until(() => deepActive() === $(el, 'textarea'), 'focus back in the text box');
+    await fill(el, '二件目の声です。');
+    await pickTag(el, 'faq');
+    expect(await el.submit()).to.equal('sent');
+    const stored = await records();
+    expect(stored.map((l) => l.record.customer.companyId)).to.deep.equal(['C-sent', 'C-sent']);
+    expect(stored.map((l) => l.record.voice.text)).to.have.members(['説明がとても分かりやすかったです。', '二件目の声です。']);
+  });
+
+  it('sends nothing when koe-submit is cancelled', async () => {
+    const el = await fixture<KoeIntake>(intakeFor('C-cancel'));
+    await fill(el, '送らないでください');
+    await pickTag(el, 'faq');
+    let seen: unknown;
+    const cancel = (e: Event) => {
+      seen = (e as CustomEvent).detail;
+      e.preventDefault();
+    };
+    document.addEventListener('koe-submit', cancel);
+    try {
+      expect(await el.submit()).to.equal('cancelled');
+    } finally {
+      document.removeEventListener('koe-submit', cancel);
+    }
+    expect((seen as { payload: { voice: { text: string } } }).payload.voice.text).to.equal('送らないでください');
+    await el.updateComplete;
+    expect($(el, '[role="status"]').textContent).to.equal('送信は取り消されました。');
+    expect($<HTMLTextAreaElement>(el, 'textarea').value).to.equal('送らないでください');
+    expect(await records()).to.have.length(0);
+    expect(await Outbox.shared().list()).to.have.length(0);
+    const hits = await executeServerCommand<unknown[]>('koe-receiver-hits');
+    expect(hits).to.have.length(0);
+  });
+
+  it('queues on 503, says so, shows the outbox and delivers on retry-now', async () => {
+    await executeServerCommand('koe-receiver-faults', { kind: 'status', status: 503, times: 1, retryAfter: '120', path: '/api/intake' });
+    const el = await fixture<KoeIntake>(intakeFor('C-503'));
+    await fill(el, '回線が弱い場所でも使えました');
+    await pickTag(el, 'praise');
+    const queued = oneEvent(el, 'koe-queued');
+    expect(await el.submit()).to.equal('queued');
+    expect((await queued).detail.persistent).to.equal(true);
+    await untilState(el, 'queued');
+    expect($(el, '.confirmation').textContent).to.contain('この端末に保存しました');
+    expect(await records()).to.have.length(0);
+    await until(() => el.shadowRoot!.querySelector('.outbox'), 'the outbox status line');
+    expect($(el, '.outbox-summary').textContent).to.equal('送信待ち 1 件');
+    await expect(el).to.be.accessible();
+
+    const sent = oneEvent(el, 'koe-sent');
+    $<HTMLButtonElement>(el, '.outbox [data-action="retry"]').click();
+    await sent;
+    const stored = await records();
+    expect(stored).to.have.length(1);
+    expect(stored[0]!.record.voice.text).to.equal('回線が弱い場所でも使えました');
+    await until(() => !el.shadowRoot!.querySelector('.outbox'), 'the outbox to empty');
+  });
+
+  it('keeps a 400 in “needs attention” with the server’s message, and resends the edit under the same id', async () => {
+    await executeServerCommand('koe-receiver-faults', { kind: 'status', status: 400, times: 1, message: '商談IDが見つかりません', path: '/api/intake' });
+    const el = await fixture<KoeIntake>(intakeFor('C-400'));
+    await fill(el, '最初の文面');
+    await pickTag(el, 'objection');
+    const attention = oneEvent(el, 'koe-needs-attention');
+    expect(await el.submit()).to.equal('needs-attention');
+    expect((await attention).detail.status).to.equal(400);
+    await untilState(el, 'needs-attention');
+    expect($(el, '.attention').textContent).to.contain('商談IDが見つかりません');
+    expect($(el, 'button[type="submit"]').textContent!.trim()).to.equal('修正して再送');
+    expect($<HTMLTextAreaElement>(el, 'textarea').value).to.equal('最初の文面');
+    await until(() => el.shadowRoot!.querySelector('.outbox'), 'the outbox status line');
+    expect($(el, '.outbox-summary').textContent).to.equal('要対応 1 件');
+    await expect(el).to.be.accessible();
+    const [item] = await Outbox.shared().list();
+
+    await fill(el, '修正した文面');
+    expect(await el.submit()).to.equal('sent');
+    await untilState(el, 'sent');
+    const stored = await records();
+    expect(stored).to.have.length(1);
+    expect(stored[0]!.record.voice.text).to.equal('修正した文面');
+    expect(stored[0]!.record.id).to.equal(item!.id);
+  });
+
+  it('discards a refused item only after an explicit confirmation', async () => {
+    await executeServerCommand('koe-receiver-faults', { kind: 'status', status: 422, times: 1, message: 'invalid', path: '/api/intake' });
+    const el = await fixture<KoeIntake>(intakeFor('C-discard'));
+    await fill(el, '破棄する文面');
+    await pickTag(el, 'faq');
+    expect(await el.submit()).to.equal('needs-attention');
+    await until(() => el.shadowRoot!.querySelector('.outbox [data-action="discard"]'), 'the discard button');
+    $<HTMLButtonElement>(el, '.outbox [data-action="discard"]').click();
+    await el.updateComplete;
+    expect($(el, '.outbox .confirm').textContent).to.contain('元に戻せません');
+    expect(await Outbox.shared().list()).to.have.length(1);
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '.outbox [data-action="discard-cancel"]').click();
+    await el.updateComplete;
+    expect(await Outbox.shared().list()).to.have.length(1);
+
+    $<HTMLButtonElement>(el, '.outbox [data-action="discard"]').click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '.outbox [data-action="discard-confirm"]').click();
+    await until(async () => (await Outbox.shared().list()).length === 0, 'the item to be discarded');
+    await until(() => $$(el, '.outbox').length === 0, 'the status line to clear');
+    expect(el.state).to.equal('empty');
+  });
+});
+
+describe('<koe-intake> drafts', () => {
+  beforeEach(resetWorld);
+
+  it('restores a draft in a re-created element with koe-draft-restored, and clears it once queued', async () => {
+    const company = `C-draft-${Math.random().toString(36).slice(2)}`;
+    const first = await fixture<KoeIntake>(intakeFor(company));
+    await fill(first, '下書きの文面です');
+    await pickTag(first, 'competitor');
+    fixtureCleanup(); // removing the element writes the pending draft at once
+    const key = `koe-intake|${contextKey(new URL('/api/intake', location.href).href, { companyId: company, custom: {} })}`;
+    await until(async () => (await new DraftStore(key).load())?.value, 'the draft on disk');
+
+    const restored = oneEvent(document, 'koe-draft-restored');
+    const again = await fixture<KoeIntake>(intakeFor(company));
+    const { detail } = await restored;
+    expect(detail.savedAt).to.be.a('number');
+    await again.updateComplete;
+    expect($<HTMLTextAreaElement>(again, 'textarea').value).to.equal('下書きの文面です');
+    expect($(again, '.chip[data-tag="competitor"]').getAttribute('aria-pressed')).to.equal('true');
+    expect($(again, '[role="status"]').textContent).to.equal('前回の下書きを復元しました。');
+    await expect(again).to.be.accessible();
+
+    expect(await again.submit()).to.equal('sent');
+    expect(await new DraftStore(key).load()).to.equal(undefined);
+  });
+});
