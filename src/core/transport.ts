@@ -116,7 +116,8 @@ export async function classifyResponse(response: Response, nowMs: number): Promi
   const { json, text } = await readBody(response);
   const { status } = response;
   if (status >= 200 && status < 300) return { kind: 'sent', status, body: json };
-  if (isRetryableStatus(status)) {
+  // 409 with Retry-After: the idempotency-key draft's "same key still in flight"; come back later.
+  if (isRetryableStatus(status) || (status === 409 && response.headers.has('Retry-After'))) {
     const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), nowMs);
     return { kind: 'retry', status, message: serverMessage(json, text, status), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
   }

@@ -1,0 +1,36 @@
+// Outbox test scaffolding: a fresh outbox DB per test, a fake clock, event capture.
+import { Outbox, type OutboxOptions } from '../../src/core/outbox.js';
+import { clearDb } from './helpers.js';
+
+export const NAME = 'test';
+export const DB = `koe-outbox-${NAME}`;
+export const ENDPOINT = '/api/intake';
+export const ENDPOINT_URL = new URL(ENDPOINT, location.href).href;
+
+export class Clock {
+  constructor(public t = Date.now()) {}
+  now = () => this.t;
+  advance(ms: number) {
+    this.t += ms;
+  }
+}
+
+const made: Outbox[] = [];
+
+export function makeOutbox(options: OutboxOptions = {}): Outbox {
+  const outbox = new Outbox({ name: NAME, timeoutMs: 5000, random: () => 0.5, ...options });
+  made.push(outbox);
+  return outbox;
+}
+
+export async function disposeAll(): Promise<void> {
+  for (const o of made.splice(0)) o.dispose();
+  await clearDb(DB);
+}
+
+/** Every event of `type` the outbox fires, in order. */
+export function capture<T = Record<string, unknown>>(outbox: EventTarget, type: string): T[] {
+  const seen: T[] = [];
+  outbox.addEventListener(type, (e) => seen.push((e as CustomEvent<T>).detail));
+  return seen;
+}
