@@ -26,7 +26,7 @@ describe('reference receiver in the test server', () => {
     expect(again.headers.get('Idempotent-Replayed')).to.equal('true');
     expect(await again.json()).to.deep.equal(firstBody);
 
-    const records = await executeServerCommand<Line[]>('koe-receiver-records', { type: 'intake' });
+    const records = await executeServerCommand<Line[], unknown>('koe-receiver-records', { type: 'intake' });
     expect(records).to.have.length(1);
     expect(records![0]!.record.id).to.equal(intake.id);
     expect(records![0]!.idempotencyKey).to.equal(intake.id);
@@ -42,13 +42,13 @@ describe('reference receiver in the test server', () => {
 
     const retried = await post('/api/intake', intake, intake.id);
     expect(retried.status).to.equal(201);
-    const hits = await executeServerCommand<{ idempotencyKey: string; status: number }[]>('koe-receiver-hits');
+    const hits = await executeServerCommand<{ idempotencyKey: string; status: number }[], unknown>('koe-receiver-hits');
     expect(hits!.map((h) => h.status)).to.deep.equal([503, 201]);
     expect(hits!.every((h) => h.idempotencyKey === intake.id)).to.equal(true);
   });
 
   it('accepts a consent record only for an issued, unaltered request', async () => {
-    const request = await executeServerCommand<ReturnType<typeof validConsentRequestInput> & { id: string; token: string }>(
+    const request = await executeServerCommand<ReturnType<typeof validConsentRequestInput> & { id: string; token: string }, unknown>(
       'koe-receiver-issue-request',
       validConsentRequestInput(),
     );

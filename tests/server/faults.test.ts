@@ -1,0 +1,121 @@
+// Fault mode (in-process only): injected statuses, slowness, dropped connections, seeded random soak plans.
+import { after, before, beforeEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { validIntake } from '../fixtures/submissions.js';
+import { post, removeDir, start, type Running } from './helpers.js';
+
+describe('fault mode', () => {
+  let r: Running;
+  let clock = Date.parse('2026-11-21T00:00:00Z');
+  before(async () => {
+    r = await start({ now: () => new Date(clock) });
+  });
+  beforeEach(async () => {
+    await r.receiver.reset();
+  });
+  after(async () => {
+    await r.stop();
+    removeDir(r.dataDir);
+  });
+
+  it('is off unless a test sets it, and cannot be reached over HTTP', async () => {
+    assert.equal(r.receiver.faults.current(), undefined);
+    const res = await post(`${r.url}/api/faults`, { kind: 'status', status: 503 }, 'k');
+    assert.equal(res.status, 404);
+    assert.equal(r.receiver.faults.current(), undefined);
+  });
+
+  it('answers a status N times with Retry-After, then behaves normally', async () => {
+    r.receiver.faults.set({ kind: 'status', status: 503, times: 2, retryAfter: 'Sat, 21 Nov 2026 00:00:05 GMT' });
+    const intake = validIntake();
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const res = await post(`${r.url}/api/intake`, intake, intake.id);
+      statuses.push(res.status);
+      if (res.status === 503) {
+        assert.equal(res.headers.get('retry-after'), 'Sat, 21 Nov 2026 00:00:05 GMT');
+        const body = await res.json();
+        assert.equal(body.error, 'unavailable');
+        assert.equal(typeof body.message, 'string');
+      }
+    }
+    assert.deepEqual(statuses, [503, 503, 201]);
+    assert.equal((await r.receiver.records('intake')).length, 1);
+  });
+
+  it('records each request with its key, time and final status', async () => {
+    r.receiver.faults.set({ kind: 'status', status: 429, times: 1, retryAfter: '3' });
+    const intake = validIntake();
+    await post(`${r.url}/api/intake`, intake, intake.id);
+    clock += 3000;
+    await post(`${r.url}/api/intake`, intake, intake.id);
+    const hits = r.receiver.faults.hits();
+    assert.deepEqual(hits.map((h) => [h.method, h.path, h.idempotencyKey, h.status]), [
+      ['POST', '/api/intake', intake.id, 429],
+      ['POST', '/api/intake', intake.id, 201],
+    ]);
+    assert.equal(hits[0]!.fault, 'status');
+    assert.equal(hits[1]!.at - hits[0]!.at, 3000);
+    r.receiver.faults.resetHits();
+    assert.deepEqual(r.receiver.faults.hits(), []);
+  });
+
+  it('drop: closes the connection without storing anything', async () => {
+    r.receiver.faults.set({ kind: 'drop', times: 1 });
+    const intake = validIntake();
+    await assert.rejects(post(`${r.url}/api/intake`, intake, intake.id));
+    assert.equal((await r.receiver.records('intake')).length, 0);
+    assert.equal(r.receiver.faults.hits()[0]!.status, 0);
+    assert.equal((await post(`${r.url}/api/intake`, intake, intake.id)).status, 201);
+  });
+
+  it('drop-after-commit: stores durably, drops the answer, and the retry replays it', async () => {
+    r.receiver.faults.set({ kind: 'drop-after-commit', times: 1 });
+    const intake = validIntake();
+    await assert.rejects(post(`${r.url}/api/intake`, intake, intake.id));
+    assert.equal((await r.receiver.records('intake')).length, 1);
+    const retry = await post(`${r.url}/api/intake`, intake, intake.id);
+    assert.equal(retry.status, 201);
+    assert.equal(retry.headers.get('idempotent-replayed'), 'true');
+    assert.equal((await r.receiver.records('intake')).length, 1);
+  });
+
+  it('slow: holds the request, then answers normally', async () => {
+    r.receiver.faults.set({ kind: 'slow', ms: 150, times: 1 });
+    const intake = validIntake();
+    let settled = false;
+    const pending = post(`${r.url}/api/intake`, intake, intake.id).then((res) => ((settled = true), res));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(settled, false);
+    assert.equal((await pending).status, 201);
+  });
+
+  it('applies only to the submission endpoints unless a plan names a path', async () => {
+    r.receiver.faults.set({ kind: 'status', status: 500 });
+    assert.equal((await fetch(`${r.url}/api/records?type=intake`)).status, 200);
+    r.receiver.faults.set({ kind: 'status', status: 401, path: '/api/consent' });
+    const intake = validIntake();
+    assert.equal((await post(`${r.url}/api/intake`, intake, intake.id)).status, 201);
+    r.receiver.faults.clear();
+  });
+
+  it('random: a seed gives the same sequence, and the plan ends at `until`', async () => {
+    const run = async () => {
+      await r.receiver.reset();
+      r.receiver.faults.set({ kind: 'random', seed: 42, rates: { '503': 0.3, drop: 0.2, 'drop-after-commit': 0.1 }, until: clock + 60_000 });
+      const outcomes: string[] = [];
+      for (let i = 0; i < 20; i += 1) {
+        const intake = validIntake();
+        outcomes.push(await post(`${r.url}/api/intake`, intake, intake.id).then((res) => String(res.status), () => 'dropped'));
+      }
+      return outcomes;
+    };
+    const first = await run();
+    assert.deepEqual(await run(), first);
+    assert.ok(new Set(first).size >= 3, `expected a mix of outcomes, got ${first}`);
+    clock += 60_000;
+    const intake = validIntake();
+    assert.equal((await post(`${r.url}/api/intake`, intake, intake.id)).status, 201);
+    assert.equal(r.receiver.faults.current(), undefined);
+  });
+});
