@@ -1,0 +1,17 @@
+// Guarded registration of <koe-consent>: a second load of the bundle never throws.
+import { KoeConsent } from './koe-consent.js';
+
+export { KoeConsent };
+
+/** Registers `<koe-consent>` (or `tag`) unless that name is already taken. */
+export function defineKoeConsent(tag = 'koe-consent'): void {
+  if (!customElements.get(tag)) customElements.define(tag, KoeConsent);
+}
+
+defineKoeConsent();
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'koe-consent': KoeConsent;
+  }
+}

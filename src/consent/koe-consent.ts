@@ -1,0 +1,391 @@
+// <koe-consent>: the customer's case-study consent from a link — notice, per-scope choices, signature, receipt, withdrawal.
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { checkEndpoint, endpointErrorMessage } from '../core/endpoint.js';
+import { emit, type KoeConfigErrorDetail } from '../core/events.js';
+import type { HeadersInput } from '../core/outbox.js';
+import type { ConsentRecord, ConsentRequest } from '../core/schemas.js';
+import { common } from '../i18n/common.js';
+import { consentStrings } from '../i18n/consent.js';
+import { resolveLocale, type Locale } from '../i18n/locale.js';
+import { OutboxController } from '../shared/outbox-controller.js';
+import { base, tokens } from '../shared/styles.js';
+import { renderSignForm, renderWithdrawForm, type DrawState, type FormView } from './consent-form.js';
+import { renderNotice, renderProblem, renderReceipt } from './consent-views.js';
+import { consentStyles } from './koe-consent.styles.js';
+import { canonicalJson, sha256Hex } from './notice-hash.js';
+import { buildNotice, buildWithdrawalNotice, noticeText } from './notice-template.js';
+import { buildConsentRecord, buildWithdrawRecord, emptyForm, recordErrors, type ConsentFormState } from './record.js';
+import { receiptFile } from './receipt.js';
+import * as link from './request-link.js';
+import { createSignaturePad, type SignaturePad } from './signature-pad-loader.js';
+import { formatDateTime, isoWithOffset } from './time.js';
+
+type Problem = link.LinkProblem | 'insecure';
+
+/**
+ * @summary The case-study consent form a customer opens from a link: they read the notice, allow or refuse each use,
+ * sign (typed, or drawn as well), and keep a receipt. `mode="withdraw"` (or a `#koe-withdraw=` link) withdraws.
+ *
+ * @fires {KoeEvent<'koe-submit'>} koe-submit - Cancelable, before anything is sent; detail.payload is the consent record.
+ * @fires {KoeEvent<'koe-queued'>} koe-queued - Stored on this device; will be sent when possible.
+ * @fires {KoeEvent<'koe-sent'>} koe-sent - The receiver accepted the record (2xx).
+ * @fires {KoeEvent<'koe-failed'>} koe-failed - A delivery attempt failed (`retrying` says whether it will be retried).
+ * @fires {KoeEvent<'koe-needs-attention'>} koe-needs-attention - The receiver refused the record (e.g. 422 for an edited request).
+ * @fires {KoeEvent<'koe-auth-required'>} koe-auth-required - 401/403: the host should refresh `headers`.
+ * @fires {KoeEvent<'koe-config-error'>} koe-config-error - `endpoint` or `format` is unusable; also shown in the element.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart notice - The consent notice (取材・掲載同意書).
+ * @csspart form - The signing or withdrawal form.
+ * @csspart scope - One scope's allow / do-not-allow pair.
+ * @csspart intent - The sentence the signer agrees to, next to the button.
+ * @csspart submit - The send button.
+ * @csspart signature-pad - The canvas for a drawn signature.
+ * @csspart error - A field's error message.
+ * @csspart receipt - The receipt shown after sending.
+ * @csspart download - The "download receipt" button.
+ * @csspart withdraw-link - The link to the withdrawal page on the receipt.
+ * @csspart problem - A page-level message (bad link, insecure page).
+ * @csspart alert - Delivery and configuration problems.
+ * @csspart status - The polite live region.
+ *
+ * @cssprop --koe-consent-max-width - Maximum width of the element's content (default 46rem).
+ * @cssprop --koe-color-accent - Buttons, links and the intent marker.
+ * @cssprop --koe-color-danger - Errors and alerts.
+ * @cssprop --koe-font-family - Font of every text.
+ */
+export class KoeConsent extends LitElement {
+  static override styles = [tokens, base, consentStyles];
+  /** @internal Whether the page is a secure context (SubtleCrypto needs one); replaceable in tests. */
+  static secureContext = (): boolean => globalThis.isSecureContext === true;
+
+  private readonly delivery = new OutboxController(this, { type: 'koe.consent.v1' });
+
+  @state() private form: ConsentFormState = emptyForm();
+  @state() private errors: Record<string, string> = {};
+  @state() private submitting = false;
+  @state() private drawState: DrawState = 'idle';
+  @state() private status = '';
+  @state() private alert = '';
+  @state() private record?: ConsentRecord;
+  @state() private deliveryNote = '';
+  @state() private hash = typeof location !== 'undefined' ? location.hash : '';
+
+  /** Where to POST the record: https:, a same-origin path, or http://localhost. */
+  @property() endpoint = '';
+  /** `json` (default) or `cloudevents`. */
+  @property() format = 'json';
+  /** `ja` or `en`; default: the request's locale, then the nearest `lang`, then the browser. */
+  @property() locale?: string;
+  /** `sign` (default) or `withdraw`. A `#koe-withdraw=` link switches to withdraw by itself. */
+  @property() mode: 'sign' | 'withdraw' = 'sign';
+  /** The consent request; when unset, it is read from `#koe=<base64url JSON>` in the page URL. */
+  @property({ attribute: false }) request?: ConsentRequest;
+  /** Withdraw mode: `{ receiptId, requestId, token?, scopes, termMonths? }`; when unset, read from `#koe-withdraw=`. */
+  @property({ attribute: false }) withdraw?: link.WithdrawLink;
+  /** Extra request headers (object or function, may be async), read at send time and never stored. */
+  @property({ attribute: false }) headers?: HeadersInput;
+
+  private req?: ConsentRequest;
+  private wd?: link.WithdrawLink;
+  private problem?: Problem;
+  private seen?: { locale?: Locale; expiresAt?: string };
+  private presentedAt = '';
+  private configError = '';
+  private configEvent?: KoeConfigErrorDetail;
+  private pad?: SignaturePad;
+
+  constructor() {
+    super();
+    this.addEventListener('koe-sent', (e) => {
+      if (e.detail.id !== this.record?.receiptId) return;
+      this.deliveryNote = '';
+      this.status = common[this.uiLocale].sent;
+    });
+    this.addEventListener('koe-needs-attention', (e) => {
+      if (e.detail.id === this.record?.receiptId) this.alert = this.rejection(e.detail.message);
+    });
+  }
+
+  private get uiLocale(): Locale {
+    return resolveLocale(this.locale || this.seen?.locale, this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.handleHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.handleHashChange);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('request') || changed.has('withdraw') || changed.has('mode') || changed.has('hash')) this.resolve();
+    if (changed.has('endpoint') || changed.has('format') || changed.has('locale')) this.checkConfig();
+    if (changed.has('headers')) this.delivery.registerHeaders();
+  }
+
+  protected override updated(): void {
+    if (this.configEvent) {
+      emit(this, 'koe-config-error', this.configEvent);
+      this.configEvent = undefined;
+    }
+    if (this.form.method === 'drawn' && this.drawState === 'idle' && !this.record) void this.setUpPad();
+  }
+
+  private readonly handleHashChange = () => {
+    this.hash = location.hash;
+  };
+
+  /** Decides what to show: insecure page, bad link, the signing form or the withdrawal form. */
+  private resolve(): void {
+    this.req = this.wd = this.problem = this.seen = undefined;
+    this.record = undefined;
+    this.errors = {};
+    this.alert = this.status = '';
+    const withdrawing = this.mode === 'withdraw' || (this.request === undefined && link.fragmentParam(link.WITHDRAW_PARAM, this.hash) !== undefined);
+    const result = withdrawing
+      ? this.withdraw !== undefined
+        ? link.checkWithdrawLink(this.withdraw)
+        : link.decodeWithdrawLink(this.hash)
+      : this.request !== undefined
+        ? link.checkConsentRequest(this.request)
+        : link.decodeConsentLink(this.hash);
+    // Kept even when unusable, so messages speak the request's language and name its expiry date.
+    this.seen = result.value;
+    if (!KoeConsent.secureContext()) {
+      this.problem = 'insecure';
+      return;
+    }
+    if (!result.ok) {
+      this.problem = result.reason;
+      return;
+    }
+    if (withdrawing) {
+      this.wd = result.value as link.WithdrawLink;
+      const known = this.request !== undefined ? link.checkConsentRequest(this.request) : undefined;
+      this.req = known?.value;
+    } else {
+      this.req = result.value as ConsentRequest;
+    }
+    const c = withdrawing ? undefined : this.req?.customer;
+    this.form = { ...emptyForm(), name: c?.signerName ?? '', title: c?.signerTitle ?? '', email: c?.signerEmail ?? '' };
+    this.drawState = 'idle';
+    this.presentedAt = isoWithOffset();
+  }
+
+  private checkConfig(): void {
+    const c = common[this.uiLocale];
+    const check = checkEndpoint(this.endpoint);
+    const formatOk = this.format === 'json' || this.format === 'cloudevents';
+    const message = !check.ok ? endpointErrorMessage(check, c) : formatOk ? '' : c.formatInvalid(this.format);
+    if (message && message !== this.configError) {
+      this.configEvent = check.ok
+        ? { field: 'format', reason: 'invalid', message }
+        : { field: 'endpoint', reason: check.reason, message };
+    }
+    this.configError = message;
+  }
+
+  private async setUpPad(): Promise<void> {
+    const canvas = this.renderRoot.querySelector('canvas');
+    if (!canvas) return;
+    this.drawState = 'loading';
+    try {
+      const pad = await createSignaturePad(canvas);
+      if (this.form.method !== 'drawn' || !canvas.isConnected) return void pad.off();
+      // Match the bitmap to the displayed size, or strokes land away from the pointer.
+      const ratio = Math.max(window.devicePixelRatio || 1, 1);
+      canvas.width = canvas.offsetWidth * ratio;
+      canvas.height = canvas.offsetHeight * ratio;
+      canvas.getContext('2d')?.scale(ratio, ratio);
+      pad.clear();
+      this.pad = pad;
+      this.drawState = 'ready';
+    } catch {
+      this.drawState = 'failed';
+    }
+  }
+
+  private readonly setForm = (patch: Partial<ConsentFormState>) => {
+    if (patch.method && patch.method !== this.form.method) {
+      this.pad?.off();
+      this.pad = undefined;
+      this.drawState = 'idle';
+    }
+    this.form = { ...this.form, ...patch };
+    const cleared = Object.keys(patch).flatMap((k) => (k === 'choices' ? ['scopes', ...Object.keys(patch.choices ?? {}).map((id) => `scope-${id}`)] : [k]));
+    if (cleared.some((k) => this.errors[k])) this.errors = Object.fromEntries(Object.entries(this.errors).filter(([k]) => !cleared.includes(k)));
+  };
+
+  private intent(): string {
+    const s = consentStrings[this.uiLocale];
+    if (this.wd) return s.withdrawIntent(this.wd.receiptId);
+    const r = this.req;
+    if (!r || !this.form.decision) return '';
+    return (this.form.decision === 'grant' ? s.intentGrant : s.intentDecline)(r.customer.company, r.controller.name);
+  }
+
+  private rejection(message?: string): string {
+    const email = this.req?.controller.email;
+    const lead = email ? consentStrings[this.uiLocale].rejected(email) : common[this.uiLocale].needsAttention;
+    return message ? `${lead} ${common[this.uiLocale].serverSaid(message)}` : lead;
+  }
+
+  /** Choices the schema cannot see: decision, every scope answered, a drawing when drawing was chosen. */
+  private choiceErrors(): Record<string, string> {
+    const s = consentStrings[this.uiLocale];
+    const f = this.form;
+    const errors: Record<string, string> = {};
+    if (this.wd) {
+      if (!f.withdraw.length) errors.withdraw = s.withdrawNone;
+      return errors;
+    }
+    if (!f.decision) errors.decision = s.decisionRequired;
+    if (f.decision === 'grant') {
+      for (const id of this.req!.scopes) if (f.choices[id] === undefined) errors[`scope-${id}`] = s.scopeUnanswered;
+      if (!Object.keys(errors).length && !this.req!.scopes.some((id) => f.choices[id])) errors.scopes = s.noneAllowed;
+    }
+    if (f.method === 'drawn' && (!this.pad || this.pad.isEmpty())) errors.drawn = this.drawState === 'failed' ? s.drawFailed : s.drawEmpty;
+    return errors;
+  }
+
+  private readonly handleSubmit = async (event: Event) => {
+    event.preventDefault();
+    if (this.submitting || (!this.req && !this.wd)) return;
+    const c = common[this.uiLocale];
+    if (this.configError) {
+      this.alert = this.configError;
+      return;
+    }
+    const withdrawing = !!this.wd;
+    const form = withdrawing ? { ...this.form, typedName: this.form.name, method: 'typed' as const } : this.form;
+    const notice = this.wd ? buildWithdrawalNotice(this.wd, this.uiLocale) : buildNotice(this.req!, this.uiLocale);
+    const signing = {
+      notice,
+      sha256: await sha256Hex(noticeText(notice)),
+      presentedAt: this.presentedAt,
+      intentStatement: this.intent(),
+      image: form.method === 'drawn' && this.pad && !this.pad.isEmpty() ? this.pad.toDataURL('image/png') : undefined,
+      requestSha256: this.req ? await sha256Hex(canonicalJson(this.req)) : undefined,
+    };
+    const record = this.wd ? buildWithdrawRecord(this.wd, form, signing, this.req) : buildConsentRecord(this.req!, form, signing);
+    const errors = { ...recordErrors(record, form, c), ...this.choiceErrors() };
+    // In withdraw mode the typed name is the name field, which already carries the message.
+    if (withdrawing) delete errors.typedName;
+    if (Object.keys(errors).length) return this.showErrors(errors);
+    this.errors = {};
+    this.alert = '';
+    this.submitting = true;
+    this.status = c.sending;
+    try {
+      const result = await this.delivery.submit(record, { id: record.receiptId, endpoint: this.endpoint, format: this.format === 'cloudevents' ? 'cloudevents' : 'json' });
+      this.status = '';
+      if (result === 'cancelled') return;
+      if (result.status === 'needs-attention') {
+        const err = result.item.lastError;
+        this.alert = err?.reason === 'auth' ? c.authRequired : this.rejection(err?.message);
+        return;
+      }
+      this.record = record;
+      this.deliveryNote = result.status === 'sent' ? '' : result.persistent ? c.queued : c.queuedMemoryOnly;
+      this.status = result.status === 'sent' ? c.sent : this.deliveryNote;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#receipt-title')?.focus();
+    } catch (error) {
+      this.status = '';
+      this.alert = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.submitting = false;
+    }
+  };
+
+  private async showErrors(errors: Record<string, string>): Promise<void> {
+    this.errors = errors;
+    this.alert = errors.form ?? '';
+    this.status = common[this.uiLocale].fixFields(Object.keys(errors).length);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], fieldset [aria-describedby^="e-"]')?.focus();
+  }
+
+  private readonly downloadReceipt = () => {
+    if (!this.record) return;
+    const url = URL.createObjectURL(receiptFile(this.record, this.req));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `consent-receipt-${this.record.receiptId}.json`;
+    a.hidden = true;
+    this.renderRoot.appendChild(a);
+    a.click();
+    a.remove();
+    // Revoking at once can cancel the download in some browsers.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  };
+
+  /** Withdraw link for a granted record, so the signer can withdraw as easily as they gave. */
+  private withdrawUrl(r: ConsentRecord): string | undefined {
+    const scopes = r.scopes.filter((x) => x.granted).map((x) => x.id);
+    if (r.decision !== 'granted' || !scopes.length) return undefined;
+    return link.encodeWithdrawLink({
+      receiptId: r.receiptId,
+      requestId: r.requestId,
+      ...(r.requestToken ? { token: r.requestToken } : {}),
+      scopes,
+      termMonths: r.term.months,
+      ...(r.signer.company ? { company: r.signer.company } : {}),
+      locale: this.uiLocale,
+    });
+  }
+
+  private problemMessage(): [string, string] {
+    const s = consentStrings[this.uiLocale];
+    if (this.problem === 'insecure') return [s.insecureTitle, s.insecureBody];
+    const body =
+      this.problem === 'expired' && this.seen?.expiresAt
+        ? s.linkExpired(formatDateTime(this.seen.expiresAt, this.uiLocale))
+        : this.problem === 'undecodable'
+          ? s.linkUndecodable
+          : this.problem === 'invalid' || this.problem === 'expired'
+            ? s.linkInvalid
+            : s.linkMissing;
+    return [s.linkErrorTitle, body];
+  }
+
+  override render() {
+    const lang = this.uiLocale;
+    const s = consentStrings[lang];
+    const view: FormView = {
+      s,
+      c: common[lang],
+      lang,
+      form: this.form,
+      errors: this.errors,
+      submitting: this.submitting,
+      drawState: this.drawState,
+      intent: this.intent(),
+      set: this.setForm,
+      submit: this.handleSubmit,
+      clearDrawing: () => this.pad?.clear(),
+    };
+    const config = this.configError
+      ? html`<div class="alert" role="alert"><strong>${common[lang].configErrorTitle}</strong> ${this.configError}</div>`
+      : nothing;
+    const body = this.problem
+      ? renderProblem(...this.problemMessage())
+      : this.record
+        ? renderReceipt({ s, lang, record: this.record, delivery: this.deliveryNote, withdrawUrl: this.withdrawUrl(this.record), download: this.downloadReceipt })
+        : this.wd
+          ? [renderNotice(buildWithdrawalNotice(this.wd, lang)), config, renderWithdrawForm(view, this.wd)]
+          : this.req
+            ? [renderNotice(buildNotice(this.req, lang)), config, renderSignForm(view, this.req)]
+            : nothing;
+    return html`<div part="base" class="base" lang=${lang}>
+      ${body}
+      <div part="alert" class="alert" role="alert">${this.alert}</div>
+      <p part="status" class="status" role="status">${this.status}</p>
+    </div>`;
+  }
+}

@@ -1,0 +1,118 @@
+// A consent record as a Kantara Initiative Consent Receipt v1.1 (KI-CR-v1.1.0) JSON object.
+import type { ConsentRecord, ConsentRequest } from '../core/schemas.js';
+import { scopeLabel } from './scopes.js';
+
+export interface KantaraPurpose {
+  purpose: string;
+  purposeCategory: string[];
+  consentType: 'EXPLICIT';
+  piiCategory: string[];
+  primaryPurpose: boolean;
+  termination: string;
+  thirdPartyDisclosure: boolean;
+  thirdPartyName?: string;
+}
+export interface KantaraConsentReceipt {
+  version: 'KI-CR-v1.1.0';
+  jurisdiction: string;
+  consentTimestamp: number;
+  collectionMethod: string;
+  consentReceiptID: string;
+  publicKey?: string;
+  language: string;
+  piiPrincipalId: string;
+  piiControllers: Array<{
+    piiController: string;
+    onBehalf: boolean;
+    contact: string;
+    address: string;
+    email: string;
+    phone: string;
+    piiControllerUrl?: string;
+  }>;
+  policyUrl: string;
+  services: Array<{ service: string; purposes: KantaraPurpose[] }>;
+  sensitive: boolean;
+  spiCat: string[];
+}
+
+export interface ReceiptOptions {
+  /** ISO 3166-1 alpha-2 (default 'JP'). */
+  jurisdiction?: string;
+  /** Controller details the request does not carry. */
+  address?: string;
+  phone?: string;
+  controllerUrl?: string;
+  publicKey?: string;
+}
+
+// Personal-information categories per scope (Kantara leaves the vocabulary to the controller).
+const PII: Record<string, string[]> = {
+  'company-name': ['organisation name'],
+  logo: ['organisation logo'],
+  quotes: ['statements'],
+  'person-name-title': ['name', 'job title'],
+  photo: ['photographic image'],
+  video: ['video and voice recording'],
+  interview: ['statements', 'voice recording'],
+  'press-release': ['organisation name', 'statements'],
+  'sales-material': ['organisation name', 'statements'],
+};
+
+/**
+ * The Kantara Consent Receipt v1.1 for a consent record. Purposes list the scopes that stand granted
+ * (for a `withdrawn` record, those that remain); a declined record has none.
+ */
+export function toConsentReceipt(record: ConsentRecord, request?: ConsentRequest, options: ReceiptOptions = {}): KantaraConsentReceipt {
+  const c = request?.controller;
+  const lang = record.notice.locale;
+  const channels = request?.channels.length ? request.channels.join(', ') : '';
+  const termination =
+    `${record.term.months} months from publication${record.term.until ? ` (until ${record.term.until})` : ''}, ` +
+    'or earlier on withdrawal by the PII principal';
+  const purposes = record.scopes
+    .filter((s) => s.granted)
+    .map(
+      (s): KantaraPurpose => ({
+        purpose: `Case study: ${scopeLabel(s.id, 'en')}${channels ? ` (${channels})` : ''}`,
+        purposeCategory: [s.id === 'sales-material' ? 'Marketing (non-public sales material)' : 'Marketing'],
+        consentType: 'EXPLICIT',
+        piiCategory: PII[s.id] ?? [s.id],
+        primaryPurpose: true,
+        termination,
+        thirdPartyDisclosure: s.id === 'press-release',
+        ...(s.id === 'press-release' ? { thirdPartyName: 'news media' } : {}),
+      }),
+    );
+  return {
+    version: 'KI-CR-v1.1.0',
+    jurisdiction: options.jurisdiction ?? 'JP',
+    consentTimestamp: Math.floor(Date.parse(record.signedAt) / 1000),
+    collectionMethod: `web form (koe-consent), ${record.signature.method} signature`,
+    consentReceiptID: record.receiptId,
+    ...(options.publicKey ? { publicKey: options.publicKey } : {}),
+    language: lang,
+    piiPrincipalId: record.signer.email,
+    piiControllers: [
+      {
+        piiController: c?.name ?? '',
+        onBehalf: false,
+        contact: c?.contact ?? c?.name ?? '',
+        address: options.address ?? '',
+        email: c?.email ?? '',
+        phone: options.phone ?? '',
+        ...(options.controllerUrl ? { piiControllerUrl: options.controllerUrl } : {}),
+      },
+    ],
+    policyUrl: c?.privacyPolicyUrl ?? '',
+    services: [{ service: request ? `Case study: ${request.story.title}` : `Case study (request ${record.requestId})`, purposes }],
+    sensitive: false,
+    spiCat: [],
+  };
+}
+
+/** The downloadable receipt file: the Kantara receipt alongside our own record. */
+export function receiptFile(record: ConsentRecord, request?: ConsentRequest): Blob {
+  const body = { kantaraConsentReceipt: toConsentReceipt(record, request), record, ...(request ? { request } : {}) };
+  return new Blob([JSON.stringify(body, null, 2)], { type: 'application/json' });
+}

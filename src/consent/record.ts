@@ -1,0 +1,143 @@
+// Builds consent and withdrawal records from what the signer chose, and maps schema issues to form fields.
+import { consentSchema, type ConsentRecord, type ConsentRequest } from '../core/schemas.js';
+import { newId } from '../core/ids.js';
+import { cleanText, countGraphemes } from '../core/text.js';
+import type { CommonStrings } from '../i18n/common.js';
+import { DEFAULT_REVIEW_DAYS, type Notice } from './notice-template.js';
+import type { WithdrawLink } from './request-link.js';
+import { isoWithOffset, localTimeZone } from './time.js';
+
+/** What the signer has entered; nothing is chosen until they choose it. */
+export interface ConsentFormState {
+  decision?: 'grant' | 'decline';
+  /** Scope ID → allowed; a missing key means not answered yet. */
+  choices: Record<string, boolean>;
+  constraints: string;
+  declineReason: string;
+  name: string;
+  title: string;
+  email: string;
+  typedName: string;
+  method: 'typed' | 'drawn';
+  /** Withdraw mode: the scopes selected for withdrawal. */
+  withdraw: string[];
+}
+
+export const emptyForm = (): ConsentFormState => ({
+  choices: {},
+  constraints: '',
+  declineReason: '',
+  name: '',
+  title: '',
+  email: '',
+  typedName: '',
+  method: 'typed',
+  withdraw: [],
+});
+
+interface Signing {
+  notice: Notice;
+  sha256: string;
+  presentedAt: string;
+  intentStatement: string;
+  image?: string;
+  /** SHA-256 of the canonical request JSON as the signer saw it. */
+  requestSha256?: string;
+  now?: Date;
+}
+
+// Optional text: trimmed, and left out of the record when empty.
+const opt = (value: string) => cleanText(value);
+
+function common(form: ConsentFormState, s: Signing) {
+  return {
+    receiptId: newId(),
+    signer: { name: form.name.trim(), title: opt(form.title), email: form.email.trim() },
+    signature: { method: form.method, typedName: form.typedName.trim(), image: s.image },
+    intentStatement: s.intentStatement,
+    notice: { templateId: s.notice.templateId, version: s.notice.version, locale: s.notice.locale, sha256: s.sha256 },
+    presentedAt: s.presentedAt,
+    signedAt: isoWithOffset(s.now),
+    timeZone: localTimeZone(),
+    userAgent: (typeof navigator !== 'undefined' ? navigator.userAgent : 'unknown').slice(0, 512),
+    withdrawal: s.notice.withdrawal,
+  };
+}
+
+/** A `granted` or `declined` record; every offered scope is listed, granted only if the signer chose "allow". */
+export function buildConsentRecord(req: ConsentRequest, form: ConsentFormState, s: Signing): ConsentRecord {
+  const grant = form.decision === 'grant';
+  const base = common(form, s);
+  return strip({
+    ...base,
+    requestId: req.id,
+    requestToken: req.token,
+    requestSha256: s.requestSha256,
+    decision: grant ? 'granted' : 'declined',
+    declineReason: grant ? undefined : opt(form.declineReason),
+    scopes: req.scopes.map((id) => ({ id, granted: grant && form.choices[id] === true })),
+    reviewBeforePublication: req.reviewBeforePublication,
+    reviewWindowBusinessDays: req.reviewBeforePublication ? (req.reviewWindowBusinessDays ?? DEFAULT_REVIEW_DAYS) : undefined,
+    constraints: grant ? opt(form.constraints) : undefined,
+    term: { months: req.termMonths },
+    signer: { ...base.signer, company: req.customer.company },
+  }) as ConsentRecord;
+}
+
+/**
+ * A `withdrawn` record referencing the original receipt: `scopes` lists every scope that was granted,
+ * `granted: false` for those withdrawn now and `true` for those that stay granted.
+ */
+export function buildWithdrawRecord(w: WithdrawLink, form: ConsentFormState, s: Signing, req?: ConsentRequest): ConsentRecord {
+  const base = common(form, s);
+  return strip({
+    ...base,
+    requestId: w.requestId,
+    requestToken: w.token ?? req?.token,
+    requestSha256: req ? s.requestSha256 : undefined,
+    withdrawsReceiptId: w.receiptId,
+    decision: 'withdrawn',
+    scopes: w.scopes.map((id) => ({ id, granted: !form.withdraw.includes(id) })),
+    reviewBeforePublication: req?.reviewBeforePublication ?? false,
+    // The schema requires a term; the original's is carried when the link or request knows it.
+    term: { months: w.termMonths ?? req?.termMonths ?? 1 },
+    signer: { ...base.signer, company: w.company ?? req?.customer.company },
+  }) as ConsentRecord;
+}
+
+/** Drops undefined members so the stored record carries only what was given. */
+function strip<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+const FIELD_OF: Record<string, string> = {
+  'signer.name': 'name',
+  'signer.title': 'title',
+  'signer.email': 'email',
+  'signature.typedName': 'typedName',
+  constraints: 'constraints',
+  declineReason: 'declineReason',
+};
+
+/** Validates a record with the shared schema; returns field key → message for what the signer can fix. */
+export function recordErrors(record: ConsentRecord, form: ConsentFormState, strings: CommonStrings): Record<string, string> {
+  const result = consentSchema.safeParse(record);
+  const errors: Record<string, string> = {};
+  if (result.success) return errors;
+  for (const issue of result.error.issues) {
+    const path = issue.path.map(String).join('.');
+    const field = FIELD_OF[path] ?? 'form';
+    if (errors[field]) continue;
+    const max = /^too_long:(\d+)$/.exec(issue.message)?.[1];
+    const value = String((form as unknown as Record<string, unknown>)[field] ?? '');
+    errors[field] =
+      issue.message === 'required' || (field !== 'form' && value.trim() === '')
+        ? strings.required
+        : max
+          ? strings.tooLong(Number(max), countGraphemes(value))
+          : field === 'email'
+            ? strings.invalidEmail
+            : issue.message;
+  }
+  return errors;
+}

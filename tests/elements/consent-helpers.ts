@@ -1,0 +1,100 @@
+// Helpers for the <koe-consent> tests: requests, a clean world, shadow queries, filling the form.
+import { executeServerCommand } from '@web/test-runner-commands';
+import { Outbox } from '../../src/core/outbox.js';
+import type { ConsentRecord, ConsentRequest } from '../../src/core/schemas.js';
+import type { KoeConsent } from '../../src/consent/koe-consent.js';
+import { validConsentRequestInput } from '../fixtures/submissions.js';
+
+export type StoredConsent = { idempotencyKey: string; record: ConsentRecord; receivedAt: string };
+
+/** A valid request (not issued by the receiver): enough for everything before sending. */
+export function localRequest(over: Partial<ConsentRequest> = {}): ConsentRequest {
+  return {
+    ...validConsentRequestInput(),
+    id: `local-${crypto.randomUUID()}`,
+    issuedAt: '2026-11-21T10:00:00+09:00',
+    expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    ...over,
+  };
+}
+
+/** A request issued and HMAC-signed by the real receiver. */
+export async function issuedRequest(over: Partial<ConsentRequest> = {}): Promise<ConsentRequest> {
+  return (await executeServerCommand('koe-receiver-issue-request', { ...validConsentRequestInput(), ...over })) as ConsentRequest;
+}
+
+export async function storedConsents(): Promise<StoredConsent[]> {
+  return ((await executeServerCommand('koe-receiver-records', { type: 'consent' })) as StoredConsent[] | undefined) ?? [];
+}
+
+/** Receiver, outbox and URL fragment: nothing leaks from one test into the next. */
+export async function resetWorld(): Promise<void> {
+  history.replaceState(null, '', location.pathname + location.search);
+  await executeServerCommand('koe-receiver-reset');
+  const outbox = Outbox.shared();
+  await outbox.ready;
+  for (const item of await outbox.list()) await outbox.discard(item.id);
+}
+
+export function $<T extends Element = HTMLElement>(el: Element, selector: string): T {
+  const found = el.shadowRoot!.querySelector<T>(selector);
+  if (!found) throw new Error(`No ${selector} in <${el.localName}>`);
+  return found;
+}
+
+export function $$<T extends Element = HTMLElement>(el: Element, selector: string): T[] {
+  return Array.from(el.shadowRoot!.querySelectorAll<T>(selector));
+}
+
+/** Polls until `check` is truthy (a wait, not an assertion: the assertion follows it). */
+export async function until<T>(check: () => T | Promise<T>, what: string, timeoutMs = 8000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** The radio or checkbox whose label reads `label`, inside the fieldset whose legend reads `legend`. */
+export function choice(el: KoeConsent, legend: string, label: string): HTMLInputElement {
+  const set = $$<HTMLFieldSetElement>(el, 'fieldset').find((f) => f.querySelector('legend')?.textContent?.trim() === legend);
+  if (!set) throw new Error(`No fieldset "${legend}"`);
+  const found = Array.from(set.querySelectorAll<HTMLLabelElement>(':scope > label')).find((l) => l.textContent?.trim() === label);
+  if (!found) throw new Error(`No choice "${label}" in "${legend}"`);
+  return found.querySelector('input')!;
+}
+
+export async function pick(el: KoeConsent, legend: string, label: string): Promise<void> {
+  choice(el, legend, label).click();
+  await el.updateComplete;
+}
+
+/** Sets a text field by its label, as typing would (an input event). */
+export async function fill(el: KoeConsent, label: string, value: string): Promise<void> {
+  const own = (l: HTMLLabelElement) => Array.from(l.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim();
+  const lab = $$<HTMLLabelElement>(el, 'label[for]').find((l) => own(l) === label);
+  if (!lab) throw new Error(`No field "${label}"`);
+  const input = $<HTMLInputElement>(el, `#${lab.htmlFor}`);
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+export async function submit(el: KoeConsent): Promise<void> {
+  $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+  // The submit handler hashes the notice first (SubtleCrypto), so let it settle.
+  await new Promise((r) => setTimeout(r, 50));
+  await el.updateComplete;
+}
+
+/** Draws a stroke across the signature canvas with pointer events, as signature_pad expects them. */
+export function drawStroke(canvas: HTMLCanvasElement): void {
+  const box = canvas.getBoundingClientRect();
+  const at = (i: number) => ({ clientX: box.left + 20 + i * 15, clientY: box.top + 20 + (i % 3) * 12 });
+  const init = { bubbles: true, composed: true, cancelable: true, pointerId: 1, isPrimary: true, pointerType: 'mouse' };
+  canvas.dispatchEvent(new PointerEvent('pointerdown', { ...init, ...at(0), buttons: 1, button: 0 }));
+  for (let i = 1; i < 12; i += 1) canvas.dispatchEvent(new PointerEvent('pointermove', { ...init, ...at(i), buttons: 1 }));
+  canvas.dispatchEvent(new PointerEvent('pointerup', { ...init, ...at(12), buttons: 0, button: 0 }));
+}

@@ -1,0 +1,208 @@
+// <koe-consent> before sending: the notice, explicit choices, validation, bad links, insecure pages, ja/en.
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/consent/define.js';
+import { KoeConsent } from '../../src/consent/koe-consent.js';
+import { buildNotice, noticeText } from '../../src/consent/notice-template.js';
+import { encodeConsentLink, toBase64Url } from '../../src/consent/request-link.js';
+import type { ConsentRequest } from '../../src/core/schemas.js';
+import { $, $$, choice, fill, localRequest, pick, resetWorld, submit } from './consent-helpers.js';
+
+const mount = (request?: ConsentRequest, attrs: { locale?: string; endpoint?: string } = {}) =>
+  fixture<KoeConsent>(html`<koe-consent endpoint=${attrs.endpoint ?? '/api/consent'} locale=${attrs.locale ?? ''} .request=${request}></koe-consent>`);
+
+const text = (el: Element) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
+
+describe('<koe-consent> notice and form', () => {
+  beforeEach(resetWorld);
+
+  it('renders the notice as text from the request and is accessible', async () => {
+    const req = localRequest({ story: { title: '<img src=x onerror=alert(1)>見出し', quotes: ['<b>太字</b>'] } });
+    const el = await mount(req);
+    expect($$(el, '.notice img, .notice b')).to.have.length(0);
+    const shown = $(el, '.notice').textContent!.replace(/\s+/g, '');
+    for (const line of noticeText(buildNotice(req, 'ja')).split('\n')) {
+      expect(shown, line).to.include(line.replace(/^- /, '').replace(/\s+/g, ''));
+    }
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers only the requested scopes, with nothing pre-ticked', async () => {
+    const el = await mount(localRequest({ scopes: ['company-name', 'photo', 'sales-material'] }));
+    await pick(el, 'ご回答', '掲載に同意します（項目ごとに選びます）');
+    expect($$(el, 'fieldset.scope legend').map((l) => l.textContent)).to.deep.equal(['社名', '写真', '営業資料（非公開）での利用']);
+    const scopeRadios = $$<HTMLInputElement>(el, 'fieldset.scope input');
+    expect(scopeRadios).to.have.length(6);
+    expect(scopeRadios.filter((r) => r.checked)).to.have.length(0);
+    expect(choice(el, 'ご回答', '掲載をお断りします').checked).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('nothing is decided before the signer chooses: no decision, no scope, no intent sentence', async () => {
+    const el = await mount(localRequest());
+    expect($$<HTMLInputElement>(el, 'input[name="decision"]').some((r) => r.checked)).to.equal(false);
+    expect($$(el, 'fieldset.scope')).to.have.length(0);
+    expect(el.shadowRoot!.querySelector('#intent')).to.equal(null);
+  });
+
+  it('prefills the signer from the request and leaves the signature to the signer', async () => {
+    const el = await mount(localRequest());
+    expect($<HTMLInputElement>(el, '#f-name').value).to.equal('山田 太郎');
+    expect($<HTMLInputElement>(el, '#f-email').value).to.equal('yamada@example.jp');
+    expect($<HTMLInputElement>(el, '#f-title').value).to.equal('情報システム部 部長');
+    expect($<HTMLInputElement>(el, '#f-typedName').value).to.equal('');
+    expect(text(el)).to.include('会社名：株式会社サンプル商事');
+  });
+
+  it('invalid: says what is missing next to each field, moves focus there, and stays accessible', async () => {
+    const el = await mount(localRequest({ customer: { company: '株式会社サンプル商事' } }));
+    await submit(el);
+    expect($(el, '#e-decision').textContent).to.equal('同意するか、お断りするかを選んでください。');
+    expect(el.shadowRoot!.activeElement).to.equal($$(el, 'input[name="decision"]')[0]);
+    await pick(el, 'ご回答', '掲載に同意します（項目ごとに選びます）');
+    await fill(el, 'メールアドレス', 'not-an-email');
+    await submit(el);
+    for (const id of ['company-name', 'logo', 'quotes']) expect($(el, `#e-scope-${id}`).textContent).to.equal('「許可する」か「許可しない」を選んでください。');
+    expect($(el, '#e-name').textContent).to.equal('入力してください。');
+    expect($(el, '#e-email').textContent).to.equal('メールアドレスの形式が正しくありません。');
+    expect($(el, '#e-typedName').textContent).to.equal('入力してください。');
+    expect($(el, '[role="status"]').textContent).to.match(/件の項目を確認してください/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('refuses a grant that allows nothing, pointing to decline instead', async () => {
+    const el = await mount(localRequest({ scopes: ['logo'] }));
+    await pick(el, 'ご回答', '掲載に同意します（項目ごとに選びます）');
+    await pick(el, 'ロゴ', '許可しない');
+    await fill(el, '署名（氏名を入力）', '山田 太郎');
+    await submit(el);
+    expect($(el, '#e-scopes').textContent).to.include('掲載をお断りします');
+  });
+
+  it('scope choices work from the keyboard (Space, then arrow keys)', async () => {
+    const el = await mount(localRequest({ scopes: ['logo'] }));
+    await pick(el, 'ご回答', '掲載に同意します（項目ごとに選びます）');
+    choice(el, 'ロゴ', '許可する').focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(choice(el, 'ロゴ', '許可する').checked).to.equal(true);
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(choice(el, 'ロゴ', '許可しない').checked).to.equal(true);
+    expect(choice(el, 'ロゴ', '許可する').checked).to.equal(false);
+  });
+
+  it('declined: a reason field, the decline sentence by the button, accessible', async () => {
+    const el = await mount(localRequest());
+    await pick(el, 'ご回答', '掲載をお断りします');
+    expect($(el, '#f-declineReason').localName).to.equal('textarea');
+    expect($(el, '#intent').textContent).to.equal('私は株式会社サンプル商事を代表して上記の同意書を読み、株式会社コエ 広報部による掲載をお断りします。');
+    expect($(el, 'button[type="submit"]').getAttribute('aria-describedby')).to.equal('intent');
+    await expect(el).to.be.accessible();
+  });
+
+  it('signing typed: the grant sentence sits by the button', async () => {
+    const el = await mount(localRequest());
+    await pick(el, 'ご回答', '掲載に同意します（項目ごとに選びます）');
+    expect(choice(el, '署名の方法', '氏名を入力して署名する').checked).to.equal(true);
+    expect($(el, '#intent').textContent).to.include('「許可する」を選んだ項目について、株式会社コエ 広報部が掲載することに同意します。');
+    expect($(el, 'button[type="submit"]').textContent!.trim()).to.equal('同意して送信する');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a cancelled koe-submit sends nothing and keeps the form', async () => {
+    const el = await mount(localRequest());
+    await pick(el, 'ご回答', '掲載をお断りします');
+    await fill(el, '署名（氏名を入力）', '山田 太郎');
+    el.addEventListener('koe-submit', (e) => e.preventDefault(), { once: true });
+    const fired = oneEvent(el, 'koe-submit');
+    await submit(el);
+    const event = await fired;
+    expect(event.detail.type).to.equal('koe.consent.v1');
+    expect((event.detail.payload as { decision: string }).decision).to.equal('declined');
+    expect(el.shadowRoot!.querySelector('form')).to.not.equal(null);
+    expect(el.shadowRoot!.querySelector('.receipt')).to.equal(null);
+  });
+
+  it('English: locale="en" renders English labels and notice', async () => {
+    const el = await mount(localRequest(), { locale: 'en' });
+    await pick(el, 'Your answer', 'I agree to publication (choosing each use below)');
+    expect($$(el, 'fieldset.scope legend').map((l) => l.textContent)).to.deep.equal(['Company name', 'Logo', 'Quoted statements']);
+    expect(text(el)).to.include('Consent to a case study: interview and publication');
+    expect($(el, '.base').getAttribute('lang')).to.equal('en');
+    await expect(el).to.be.accessible();
+  });
+
+  it("follows the request's locale when no locale attribute is set", async () => {
+    const el = await mount(localRequest({ locale: 'en' }));
+    expect($(el, '#notice-title').textContent).to.equal('Consent to a case study: interview and publication');
+  });
+
+  it('a refused endpoint is visible and fires koe-config-error', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el = document.createElement('koe-consent');
+    el.setAttribute('endpoint', 'javascript:alert(1)');
+    el.request = localRequest();
+    const fired = oneEvent(wrapper, 'koe-config-error');
+    wrapper.append(el);
+    const event = await fired;
+    expect(event.detail.field).to.equal('endpoint');
+    await el.updateComplete;
+    expect(text(el)).to.include('設定に誤りがあるため、送信できません');
+    expect(text(el)).to.include('「javascript:」は使えません');
+  });
+});
+
+describe('<koe-consent> bad links and insecure pages', () => {
+  beforeEach(resetWorld);
+  afterEach(() => {
+    KoeConsent.secureContext = () => globalThis.isSecureContext === true;
+  });
+
+  const cases: Array<[string, () => void, RegExp]> = [
+    ['missing', () => undefined, /リンクに同意書の内容が含まれていません/],
+    ['undecodable', () => history.replaceState(null, '', '#koe=%%%not-base64'), /リンクの一部が壊れている/],
+    ['schema-failing', () => history.replaceState(null, '', `#koe=${toBase64Url({ id: 'x', scopes: [] })}`), /リンクの内容に不備があります/],
+    ['expired', () => history.replaceState(null, '', `#${encodeConsentLink(localRequest({ expiresAt: '2025-01-31T09:00:00+09:00' })).split('#')[1]}`), /有効期限（2025年1月31日/],
+  ];
+  for (const [name, setUp, message] of cases) {
+    it(`${name} link: a page-level message in Japanese, no form, accessible`, async () => {
+      setUp();
+      const el = await fixture<KoeConsent>(html`<koe-consent endpoint="/api/consent" locale="ja"></koe-consent>`);
+      expect($(el, '#problem-title').textContent).to.equal('この同意書のリンクを開けませんでした');
+      expect($(el, '.problem').textContent).to.match(message);
+      expect(el.shadowRoot!.querySelector('form')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('bad links speak English too', async () => {
+    history.replaceState(null, '', '#koe=%%%');
+    const el = await fixture<KoeConsent>(html`<div lang="en"><koe-consent endpoint="/api/consent"></koe-consent></div>`).then((d) => d.firstElementChild as KoeConsent);
+    await el.updateComplete;
+    expect($(el, '#problem-title').textContent).to.equal('This consent link could not be opened');
+  });
+
+  it('an expired link speaks the language of its request', async () => {
+    const el = await mount(localRequest({ locale: 'en', expiresAt: '2025-01-31T00:00:00Z' }));
+    expect($(el, '.problem').textContent).to.include('This link expired on');
+  });
+
+  it('reading a link from the page URL, and following it when the fragment changes', async () => {
+    const el = await fixture<KoeConsent>(html`<koe-consent endpoint="/api/consent"></koe-consent>`);
+    expect(el.shadowRoot!.querySelector('.problem')).to.not.equal(null);
+    location.hash = encodeConsentLink(localRequest()).split('#')[1]!;
+    await new Promise((r) => window.addEventListener('hashchange', r, { once: true }));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.problem')).to.equal(null);
+    expect($(el, '#notice-title').textContent).to.equal('取材・掲載同意書');
+  });
+
+  it('insecure context: a clear message, no form, accessible', async () => {
+    KoeConsent.secureContext = () => false;
+    const el = await mount(localRequest());
+    expect($(el, '#problem-title').textContent).to.equal('このページは安全な接続（https）で開いてください');
+    expect(el.shadowRoot!.querySelector('form')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+});
