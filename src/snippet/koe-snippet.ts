@@ -46,7 +46,6 @@ export class KoeSnippet extends LitElement {
 
   @state() private selectedText = '';
   @state() private openCount = 0;
-  @state() private targetMissing = false;
 
   /** A CSS selector for the region to collect from; without it, the slotted content is the region. */
   @property() for?: string;
@@ -68,6 +67,7 @@ export class KoeSnippet extends LitElement {
   /** Passed to the inner `<koe-intake>`; never stored. */
   @property({ attribute: false }) headers?: HeadersInput;
 
+  private targetMissing = false;
   private returnFocus?: HTMLElement;
   private prefill?: IntakePrefill;
 
@@ -85,8 +85,15 @@ export class KoeSnippet extends LitElement {
     window.removeEventListener('scroll', this.handleSelectionChange, { capture: true });
   }
 
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('for')) this.targetMissing = !!this.for && !this.target();
+  }
+
   override updated(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('for')) this.checkTarget();
+    if (changed.has('for') && this.targetMissing) {
+      const message = intake[resolveLocale(this.locale, this)].snippetTargetMissing(this.for!);
+      emit(this, 'koe-config-error', { field: 'for', reason: 'not-found', message });
+    }
   }
 
   private target(): Element | null {
@@ -96,15 +103,6 @@ export class KoeSnippet extends LitElement {
     } catch {
       return null;
     }
-  }
-
-  private checkTarget(): void {
-    const missing = !!this.for && !this.target();
-    if (missing && !this.targetMissing) {
-      const message = intake[resolveLocale(this.locale, this)].snippetTargetMissing(this.for!);
-      emit(this, 'koe-config-error', { field: 'for', reason: 'not-found', message });
-    }
-    this.targetMissing = missing;
   }
 
   private readonly handleSelectionChange = (): void => {
@@ -141,7 +139,16 @@ export class KoeSnippet extends LitElement {
     this.returnFocus = active && active !== document.body ? active : undefined;
     this.prefill = { text: this.selectedText, fromSelection: true, pageUrl: location.href, pageTitle: document.title };
     this.openCount += 1;
-    void this.updateComplete.then(() => this.dialog?.showModal());
+    void this.showDialog();
+  }
+
+  private async showDialog(): Promise<void> {
+    await this.updateComplete;
+    const form = this.renderRoot.querySelector('koe-intake');
+    await form?.updateComplete;
+    this.dialog?.showModal();
+    // The rep came here to file this text: put the caret in it (the dialog's own autofocus may land on the host).
+    form?.focus();
   }
 
   /** Closes the dialog; focus goes back where it was. */
