@@ -1,59 +1,16 @@
 // The outbox: persist before sending, retry with backoff, keep what the server refused, one flusher across tabs.
 import { withFlushLock, type FlushLockOptions } from './lock.js';
-import { OutboxStore, orderKey, type OpenKvFn, type OutboxItem, type StorageWarningReason } from './outbox-store.js';
-import { backoffDelay } from './retry.js';
-import type { SubmissionType } from './schemas.js';
+import { OutboxStore, orderKey, type OutboxItem, type StorageWarningReason } from './outbox-store.js';
+import { afterAttempt, expired, jsonCopy, newItem, nextDue, revived } from './outbox-policy.js';
+import { watchTriggers, type Triggers } from './outbox-triggers.js';
+import { DAY, EXPIRY_WARNING_MS, type EnqueueInput, type EnqueueResult, type OutboxCounts, type OutboxEventDetails, type OutboxEventName, type OutboxOptions } from './outbox-types.js';
 import { openKv } from './storage.js';
-import { send, type Format, type HeadersInput, type SendResult } from './transport.js';
+import { send, type HeadersInput, type SendResult } from './transport.js';
 
 export type { OutboxItem, StorageWarningReason } from './outbox-store.js';
 export type { HeadersInput, Format } from './transport.js';
+export * from './outbox-types.js';
 
-export type EnqueueResult = { status: 'sent' | 'queued' | 'needs-attention'; persistent: boolean; item: OutboxItem };
-export interface EnqueueInput {
-  id: string;
-  type: SubmissionType;
-  endpoint: string;
-  format: Format;
-  payload: unknown;
-}
-
-/** `detail` of each outbox event (all are CustomEvents). */
-export interface OutboxEventDetails {
-  change: { counts: OutboxCounts };
-  queued: { item: OutboxItem; persistent: boolean };
-  sent: { item: OutboxItem; status: number; body?: unknown };
-  failed: { item: OutboxItem; retrying: boolean; status?: number; message: string; nextAttemptAt?: number };
-  'needs-attention': { item: OutboxItem; status?: number; message: string; fields?: Array<{ path: string; message: string }> };
-  'auth-required': { item: OutboxItem; status: 401 | 403 };
-  expiring: { items: OutboxItem[] };
-  'storage-warning': { reason: StorageWarningReason };
-}
-export type OutboxEventName = keyof OutboxEventDetails;
-export interface OutboxCounts {
-  waiting: number;
-  attention: number;
-}
-
-export interface OutboxOptions {
-  name?: string;
-  fetch?: typeof fetch;
-  now?: () => number;
-  random?: () => number;
-  timeoutMs?: number;
-  baseDelayMs?: number;
-  maxDelayMs?: number;
-  retentionMs?: number;
-  openTimeoutMs?: number;
-  /** For tests: how storage is opened (e.g. a failing IndexedDB). */
-  openKv?: OpenKvFn;
-  /** For tests: lock strategy overrides. */
-  lock?: Omit<FlushLockOptions, 'waitMs'>;
-}
-
-const DAY = 86_400_000;
-/** Items this close to the retention limit raise `expiring`. */
-export const EXPIRY_WARNING_MS = 2 * DAY;
 /** Never re-arm the timer sooner than this, so a zero delay cannot spin. */
 const MIN_TIMER_MS = 1000;
 const MAX_TIMER_MS = 5 * 60_000;
@@ -98,9 +55,8 @@ export class Outbox extends EventTarget {
   private snapshot: OutboxItem[] = [];
   private counter = 0;
   private timer?: ReturnType<typeof setTimeout>;
-  private channel?: BroadcastChannel;
+  private triggers?: Triggers;
   private disposed = false;
-  private readonly cleanups: Array<() => void> = [];
 
   constructor(options: OutboxOptions = {}) {
     super();
@@ -148,23 +104,9 @@ export class Outbox extends EventTarget {
   async enqueue(input: EnqueueInput): Promise<EnqueueResult> {
     await this.ready;
     const now = this.now();
-    const endpoint = absolute(input.endpoint);
-    // A JSON round trip: what is stored is exactly what will be sent, and always cloneable.
-    const payload: unknown = JSON.parse(JSON.stringify(input.payload ?? null));
     const existing = await this.store.find(input.id);
     const key = existing?.[0] ?? orderKey(now, this.counter++, input.id);
-    const item: OutboxItem = {
-      id: input.id,
-      type: input.type,
-      endpoint,
-      format: input.format,
-      payload,
-      source: typeof location !== 'undefined' ? location.origin : '',
-      createdAt: existing?.[1].createdAt ?? now,
-      attempts: existing?.[1].attempts ?? 0,
-      nextAttemptAt: now,
-      state: 'pending',
-    };
+    const item = newItem({ ...input, endpoint: absolute(input.endpoint) }, existing?.[1], now);
     await this.store.put(key, item);
     this.outcomes.delete(item.id);
     await this.changed();
@@ -217,8 +159,8 @@ export class Outbox extends EventTarget {
 
   /** Replaces the payload (same id, same Idempotency-Key) and resends. */
   async update(id: string, payload: unknown): Promise<void> {
-    const clean: unknown = JSON.parse(JSON.stringify(payload ?? null));
-    const changed = await this.mutate((i) => i.id === id, (i) => ({ ...this.revived(i), payload: clean }));
+    const clean = jsonCopy(payload);
+    const changed = await this.mutate((i) => i.id === id, (i) => ({ ...revived(i, this.now()), payload: clean }));
     if (changed.length) await this.runFlush(this.timeoutMs, id);
   }
 
@@ -230,7 +172,7 @@ export class Outbox extends EventTarget {
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.timer);
-    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.triggers?.dispose();
     if (Outbox.instances.get(this.name) === this) Outbox.instances.delete(this.name);
   }
 
@@ -241,24 +183,14 @@ export class Outbox extends EventTarget {
   }
 
   private listen(): void {
-    if (typeof window !== 'undefined') {
-      const onOnline = () => {
+    this.triggers = watchTriggers(`koe-outbox-${this.name}`, {
+      online: () => {
         this.blockedUntil.clear();
         void this.runFlush(0, undefined, true);
-      };
-      const onVisible = () => {
-        if (document.visibilityState === 'visible') void this.flush();
-      };
-      window.addEventListener('online', onOnline);
-      document.addEventListener('visibilitychange', onVisible);
-      this.cleanups.push(() => window.removeEventListener('online', onOnline), () => document.removeEventListener('visibilitychange', onVisible));
-    }
-    if (typeof BroadcastChannel !== 'undefined') {
-      const channel = new BroadcastChannel(`koe-outbox-${this.name}`);
-      channel.onmessage = () => void this.refresh(true).then(() => this.scheduleNext());
-      this.channel = channel;
-      this.cleanups.push(() => channel.close());
-    }
+      },
+      visible: () => void this.flush(),
+      otherTabChanged: () => void this.refresh(true).then(() => this.scheduleNext()),
+    });
   }
 
   /** Re-reads the store; fires `change` when asked (or when another tab wrote). */
@@ -279,22 +211,12 @@ export class Outbox extends EventTarget {
   /** After any write: refresh, fire `change`, and tell other tabs. */
   private async changed(): Promise<void> {
     await this.refresh(true);
-    try {
-      this.channel?.postMessage({ type: 'changed' });
-    } catch {
-      /* a closed channel: nothing to tell */
-    }
+    this.triggers?.tellOtherTabs();
     this.scheduleNext();
   }
 
-  private revived(item: OutboxItem): OutboxItem {
-    const now = this.now();
-    const keptSince = item.lastError?.reason === 'expired' ? now : item.keptSince;
-    return { ...item, state: 'pending', nextAttemptAt: now, ...(keptSince !== undefined ? { keptSince } : {}) };
-  }
-
   private async retryWhere(match: (item: OutboxItem) => boolean): Promise<void> {
-    const changed = await this.mutate(match, (i) => this.revived(i));
+    const changed = await this.mutate(match, (i) => revived(i, this.now()));
     for (const item of changed) this.blockedUntil.delete(item.endpoint);
     if (changed.length) await this.runFlush(this.timeoutMs, changed[0]!.id);
   }
@@ -361,12 +283,11 @@ export class Outbox extends EventTarget {
     const now = this.now();
     let any = false;
     for (const entry of entries) {
-      const item = entry[1];
-      if (item.state !== 'pending' || now - (item.keptSince ?? item.createdAt) < this.retentionMs) continue;
-      const message = 'Not delivered within the retention period; resend or discard it.';
-      entry[1] = { ...item, state: 'needs-attention', lastError: { message, reason: 'expired' } };
-      await this.store.put(entry[0], entry[1]);
-      this.emit('needs-attention', { item: clone(entry[1]), message });
+      const next = expired(entry[1], now, this.retentionMs);
+      if (!next) continue;
+      entry[1] = next;
+      await this.store.put(entry[0], next);
+      this.emit('needs-attention', { item: clone(next), message: next.lastError!.message });
       any = true;
     }
     if (any) await this.changed();
@@ -384,52 +305,24 @@ export class Outbox extends EventTarget {
       now: this.now,
     });
     this.outcomes.set(item.id, result);
-    const now = this.now();
-    const attempts = item.attempts + 1;
-    switch (result.kind) {
-      case 'sent':
-        await this.store.remove(key);
-        this.blockedUntil.delete(item.endpoint);
-        this.emit('sent', { item: { ...item, attempts }, status: result.status, body: result.body });
-        break;
-      case 'retry': {
-        const jitter = backoffDelay(item.attempts, { baseMs: this.baseDelayMs, capMs: this.maxDelayMs, random: this.random });
-        // Never sooner than the server asked.
-        const nextAttemptAt = now + Math.max(jitter, result.retryAfterMs ?? 0);
-        const next: OutboxItem = { ...item, attempts, nextAttemptAt, lastError: { ...(result.status ? { status: result.status } : {}), message: result.message } };
-        await this.store.put(key, next);
-        this.blockedUntil.set(item.endpoint, nextAttemptAt);
-        this.emit('failed', { item: clone(next), retrying: true, ...(result.status ? { status: result.status } : {}), message: result.message, nextAttemptAt });
-        break;
-      }
-      case 'auth':
-      case 'rejected': {
-        const fields = result.kind === 'rejected' ? result.fields : undefined;
-        const lastError = { status: result.status, message: result.message, reason: result.kind, ...(fields ? { fields } : {}) } as const;
-        const next: OutboxItem = { ...item, attempts, state: 'needs-attention', lastError };
-        await this.store.put(key, next);
-        this.emit('failed', { item: clone(next), retrying: false, status: result.status, message: result.message });
-        if (result.kind === 'auth') this.emit('auth-required', { item: clone(next), status: result.status });
-        else this.emit('needs-attention', { item: clone(next), status: result.status, message: result.message, ...(fields ? { fields } : {}) });
-        break;
-      }
-    }
+    const outcome = afterAttempt(item, result, this.now(), { baseMs: this.baseDelayMs, capMs: this.maxDelayMs, random: this.random });
+    if (outcome.next) await this.store.put(key, outcome.next);
+    else await this.store.remove(key);
+    if (outcome.blockUntil !== undefined) this.blockedUntil.set(item.endpoint, outcome.blockUntil);
+    else if (result.kind === 'sent') this.blockedUntil.delete(item.endpoint);
+    for (const event of outcome.events) this.emit(event.type, event.detail as never);
     await this.changed();
   }
 
   /** Arms the timer for the next due waiting item. */
   private scheduleNext(): void {
-    const now = this.now();
-    let due = Infinity;
-    for (const i of this.snapshot) {
-      if (i.state === 'pending') due = Math.min(due, Math.max(i.nextAttemptAt, this.blockedUntil.get(i.endpoint) ?? 0));
-    }
-    if (due === Infinity) {
+    const due = nextDue(this.snapshot, this.blockedUntil);
+    if (due === undefined) {
       clearTimeout(this.timer);
       this.timer = undefined;
       return;
     }
-    this.arm(due - now);
+    this.arm(due - this.now());
   }
 
   private arm(delayMs: number): void {

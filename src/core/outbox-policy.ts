@@ -1,0 +1,89 @@
+// What one attempt's answer does to an item: pure state transitions, so the outbox only stores and emits.
+import type { OutboxItem } from './outbox-store.js';
+import type { EnqueueInput, OutboxEventDetails, OutboxEventName } from './outbox-types.js';
+import { backoffDelay, type BackoffOptions } from './retry.js';
+import type { SendResult } from './transport.js';
+
+type OutboxEvent = { [K in OutboxEventName]: { type: K; detail: OutboxEventDetails[K] } }[OutboxEventName];
+
+export interface AttemptOutcome {
+  /** The item to store; undefined = delivered, remove it. */
+  next?: OutboxItem;
+  /** No attempts to this endpoint before this time (keeps the queue in order). */
+  blockUntil?: number;
+  events: OutboxEvent[];
+}
+
+const copy = <T>(v: T): T => structuredClone(v);
+
+export function afterAttempt(item: OutboxItem, result: SendResult, now: number, backoff: BackoffOptions): AttemptOutcome {
+  const attempts = item.attempts + 1;
+  switch (result.kind) {
+    case 'sent':
+      return { events: [{ type: 'sent', detail: { item: { ...item, attempts }, status: result.status, body: result.body } }] };
+    case 'retry': {
+      const jitter = backoffDelay(item.attempts, backoff);
+      // Never sooner than the server asked.
+      const nextAttemptAt = now + Math.max(jitter, result.retryAfterMs ?? 0);
+      const status = result.status !== undefined ? { status: result.status } : {};
+      const next: OutboxItem = { ...item, attempts, nextAttemptAt, lastError: { ...status, message: result.message } };
+      return {
+        next,
+        blockUntil: nextAttemptAt,
+        events: [{ type: 'failed', detail: { item: copy(next), retrying: true, ...status, message: result.message, nextAttemptAt } }],
+      };
+    }
+    case 'auth':
+    case 'rejected': {
+      const fields = result.kind === 'rejected' ? result.fields : undefined;
+      const lastError = { status: result.status, message: result.message, reason: result.kind, ...(fields ? { fields } : {}) };
+      const next: OutboxItem = { ...item, attempts, state: 'needs-attention', lastError };
+      const failed: OutboxEvent = { type: 'failed', detail: { item: copy(next), retrying: false, status: result.status, message: result.message } };
+      const specific: OutboxEvent =
+        result.kind === 'auth'
+          ? { type: 'auth-required', detail: { item: copy(next), status: result.status } }
+          : { type: 'needs-attention', detail: { item: copy(next), status: result.status, message: result.message, ...(fields ? { fields } : {}) } };
+      return { next, events: [failed, specific] };
+    }
+  }
+}
+
+export const EXPIRED_MESSAGE = 'Not delivered within the retention period; resend or discard it.';
+
+/** A waiting item at the retention limit, moved to needs-attention (never deleted); undefined if not due. */
+export function expired(item: OutboxItem, now: number, retentionMs: number): OutboxItem | undefined {
+  if (item.state !== 'pending' || now - (item.keptSince ?? item.createdAt) < retentionMs) return undefined;
+  return { ...item, state: 'needs-attention', lastError: { message: EXPIRED_MESSAGE, reason: 'expired' } };
+}
+
+/** Due again now; an expired item's retention restarts from the user's resend. */
+export function revived(item: OutboxItem, now: number): OutboxItem {
+  const keptSince = item.lastError?.reason === 'expired' ? now : item.keptSince;
+  return { ...item, state: 'pending', nextAttemptAt: now, ...(keptSince !== undefined ? { keptSince } : {}) };
+}
+
+/** When the next waiting item is due (respecting per-endpoint blocks), or undefined when none waits. */
+export function nextDue(items: readonly OutboxItem[], blockedUntil: ReadonlyMap<string, number>): number | undefined {
+  let due = Infinity;
+  for (const i of items) if (i.state === 'pending') due = Math.min(due, Math.max(i.nextAttemptAt, blockedUntil.get(i.endpoint) ?? 0));
+  return due === Infinity ? undefined : due;
+}
+
+/** A JSON round trip: what is stored is exactly what will be sent, and always cloneable. */
+export const jsonCopy = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? null));
+
+/** A new waiting item, due now; re-enqueueing an id keeps its place in the queue and its age. */
+export function newItem(input: EnqueueInput, existing: OutboxItem | undefined, now: number): OutboxItem {
+  return {
+    id: input.id,
+    type: input.type,
+    endpoint: input.endpoint,
+    format: input.format,
+    payload: jsonCopy(input.payload),
+    source: typeof location !== 'undefined' ? location.origin : '',
+    createdAt: existing?.createdAt ?? now,
+    attempts: existing?.attempts ?? 0,
+    nextAttemptAt: now,
+    state: 'pending',
+  };
+}

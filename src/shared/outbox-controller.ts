@@ -1,0 +1,151 @@
+// Lit glue: connects an element to the shared outbox and re-dispatches its events as koe-* events on the host.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { checkEndpoint } from '../core/endpoint.js';
+import { emit } from '../core/events.js';
+import { Outbox, type EnqueueResult, type Format, type HeadersInput, type OutboxCounts, type OutboxEventDetails, type OutboxItem } from '../core/outbox.js';
+import type { SubmissionType } from '../core/schemas.js';
+
+export type OutboxHost = ReactiveControllerHost & HTMLElement & { endpoint?: string; format?: string; headers?: HeadersInput };
+
+export interface SubmitOptions {
+  id: string;
+  endpoint?: string;
+  format?: Format;
+}
+
+export class OutboxController implements ReactiveController {
+  readonly type: SubmissionType;
+  readonly outbox: Outbox;
+  /** Items of this element's type and endpoint, FIFO (refreshed on every outbox change). */
+  items: OutboxItem[] = [];
+  counts: OutboxCounts = { waiting: 0, attention: 0 };
+  expiringCount = 0;
+
+  private readonly host: OutboxHost;
+  private readonly unsubscribe: Array<() => void> = [];
+  private refreshing = 0;
+
+  constructor(host: OutboxHost, { type, outbox }: { type: SubmissionType; outbox?: Outbox }) {
+    this.host = host;
+    this.type = type;
+    this.outbox = outbox ?? Outbox.shared();
+    host.addController(this);
+  }
+
+  get persistent(): boolean {
+    return this.outbox.persistent;
+  }
+  get storageProblem(): string | undefined {
+    return this.outbox.storageProblem;
+  }
+
+  /** The host's endpoint as an absolute URL, or undefined when it is missing or refused. */
+  get endpoint(): string | undefined {
+    const check = checkEndpoint(this.host.endpoint);
+    return check.ok ? check.url : undefined;
+  }
+
+  get format(): Format {
+    return this.host.format === 'cloudevents' ? 'cloudevents' : 'json';
+  }
+
+  hostConnected(): void {
+    this.registerHeaders();
+    this.on('queued', ({ item, persistent }) => emit(this.host, 'koe-queued', { id: item.id, type: item.type, persistent }));
+    this.on('sent', ({ item, status }) => emit(this.host, 'koe-sent', { id: item.id, type: item.type, status }));
+    this.on('failed', ({ item, retrying, status, message, nextAttemptAt }) =>
+      emit(this.host, 'koe-failed', {
+        id: item.id,
+        type: item.type,
+        retrying,
+        message,
+        ...(status !== undefined ? { status } : {}),
+        ...(nextAttemptAt !== undefined ? { nextAttemptAt } : {}),
+      }),
+    );
+    this.on('needs-attention', ({ item, status, message, fields }) =>
+      emit(this.host, 'koe-needs-attention', {
+        id: item.id,
+        type: item.type,
+        message,
+        ...(status !== undefined ? { status } : {}),
+        ...(fields ? { fields } : {}),
+      }),
+    );
+    this.on('auth-required', ({ item, status }) => emit(this.host, 'koe-auth-required', { id: item.id, type: item.type, status }));
+    const onChange = () => void this.refresh();
+    this.outbox.addEventListener('change', onChange);
+    this.outbox.addEventListener('storage-warning', onChange);
+    this.unsubscribe.push(
+      () => this.outbox.removeEventListener('change', onChange),
+      () => this.outbox.removeEventListener('storage-warning', onChange),
+    );
+    void this.refresh();
+  }
+
+  hostDisconnected(): void {
+    for (const off of this.unsubscribe.splice(0)) off();
+  }
+
+  /** Call when the host's `endpoint` or `headers` change. */
+  registerHeaders(): void {
+    const endpoint = this.endpoint;
+    if (endpoint && this.host.headers) this.outbox.setHeaders(endpoint, this.host.headers);
+  }
+
+  /** Fires cancelable `koe-submit`, then enqueues; 'cancelled' when a listener prevented it (nothing is sent). */
+  async submit(payload: unknown, options: SubmitOptions): Promise<EnqueueResult | 'cancelled'> {
+    if (!emit(this.host, 'koe-submit', { id: options.id, type: this.type, payload })) return 'cancelled';
+    const check = checkEndpoint(options.endpoint ?? this.host.endpoint);
+    if (!check.ok) throw new Error(`Refused endpoint (${check.reason}): ${check.detail}`);
+    if (this.host.headers) this.outbox.setHeaders(check.url, this.host.headers);
+    return this.outbox.enqueue({ id: options.id, type: this.type, endpoint: check.url, format: options.format ?? this.format, payload });
+  }
+
+  retry(id: string): Promise<void> {
+    this.registerHeaders();
+    return this.outbox.retry(id);
+  }
+  update(id: string, payload: unknown): Promise<void> {
+    return this.outbox.update(id, payload);
+  }
+  discard(id: string): Promise<void> {
+    return this.outbox.discard(id);
+  }
+  setHeaders(endpoint: string, headers: HeadersInput | undefined): void {
+    this.outbox.setHeaders(endpoint, headers);
+  }
+
+  /** Re-reads the outbox and updates the host; overlapping refreshes keep only the newest. */
+  async refresh(): Promise<void> {
+    const ticket = ++this.refreshing;
+    let all: OutboxItem[];
+    try {
+      all = await this.outbox.list();
+    } catch {
+      return;
+    }
+    if (ticket !== this.refreshing) return;
+    this.items = all.filter((i) => this.mine(i));
+    this.counts = {
+      waiting: this.items.filter((i) => i.state === 'pending').length,
+      attention: this.items.filter((i) => i.state === 'needs-attention').length,
+    };
+    const expiring = new Set(this.outbox.expiringItems().map((i) => i.id));
+    this.expiringCount = this.items.filter((i) => expiring.has(i.id)).length;
+    this.host.requestUpdate();
+  }
+
+  private mine(item: OutboxItem): boolean {
+    return item.type === this.type && item.endpoint === this.endpoint;
+  }
+
+  private on<K extends 'queued' | 'sent' | 'failed' | 'needs-attention' | 'auth-required'>(type: K, handler: (detail: OutboxEventDetails[K]) => void): void {
+    const listener = (event: Event) => {
+      const detail = (event as CustomEvent<OutboxEventDetails[K]>).detail;
+      if (this.mine(detail.item)) handler(detail);
+    };
+    this.outbox.addEventListener(type, listener);
+    this.unsubscribe.push(() => this.outbox.removeEventListener(type, listener));
+  }
+}
