@@ -93,11 +93,12 @@ export class OutboxController implements ReactiveController {
     if (endpoint && this.host.headers) this.outbox.setHeaders(endpoint, this.host.headers);
   }
 
-  /** Fires cancelable `koe-submit`, then enqueues; 'cancelled' when a listener prevented it (nothing is sent). */
+  /** Fires cancelable `koe-submit`, then enqueues; 'cancelled' when a listener prevented it (nothing is sent). Rejects on a refused endpoint. */
   async submit(payload: unknown, options: SubmitOptions): Promise<EnqueueResult | 'cancelled'> {
-    if (!emit(this.host, 'koe-submit', { id: options.id, type: this.type, payload })) return 'cancelled';
+    // A refused endpoint is a configuration error the element reports itself (koe-config-error); nothing is announced.
     const check = checkEndpoint(options.endpoint ?? this.host.endpoint);
     if (!check.ok) throw new Error(`Refused endpoint (${check.reason}): ${check.detail}`);
+    if (!emit(this.host, 'koe-submit', { id: options.id, type: this.type, payload })) return 'cancelled';
     if (this.host.headers) this.outbox.setHeaders(check.url, this.host.headers);
     return this.outbox.enqueue({ id: options.id, type: this.type, endpoint: check.url, format: options.format ?? this.format, payload });
   }
