@@ -3,7 +3,8 @@
 //
 // Each test session (one test file in one browser) gets its own receiver and data directory, because
 // Chromium and Firefox run the same file at the same time: a reset or fault in one must not hit the other.
-// A request is matched to its session by the `wtr-session-id` in its Referer (the test page's URL).
+// A request is matched to its session by the `wtr-session-id` in its Referer (the test page's URL);
+// the test page itself is fetched with it in the URL, so each browser's current session is known early.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,12 +37,19 @@ export function koeTestServer() {
     return entry;
   }
 
+  // Requests without the session in their Referer (workers, no-referrer policies) fall back to the last
+  // session seen from the same browser: wtr runs one file at a time per browser (concurrency 1).
+  const lastSessionByAgent = new Map();
   function sessionOf(req) {
+    const agent = req.headers['user-agent'] ?? '';
+    let id;
     try {
-      return new URL(req.headers.referer ?? '').searchParams.get(SESSION_PARAM) ?? undefined;
+      id = new URL(req.headers.referer ?? '').searchParams.get(SESSION_PARAM) ?? undefined;
     } catch {
-      return undefined;
+      id = undefined;
     }
+    if (id) lastSessionByAgent.set(agent, id);
+    return id ?? lastSessionByAgent.get(agent);
   }
 
   return {
@@ -62,7 +70,11 @@ export function koeTestServer() {
         const pass = () => {
           for (const listener of original) listener.call(server, req, res);
         };
-        if (!(req.url ?? '').startsWith('/api/')) return pass();
+        if (!(req.url ?? '').startsWith('/api/')) {
+          const page = new URL(req.url ?? '/', 'http://wtr.invalid').searchParams.get(SESSION_PARAM);
+          if (page) lastSessionByAgent.set(req.headers['user-agent'] ?? '', page);
+          return pass();
+        }
         receiverFor(sessionOf(req)).then(
           (receiver) => receiver.handle(req, res, pass),
           (error) => {

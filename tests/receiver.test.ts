@@ -47,6 +47,19 @@ describe('reference receiver in the test server', () => {
     expect(hits!.every((h) => h.idempotencyKey === intake.id)).to.equal(true);
   });
 
+  it('reaches this test session\'s receiver even when the request sends no Referer', async () => {
+    const intake = validIntake();
+    const res = await fetch('/api/intake', {
+      method: 'POST',
+      referrerPolicy: 'no-referrer',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `"${intake.id}"` },
+      body: JSON.stringify(intake),
+    });
+    expect(res.status).to.equal(201);
+    const records = await executeServerCommand<Line[], unknown>('koe-receiver-records', 'intake');
+    expect(records!.map((l) => l.record.id)).to.deep.equal([intake.id]);
+  });
+
   it('accepts a consent record only for an issued, unaltered request', async () => {
     const request = await executeServerCommand<ReturnType<typeof validConsentRequestInput> & { id: string; token: string }, unknown>(
       'koe-receiver-issue-request',

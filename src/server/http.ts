@@ -42,7 +42,8 @@ export function mediaType(req: IncomingMessage): string {
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const tooLarge = () =>
-    new HttpError(413, 'payload-too-large', `The request body is larger than the ${limit} bytes this receiver accepts.`, { limit });
+    // Connection: close so Node does not keep draining the rest of an oversized upload on this socket.
+    new HttpError(413, 'payload-too-large', `The request body is larger than the ${limit} bytes this receiver accepts.`, { limit }, { Connection: 'close' });
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {

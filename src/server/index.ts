@@ -74,13 +74,17 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
   }
 
   // Consent records must answer a request this server issued, unaltered (same HMAC token).
-  function checkConsentRequest(record: { requestId: string; requestToken?: string }): void {
+  function checkConsentRequest(record: { requestId: string; requestToken?: string; requestSha256?: string }): void {
     const request = store.request(record.requestId);
     if (!request) {
       throw new HttpError(422, 'consent-request-invalid', `Consent request "${record.requestId}" was never issued by this receiver.`);
     }
     if (!record.requestToken || !request.token || !safeEqual(record.requestToken, request.token)) {
       throw new HttpError(422, 'consent-request-invalid', 'The consent request token does not match the issued request; the request was altered or forged.');
+    }
+    // The hash of the request as the signer saw it (token included) must match the issued one exactly.
+    if (record.requestSha256 !== undefined && record.requestSha256 !== sha256Hex(canonicalJson(request))) {
+      throw new HttpError(422, 'consent-request-invalid', 'The consent request shown to the signer differs from the one issued; it was altered.');
     }
   }
 

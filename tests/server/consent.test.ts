@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createReceiver, signConsentRequest, verifyConsentRequest } from '../../src/server/index.js';
+import { canonicalJson, createReceiver, sha256Hex, signConsentRequest, verifyConsentRequest } from '../../src/server/index.js';
 import { validConsent, validConsentRequestInput } from '../fixtures/submissions.js';
 import { post, removeDir, start, tempDir, type Running } from './helpers.js';
 
@@ -77,6 +77,18 @@ describe('consent requests and consent records', () => {
     const body = await res.json();
     assert.equal(body.error, 'consent-request-invalid');
     assert.match(body.message, /altered or forged/);
+  });
+
+  it('checks requestSha256 (the request as the signer saw it) against the issued request', async () => {
+    const request = await issue();
+    const good = { ...validConsent(request), requestSha256: sha256Hex(canonicalJson(request)) };
+    assert.equal((await post(`${r.url}/api/consent`, good, good.receiptId)).status, 201);
+    // Shown with a longer term, but carrying the genuine token: the hash gives the edit away.
+    const shown = { ...request, termMonths: 120 };
+    const bad = { ...validConsent(request), requestSha256: sha256Hex(canonicalJson(shown)) };
+    const res = await post(`${r.url}/api/consent`, bad, bad.receiptId);
+    assert.equal(res.status, 422);
+    assert.equal((await res.json()).error, 'consent-request-invalid');
   });
 
   it('refuses a record for a request that was never issued, or without a token', async () => {
