@@ -82,6 +82,8 @@ export const consentSchema = z.object({
   requestId: z.string().check(z.minLength(1), z.maxLength(128)),
   /** The issued request's token (HMAC); the receiver refuses records whose request was altered or never issued. */
   requestToken: z.optional(z.string().check(z.maxLength(512))),
+  /** SHA-256 (hex) of the canonical JSON (keys sorted) of the request as the signer saw it; lets the receiver refuse an edited request. */
+  requestSha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/, 'sha256'))),
   /** For a withdrawal: the receipt it withdraws. */
   withdrawsReceiptId: z.optional(uuid),
   decision: z.enum(DECISIONS),
