@@ -70,6 +70,7 @@ export class KoeConsent extends LitElement {
   @state() private alert = '';
   @state() private record?: ConsentRecord;
   @state() private deliveryNote = '';
+  @state() private rejectedId?: string;
   @state() private hash = typeof location !== 'undefined' ? location.hash : '';
 
   /** Where to POST the record: https:, a same-origin path, or http://localhost. */
@@ -95,6 +96,7 @@ export class KoeConsent extends LitElement {
   private configError = '';
   private configEvent?: KoeConfigErrorDetail;
   private pad?: SignaturePad;
+  private padPending = false;
 
   constructor() {
     super();
@@ -104,7 +106,9 @@ export class KoeConsent extends LitElement {
       this.status = common[this.uiLocale].sent;
     });
     this.addEventListener('koe-needs-attention', (e) => {
-      if (e.detail.id === this.record?.receiptId) this.alert = this.rejection(e.detail.message);
+      if (e.detail.id !== this.record?.receiptId) return;
+      this.alert = this.rejection(e.detail.message);
+      this.rejectedId = e.detail.id;
     });
   }
 
@@ -192,7 +196,10 @@ export class KoeConsent extends LitElement {
 
   private async setUpPad(): Promise<void> {
     const canvas = this.renderRoot.querySelector('canvas');
-    if (!canvas) return;
+    if (!canvas || this.padPending) return;
+    this.padPending = true;
+    // State changes after updated() has returned, so Lit does not schedule an update from inside one.
+    await Promise.resolve();
     this.drawState = 'loading';
     try {
       const pad = await createSignaturePad(canvas);
@@ -207,6 +214,8 @@ export class KoeConsent extends LitElement {
       this.drawState = 'ready';
     } catch {
       this.drawState = 'failed';
+    } finally {
+      this.padPending = false;
     }
   }
 
@@ -256,11 +265,24 @@ export class KoeConsent extends LitElement {
   private readonly handleSubmit = async (event: Event) => {
     event.preventDefault();
     if (this.submitting || (!this.req && !this.wd)) return;
-    const c = common[this.uiLocale];
     if (this.configError) {
       this.alert = this.configError;
       return;
     }
+    // Busy from the first moment: hashing comes before sending, and a second press must not sign twice.
+    this.submitting = true;
+    try {
+      await this.signAndSend();
+    } catch (error) {
+      this.status = '';
+      this.alert = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.submitting = false;
+    }
+  };
+
+  private async signAndSend(): Promise<void> {
+    const c = common[this.uiLocale];
     const withdrawing = !!this.wd;
     const form = withdrawing ? { ...this.form, typedName: this.form.name, method: 'typed' as const } : this.form;
     const notice = this.wd ? buildWithdrawalNotice(this.wd, this.uiLocale) : buildNotice(this.req!, this.uiLocale);
@@ -279,28 +301,31 @@ export class KoeConsent extends LitElement {
     if (Object.keys(errors).length) return this.showErrors(errors);
     this.errors = {};
     this.alert = '';
-    this.submitting = true;
+    this.rejectedId = undefined;
     this.status = c.sending;
-    try {
-      const result = await this.delivery.submit(record, { id: record.receiptId, endpoint: this.endpoint, format: this.format === 'cloudevents' ? 'cloudevents' : 'json' });
-      this.status = '';
-      if (result === 'cancelled') return;
-      if (result.status === 'needs-attention') {
-        const err = result.item.lastError;
-        this.alert = err?.reason === 'auth' ? c.authRequired : this.rejection(err?.message);
-        return;
-      }
-      this.record = record;
-      this.deliveryNote = result.status === 'sent' ? '' : result.persistent ? c.queued : c.queuedMemoryOnly;
-      this.status = result.status === 'sent' ? c.sent : this.deliveryNote;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#receipt-title')?.focus();
-    } catch (error) {
-      this.status = '';
-      this.alert = error instanceof Error ? error.message : String(error);
-    } finally {
-      this.submitting = false;
+    const format = this.format === 'cloudevents' ? 'cloudevents' : 'json';
+    const result = await this.delivery.submit(record, { id: record.receiptId, endpoint: this.endpoint, format });
+    this.status = '';
+    if (result === 'cancelled') return;
+    if (result.status === 'needs-attention') {
+      const err = result.item.lastError;
+      this.alert = err?.reason === 'auth' ? c.authRequired : this.rejection(err?.message);
+      this.rejectedId = record.receiptId;
+      return;
     }
+    this.record = record;
+    this.deliveryNote = result.status === 'sent' ? '' : result.persistent ? c.queued : c.queuedMemoryOnly;
+    this.status = result.status === 'sent' ? c.sent : this.deliveryNote;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#receipt-title')?.focus();
+  }
+
+  /** The signer discards a refused record explicitly (the outbox never drops one silently). */
+  private readonly discardRejected = async () => {
+    if (!this.rejectedId) return;
+    await this.delivery.discard(this.rejectedId);
+    this.rejectedId = undefined;
+    this.alert = '';
   };
 
   private async showErrors(errors: Record<string, string>): Promise<void> {
@@ -384,7 +409,9 @@ export class KoeConsent extends LitElement {
             : nothing;
     return html`<div part="base" class="base" lang=${lang}>
       ${body}
-      <div part="alert" class="alert" role="alert">${this.alert}</div>
+      <div part="alert" class="alert" role="alert">${this.alert}${this.rejectedId
+          ? html` <button type="button" @click=${this.discardRejected}>${common[lang].discard}</button>`
+          : nothing}</div>
       <p part="status" class="status" role="status">${this.status}</p>
     </div>`;
   }

@@ -82,10 +82,11 @@ export async function fill(el: KoeConsent, label: string, value: string): Promis
   await el.updateComplete;
 }
 
+/** Presses the send button and waits until the element is no longer busy (hashing, then sending). */
 export async function submit(el: KoeConsent): Promise<void> {
   $<HTMLButtonElement>(el, 'button[type="submit"]').click();
-  // The submit handler hashes the notice first (SubtleCrypto), so let it settle.
-  await new Promise((r) => setTimeout(r, 50));
+  await el.updateComplete;
+  await until(() => !el.shadowRoot!.querySelector('button[type="submit"]:disabled'), 'the send to finish');
   await el.updateComplete;
 }
 

@@ -83,7 +83,7 @@ describe('<koe-consent> notice and form', () => {
     const el = await mount(localRequest({ scopes: ['logo'] }));
     await pick(el, 'ご回答', '掲載に同意します（項目ごとに選びます）');
     choice(el, 'ロゴ', '許可する').focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await el.updateComplete;
     expect(choice(el, 'ロゴ', '許可する').checked).to.equal(true);
     await sendKeys({ press: 'ArrowRight' });
