@@ -1,0 +1,3 @@
+// The snippet element on a page that has the intake element too.
+import '../../src/intake/define.js';
+import '../../src/snippet/define.js';

@@ -1,0 +1,64 @@
+// Builds each public entry on its own (Lit and core included, lazy chunks apart) and reports gzip -9 sizes.
+import { build } from 'vite';
+import { gzipSync } from 'node:zlib';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+
+export const ENTRIES = [
+  { name: 'core + Lit', file: 'bench/entries/core-lit.ts', budget: 13 * 1024 },
+  { name: 'koe-intake', file: 'src/intake/define.ts', budget: 20 * 1024 },
+  { name: 'koe-intake + koe-snippet', file: 'bench/entries/intake-snippet.ts', budgetFrom: 'koe-intake', extra: 3 * 1024 },
+  { name: 'koe-consent', file: 'src/consent/define.ts', budget: 22 * 1024 },
+  { name: 'index (all elements)', file: 'src/index.ts' },
+];
+
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+
+export async function measureSizes() {
+  const results = [];
+  for (const entry of ENTRIES) {
+    const outDir = mkdtempSync(join(tmpdir(), 'koe-size-'));
+    await build({
+      configFile: false,
+      root,
+      logLevel: 'silent',
+      build: {
+        outDir,
+        emptyOutDir: true,
+        target: 'es2022',
+        lib: { entry: resolve(root, entry.file), formats: ['es'], fileName: () => 'entry.js' },
+        rolldownOptions: { output: { minify: true, chunkFileNames: 'lazy-[name].js' } },
+      },
+    });
+    const files = readdirSync(outDir).filter((f) => f.endsWith('.js'));
+    const entryBytes = readFileSync(join(outDir, 'entry.js'));
+    const lazy = files.filter((f) => f !== 'entry.js').map((f) => ({ file: f, gzip: gz(readFileSync(join(outDir, f))) }));
+    results.push({ name: entry.name, raw: entryBytes.length, gzip: gz(entryBytes), lazy, budget: entry.budget, budgetFrom: entry.budgetFrom, extra: entry.extra });
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  for (const r of results) {
+    if (r.budgetFrom) {
+      const base = results.find((x) => x.name === r.budgetFrom);
+      if (base) r.budget = base.gzip + r.extra;
+    }
+  }
+  return results;
+}
+
+export function printSizes(results) {
+  const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
+  console.log('\nBundle sizes (minified, gzip -9; each entry built alone with Lit and core)');
+  console.log('entry'.padEnd(28) + 'raw'.padStart(10) + 'gzip'.padStart(10) + '  budget');
+  for (const r of results) {
+    const budget = r.budget ? `${kb(r.budget)} ${r.gzip <= r.budget ? 'ok' : 'OVER'}` : '—';
+    console.log(r.name.padEnd(28) + kb(r.raw).padStart(10) + kb(r.gzip).padStart(10) + '  ' + budget);
+    for (const l of r.lazy) console.log(`  lazy chunk ${l.file}`.padEnd(38) + kb(l.gzip).padStart(10));
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  printSizes(await measureSizes());
+}
