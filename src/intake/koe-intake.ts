@@ -4,16 +4,17 @@ import { property, query, state } from 'lit/decorators.js';
 import { OutboxController } from '../shared/outbox-controller.js';
 import type { EnqueueResult, OutboxItem } from '../core/outbox.js';
 import type { HeadersInput } from '../core/transport.js';
-import { checkEndpoint, endpointErrorMessage, type EndpointCheck } from '../core/endpoint.js';
+import { checkEndpoint, type EndpointCheck } from '../core/endpoint.js';
 import { checkTags, contextKey, resolveContext, type KoeContext, type KoeContextInput, type KoeTag, type TagsCheck } from '../core/config.js';
 import { DraftStore } from '../core/drafts.js';
-import { emit } from '../core/events.js';
+import { emit, type KoeConfigErrorDetail } from '../core/events.js';
 import { newId } from '../core/ids.js';
-import { FORMATS, type IntakeSubmission } from '../core/schemas.js';
+import type { IntakeSubmission } from '../core/schemas.js';
 import { TEXT_LIMITS, countGraphemes } from '../core/text.js';
 import { common } from '../i18n/common.js';
 import { intake } from '../i18n/intake.js';
 import { resolveLocale, type Locale } from '../i18n/locale.js';
+import { configProblem } from './config-check.js';
 import { ImeGuard, isImplicitSubmit, isSubmitShortcut } from './keyboard.js';
 import { buildPayload, fieldForPath, validatePayload, type FieldErrors, type IntakeFormValue, type IntakePrefill } from './payload.js';
 import { freshForm, mergeResend, rememberChannel } from './form-state.js';
@@ -116,6 +117,7 @@ export class KoeIntake extends LitElement {
   private endpointCheck: EndpointCheck = { ok: false, reason: 'missing', detail: '' };
   private tagsCheck: TagsCheck = checkTags(undefined);
   private loc: Locale = 'en';
+  private configProblem?: KoeConfigErrorDetail;
   private configError = '';
   private reportedConfigError = '';
   private drafts?: DraftStore<IntakeFormValue>;
@@ -132,7 +134,8 @@ export class KoeIntake extends LitElement {
     );
     this.endpointCheck = checkEndpoint(this.endpoint);
     if (changed.has('tags')) this.tagsCheck = checkTags(this.tags);
-    this.configError = this.findConfigError();
+    this.configProblem = configProblem(this.endpointCheck, this.format, this.tagsCheck, common[this.loc], intake[this.loc]);
+    this.configError = this.configProblem?.message ?? '';
     if ((changed.has('prefill') || !this.hasUpdated) && !this.dirty) this.form = freshForm(this.prefill, this.ctx);
     this.state = this.computeState();
   }
@@ -146,11 +149,7 @@ export class KoeIntake extends LitElement {
       this.outbox.registerHeaders();
       if (changed.get('endpoint') !== undefined) void this.outbox.refresh();
     }
-    if (this.configError && this.configError !== this.reportedConfigError) {
-      const field = !this.endpointCheck.ok ? 'endpoint' : !FORMATS.includes(this.format as 'json') ? 'format' : 'tags';
-      const reason = !this.endpointCheck.ok ? this.endpointCheck.reason : field === 'format' ? 'unsupported' : 'invalid';
-      emit(this, 'koe-config-error', { field, reason, message: this.configError });
-    }
+    if (this.configProblem && this.configError !== this.reportedConfigError) emit(this, 'koe-config-error', this.configProblem);
     this.reportedConfigError = this.configError;
     if (this.endpointCheck.ok) void this.openDrafts(this.endpointCheck.url);
   }
@@ -159,37 +158,6 @@ export class KoeIntake extends LitElement {
     super.disconnectedCallback();
     // Keep what was typed: write the pending draft now rather than after the debounce.
     this.drafts?.flush().catch(() => undefined);
-  }
-
-  private findConfigError(): string {
-    const c = common[this.loc];
-    if (!this.endpointCheck.ok) return endpointErrorMessage(this.endpointCheck, c);
-    if (!FORMATS.includes(this.format as 'json')) return c.formatInvalid(this.format);
-    if (!this.tagsCheck.ok) return intake[this.loc].tagsConfigInvalid(this.tagsCheck.reason);
-    return '';
-  }
-
-  private computeState(): IntakeState {
-    if (this.configError) return 'config-error';
-    if (this.phase !== 'form') return this.phase;
-    if (this.editing) return 'needs-attention';
-    if (Object.keys(this.errors).length > 0) return 'invalid';
-    return this.form.text.trim() === '' ? 'empty' : 'editing';
-  }
-
-  private async openDrafts(endpointUrl: string): Promise<void> {
-    const key = `koe-intake|${contextKey(endpointUrl, this.ctx)}${this.prefill?.fromSelection ? '|selection' : ''}`;
-    if (this.drafts?.key === key) return;
-    this.drafts = new DraftStore<IntakeFormValue>(key);
-    this.drafts.onError = () => (this.draftProblem = true);
-    // A prefilled selection is fresh material; it must not be overwritten by an older draft.
-    if (this.prefill?.text) return;
-    const drafts = this.drafts;
-    const saved = await drafts.load().catch(() => undefined);
-    if (!saved || this.dirty || this.drafts !== drafts) return;
-    this.form = { ...freshForm(this.prefill, this.ctx), ...saved.value };
-    this.message = intake[this.loc].draftRestored;
-    emit(this, 'koe-draft-restored', { savedAt: saved.savedAt });
   }
 
   private readonly handleChange = (patch: Partial<IntakeFormValue>): void => {
@@ -240,6 +208,48 @@ export class KoeIntake extends LitElement {
   };
 
   /** Validates and sends (or queues) the form. Resolves with what happened; never throws into the host page. */
+  private computeState(): IntakeState {
+    if (this.configError) return 'config-error';
+    if (this.phase !== 'form') return this.phase;
+    if (this.editing) return 'needs-attention';
+    if (Object.keys(this.errors).length > 0) return 'invalid';
+    return this.form.text.trim() === '' ? 'empty' : 'editing';
+  }
+
+  private async openDrafts(endpointUrl: string): Promise<void> {
+    const key = `koe-intake|${contextKey(endpointUrl, this.ctx)}${this.prefill?.fromSelection ? '|selection' : ''}`;
+    if (this.drafts?.key === key) return;
+    this.drafts = new DraftStore<IntakeFormValue>(key);
+    this.drafts.onError = () => (this.draftProblem = true);
+    // A prefilled selection is fresh material; it must not be overwritten by an older draft.
+    if (this.prefill?.text) return;
+    const drafts = this.drafts;
+    const saved = await drafts.load().catch(() => undefined);
+    if (!saved || this.dirty || this.drafts !== drafts) return;
+    this.form = { ...freshForm(this.prefill, this.ctx), ...saved.value };
+    this.message = intake[this.loc].draftRestored;
+    emit(this, 'koe-draft-restored', { savedAt: saved.savedAt });
+  }
+
+  /** Edit-and-resend keeps the id (and so the Idempotency-Key); the outcome is read back from the outbox. */
+  private async resend(original: OutboxItem, payload: IntakeSubmission): Promise<EnqueueResult> {
+    await this.outbox.update(original.id, payload);
+    await this.outbox.refresh();
+    const item = this.outbox.items.find((i) => i.id === original.id);
+    if (!item) return { status: 'sent', persistent: this.outbox.persistent, item: original };
+    return { status: item.state === 'needs-attention' ? 'needs-attention' : 'queued', persistent: this.outbox.persistent, item };
+  }
+
+  private showAttention(item: OutboxItem): void {
+    const c = common[this.loc];
+    this.editing = item;
+    this.serverMessage = item.lastError?.message ?? '';
+    this.message = item.lastError?.reason === 'auth' ? c.authRequired : c.needsAttention;
+    const fields: FieldErrors = {};
+    for (const f of item.lastError?.fields ?? []) fields[fieldForPath(f.path)] ??= f.message;
+    this.errors = fields;
+  }
+
   async submit(): Promise<'sent' | 'queued' | 'needs-attention' | 'cancelled' | 'invalid' | 'config-error'> {
     const s = intake[this.loc];
     const c = common[this.loc];
@@ -301,25 +311,6 @@ export class KoeIntake extends LitElement {
     this.editing = undefined;
     this.serverMessage = '';
     this.dirty = false;
-  }
-
-  /** Edit-and-resend keeps the id (and so the Idempotency-Key); the outcome is read back from the outbox. */
-  private async resend(original: OutboxItem, payload: IntakeSubmission): Promise<EnqueueResult> {
-    await this.outbox.update(original.id, payload);
-    await this.outbox.refresh();
-    const item = this.outbox.items.find((i) => i.id === original.id);
-    if (!item) return { status: 'sent', persistent: this.outbox.persistent, item: original };
-    return { status: item.state === 'needs-attention' ? 'needs-attention' : 'queued', persistent: this.outbox.persistent, item };
-  }
-
-  private showAttention(item: OutboxItem): void {
-    const c = common[this.loc];
-    this.editing = item;
-    this.serverMessage = item.lastError?.message ?? '';
-    this.message = item.lastError?.reason === 'auth' ? c.authRequired : c.needsAttention;
-    const fields: FieldErrors = {};
-    for (const f of item.lastError?.fields ?? []) fields[fieldForPath(f.path)] ??= f.message;
-    this.errors = fields;
   }
 
   override render() {

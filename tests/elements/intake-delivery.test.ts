@@ -60,7 +60,7 @@ describe('<koe-intake> delivery', () => {
     expect($<HTMLTextAreaElement>(el, 'textarea').value).to.equal('送らないでください');
     expect(await records()).to.have.length(0);
     expect(await Outbox.shared().list()).to.have.length(0);
-    const hits = await executeServerCommand<unknown[]>('koe-receiver-hits');
+    const hits = await executeServerCommand<unknown[], undefined>('koe-receiver-hits');
     expect(hits).to.have.length(0);
   });
 
@@ -121,6 +121,13 @@ describe('<koe-intake> delivery', () => {
     await pickTag(el, 'faq');
     expect(await el.submit()).to.equal('needs-attention');
     await until(() => el.shadowRoot!.querySelector('.outbox [data-action="discard"]'), 'the discard button');
+    // Edit-and-resend from the status line puts the refused text back into the form.
+    $<HTMLButtonElement>(el, '.attention + .actions button[type="button"]').click();
+    await untilState(el, 'empty');
+    $<HTMLButtonElement>(el, '.outbox [data-action="edit"]').click();
+    await untilState(el, 'needs-attention');
+    expect($<HTMLTextAreaElement>(el, 'textarea').value).to.equal('破棄する文面');
+    expect($(el, 'button[type="submit"]').textContent!.trim()).to.equal('修正して再送');
     $<HTMLButtonElement>(el, '.outbox [data-action="discard"]').click();
     await el.updateComplete;
     expect($(el, '.outbox .confirm').textContent).to.contain('元に戻せません');
@@ -136,6 +143,27 @@ describe('<koe-intake> delivery', () => {
     await until(async () => (await Outbox.shared().list()).length === 0, 'the item to be discarded');
     await until(() => $$(el, '.outbox').length === 0, 'the status line to clear');
     expect(el.state).to.equal('empty');
+  });
+});
+
+describe('<koe-intake> without offline safety', () => {
+  beforeEach(resetWorld);
+
+  it('says plainly that offline safety is off, and still sends online', async () => {
+    const outbox = Outbox.shared();
+    // A failing disk, seen through the outbox: it fell back to memory.
+    Object.defineProperty(outbox, 'persistent', { configurable: true, get: () => false });
+    try {
+      const el = await fixture<KoeIntake>(intakeFor('C-memory'));
+      expect($(el, '[part~="warning"]').textContent).to.contain('オフライン時の保護が無効です');
+      await expect(el).to.be.accessible();
+      await fill(el, 'メモリだけでも送れます');
+      await pickTag(el, 'faq');
+      expect(await el.submit()).to.equal('sent');
+      expect(await records()).to.have.length(1);
+    } finally {
+      delete (outbox as { persistent?: boolean }).persistent;
+    }
   });
 });
 

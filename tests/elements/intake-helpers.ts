@@ -16,7 +16,7 @@ export async function resetWorld(): Promise<void> {
 }
 
 export async function records(): Promise<StoredLine[]> {
-  return (await executeServerCommand<StoredLine[]>('koe-receiver-records', { type: 'intake' })) ?? [];
+  return (await executeServerCommand<StoredLine[], { type: string }>('koe-receiver-records', { type: 'intake' })) ?? [];
 }
 
 export function $<T extends Element = HTMLElement>(el: Element, selector: string): T {

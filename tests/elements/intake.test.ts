@@ -84,7 +84,7 @@ describe('<koe-intake> rendering and validation', () => {
       endpoint="/api/intake"
       locale="ja"
       company-name=${hostile}
-      reporter-name="<script>window.__koePwned=2</script>"
+      reporter-name=${'<script>window.__koePwned=2</script>'}
       .context=${{ dealStage: '<b onmouseover="window.__koePwned=3">提案</b>' }}
     ></koe-intake>`);
     const line = $(el, '.context');
