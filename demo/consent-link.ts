@@ -14,6 +14,20 @@ export function consentLink(request: ConsentRequest, origin: string): string {
   return `${origin}/consent.html#koe=${base64UrlJson(request)}`;
 }
 
+/** The withdrawal link for a grant (`withdraw.html#koe-withdraw=`), the same one the customer's receipt offers. */
+export function withdrawLink(request: ConsentRequest, receiptId: string, grantedScopes: string[], origin: string): string {
+  const info = {
+    receiptId,
+    requestId: request.id,
+    ...(request.token ? { token: request.token } : {}),
+    scopes: grantedScopes,
+    termMonths: request.termMonths,
+    company: request.customer.company,
+    ...(request.locale ? { locale: request.locale } : {}),
+  };
+  return `${origin}/withdraw.html#koe-withdraw=${base64UrlJson(info)}`;
+}
+
 /** What PR fills in; the receiver adds id, issuedAt, expiresAt and the signed token. */
 export type ConsentRequestInput = Omit<ConsentRequest, 'id' | 'issuedAt' | 'expiresAt' | 'token'>;
 

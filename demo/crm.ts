@@ -107,4 +107,16 @@ function formatValues(locale: DemoLocale): void {
   }
 }
 
+/** The snippet files a selection with the author of the email it came from (none for our own replies). */
+function followSelectionAuthor(): void {
+  const snippet = document.querySelector('koe-snippet');
+  const node = document.getSelection()?.anchorNode;
+  const mail = (node instanceof Element ? node : node?.parentElement)?.closest<HTMLElement>('.mail');
+  if (!snippet || !mail || !snippet.contains(mail)) return;
+  const contact = mail.dataset.contact;
+  if (contact) snippet.setAttribute('contact-name', contact);
+  else snippet.removeAttribute('contact-name');
+}
+
+document.addEventListener('selectionchange', followSelectionAuthor);
 startShell(strings, formatValues);

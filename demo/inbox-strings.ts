@@ -34,6 +34,7 @@ export interface InboxStrings {
   requests: string;
   issuedAt: (when: string) => string;
   copyLink: string;
+  copyWithdrawLink: string;
   copied: string;
   copyFailed: string;
   openConsentPage: string;
@@ -74,6 +75,7 @@ export const inboxStrings: Record<DemoLocale, InboxStrings> = {
     requests: '同意書の依頼',
     issuedAt: (when) => `${when} 発行`,
     copyLink: 'リンクをコピー',
+    copyWithdrawLink: '撤回用リンクをコピー',
     copied: 'リンクをコピーしました。',
     copyFailed: '自動でコピーできませんでした。下の欄から選択してコピーしてください。',
     openConsentPage: 'お客様の画面で確認',
@@ -112,6 +114,7 @@ export const inboxStrings: Record<DemoLocale, InboxStrings> = {
     requests: 'Consent requests',
     issuedAt: (when) => `issued ${when}`,
     copyLink: 'Copy link',
+    copyWithdrawLink: 'Copy withdrawal link',
     copied: 'Link copied.',
     copyFailed: 'Could not copy automatically. Select the link below and copy it.',
     openConsentPage: 'See what the customer sees',

@@ -2,7 +2,7 @@
 import { html, nothing, render } from 'lit';
 import { DEFAULT_TAGS } from '../src/core/config.js';
 import { CHANNELS, type ConsentRequest } from '../src/core/schemas.js';
-import { consentLink } from './consent-link.js';
+import { consentLink, withdrawLink } from './consent-link.js';
 import { copyText, openRequestDialog } from './consent-request-form.js';
 import { formStrings } from './consent-request-strings.js';
 import { csvBlob, csvFileName, toCsv } from './csv.js';
@@ -17,7 +17,7 @@ interface State {
   error?: string;
   tag: string;
   channel: string;
-  copy?: { requestId: string; ok: boolean };
+  copy?: { key: string; link: string; ok: boolean };
 }
 
 const params = new URLSearchParams(location.search);
@@ -85,8 +85,8 @@ function exportCsv(items: InboxItem[]): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-async function copyRequestLink(request: ConsentRequest): Promise<void> {
-  state.copy = { requestId: request.id, ok: await copyText(consentLink(request, location.origin)) };
+async function copyLink(key: string, link: string): Promise<void> {
+  state.copy = { key, link, ok: await copyText(link) };
   draw();
 }
 
@@ -95,7 +95,8 @@ function requestView(r: RequestState) {
   const f = formStrings[locale];
   const issued = new Intl.DateTimeFormat(intl(locale), { dateStyle: 'medium' }).format(new Date(r.request.issuedAt));
   const link = consentLink(r.request, location.origin);
-  const copy = state.copy?.requestId === r.request.id ? state.copy : undefined;
+  const undo = r.decision && r.grantedScopes.length ? withdrawLink(r.request, r.decision.receiptId, r.grantedScopes, location.origin) : undefined;
+  const copy = state.copy?.key.endsWith(r.request.id) ? state.copy : undefined;
   return html`<li class="request">
     <span class="badge ${STATUS_CLASS[r.status]}">${t.status[r.status]}${r.expired ? `（${t.expired}）` : ''}</span>
     <span class="request-title">${r.request.story.title}</span>
@@ -103,12 +104,17 @@ function requestView(r: RequestState) {
     ${r.grantedScopes.length ? html`<span class="scopes">${r.grantedScopes.map((id) => f.scope[id] ?? id).join(locale === 'ja' ? '、' : ', ')}</span>` : nothing}
     ${r.status === 'waiting' && !r.expired
       ? html`<span class="request-actions">
-          <button type="button" class="btn small" @click=${() => void copyRequestLink(r.request)}>${t.copyLink}</button>
+          <button type="button" class="btn small" @click=${() => void copyLink(`c:${r.request.id}`, link)}>${t.copyLink}</button>
           <a class="small-link" href=${link} target="_blank" rel="noopener">${t.openConsentPage}</a>
         </span>`
       : nothing}
+    ${undo
+      ? html`<span class="request-actions">
+          <button type="button" class="btn small" @click=${() => void copyLink(`w:${r.request.id}`, undo)}>${t.copyWithdrawLink}</button>
+        </span>`
+      : nothing}
     ${copy ? html`<span class="copy-status" role="status">${copy.ok ? t.copied : t.copyFailed}</span>` : nothing}
-    ${copy && !copy.ok ? html`<input class="link-field mono" readonly aria-label=${t.copyLink} .value=${link} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />` : nothing}
+    ${copy && !copy.ok ? html`<input class="link-field mono" readonly aria-label=${t.copyLink} .value=${copy.link} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />` : nothing}
   </li>`;
 }
 

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { ConsentRecord, ConsentRequest, IntakeSubmission } from '../../src/core/schemas.js';
-import { decodeConsentLink } from '../../src/consent/request-link.js';
-import { base64UrlJson, consentLink, defaultFormValues, requestInput } from '../../demo/consent-link.js';
+import { decodeConsentLink, decodeWithdrawLink } from '../../src/consent/request-link.js';
+import { base64UrlJson, consentLink, defaultFormValues, requestInput, withdrawLink } from '../../demo/consent-link.js';
 import { buildItems, filterItems, requestState, startOfWeek, submissionOf, tagCountsThisWeek, type InboxItem, type StoredLine } from '../../demo/inbox-model.js';
 import { receiver } from '../core/receiver.js';
 import { beforeEach, describe, it } from '../core/mocha.js';
@@ -102,6 +102,22 @@ describe('demo inbox against the reference receiver', () => {
     const decoded = decodeConsentLink(link);
     expect(decoded.ok).to.equal(true);
     expect(decoded.ok && decoded.value).to.deep.equal(request);
+  });
+
+  it('offers a withdrawal link for what is still granted, which koe-consent reads in withdraw mode', async () => {
+    const intake = validIntake();
+    await fileIntake(intake);
+    const request = await issueFor(intake);
+    const grant = decide(request, ['company-name', 'quotes', 'logo']);
+    await answer(grant);
+    const [item] = await loadInbox();
+    const state = item!.requests[0]!;
+    const link = withdrawLink(state.request, state.decision!.receiptId, state.grantedScopes, location.origin);
+    expect(link.startsWith(`${location.origin}/withdraw.html#koe-withdraw=`)).to.equal(true);
+    const decoded = decodeWithdrawLink(link);
+    expect(decoded.ok).to.equal(true);
+    expect(decoded.ok && decoded.value).to.deep.include({ receiptId: grant.receiptId, requestId: request.id, token: request.token, company: intake.customer.companyName });
+    expect(decoded.ok && decoded.value.scopes).to.have.members(['company-name', 'quotes', 'logo']);
   });
 
   it('lists items newest first, whether they came as JSON or as a CloudEvent', async () => {
