@@ -5,6 +5,7 @@ import type { ConsentStrings } from '../i18n/consent.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Notice, NoticeBlock } from './notice-template.js';
 import { scopeLabel } from './scopes.js';
+import type { Problem } from './source.js';
 import { formatDateTime } from './time.js';
 
 function block(b: NoticeBlock) {
@@ -21,6 +22,20 @@ export function renderNotice(notice: Notice): TemplateResult {
       (section) => html`<section>${section.heading ? html`<h3>${section.heading}</h3>` : nothing}${section.blocks.map(block)}</section>`,
     )}
   </article>`;
+}
+
+/** Title and body of a page-level problem, in the customer's language. */
+export function problemText(s: ConsentStrings, problem: Problem, expiresAt: string | undefined, lang: Locale): [string, string] {
+  if (problem === 'insecure') return [s.insecureTitle, s.insecureBody];
+  const body =
+    problem === 'expired' && expiresAt
+      ? s.linkExpired(formatDateTime(expiresAt, lang))
+      : problem === 'undecodable'
+        ? s.linkUndecodable
+        : problem === 'invalid' || problem === 'expired'
+          ? s.linkInvalid
+          : s.linkMissing;
+  return [s.linkErrorTitle, body];
 }
 
 /** A page-level message (insecure context, bad link) in place of the form. */

@@ -11,17 +11,15 @@ import { resolveLocale, type Locale } from '../i18n/locale.js';
 import { OutboxController } from '../shared/outbox-controller.js';
 import { base, tokens } from '../shared/styles.js';
 import { renderSignForm, renderWithdrawForm, type DrawState, type FormView } from './consent-form.js';
-import { renderNotice, renderProblem, renderReceipt } from './consent-views.js';
+import { problemText, renderNotice, renderProblem, renderReceipt } from './consent-views.js';
 import { consentStyles } from './koe-consent.styles.js';
 import { canonicalJson, sha256Hex } from './notice-hash.js';
 import { buildNotice, buildWithdrawalNotice, noticeText } from './notice-template.js';
-import { buildConsentRecord, buildWithdrawRecord, emptyForm, recordErrors, type ConsentFormState } from './record.js';
-import { receiptFile } from './receipt.js';
+import { buildConsentRecord, buildWithdrawRecord, choiceErrors, emptyForm, recordErrors, type ConsentFormState } from './record.js';
 import * as link from './request-link.js';
 import { createSignaturePad, type SignaturePad } from './signature-pad-loader.js';
-import { formatDateTime, isoWithOffset } from './time.js';
-
-type Problem = link.LinkProblem | 'insecure';
+import { resolveSource, type Problem } from './source.js';
+import { isoWithOffset } from './time.js';
 
 /**
  * @summary The case-study consent form a customer opens from a link: they read the notice, allow or refuse each use,
@@ -146,36 +144,13 @@ export class KoeConsent extends LitElement {
 
   /** Decides what to show: insecure page, bad link, the signing form or the withdrawal form. */
   private resolve(): void {
-    this.req = this.wd = this.problem = this.seen = undefined;
-    this.record = undefined;
+    const found = resolveSource({ mode: this.mode, request: this.request, withdraw: this.withdraw, hash: this.hash, secure: KoeConsent.secureContext() });
+    ({ req: this.req, wd: this.wd, problem: this.problem, seen: this.seen } = found);
+    this.record = this.rejectedId = undefined;
     this.errors = {};
     this.alert = this.status = '';
-    const withdrawing = this.mode === 'withdraw' || (this.request === undefined && link.fragmentParam(link.WITHDRAW_PARAM, this.hash) !== undefined);
-    const result = withdrawing
-      ? this.withdraw !== undefined
-        ? link.checkWithdrawLink(this.withdraw)
-        : link.decodeWithdrawLink(this.hash)
-      : this.request !== undefined
-        ? link.checkConsentRequest(this.request)
-        : link.decodeConsentLink(this.hash);
-    // Kept even when unusable, so messages speak the request's language and name its expiry date.
-    this.seen = result.value;
-    if (!KoeConsent.secureContext()) {
-      this.problem = 'insecure';
-      return;
-    }
-    if (!result.ok) {
-      this.problem = result.reason;
-      return;
-    }
-    if (withdrawing) {
-      this.wd = result.value as link.WithdrawLink;
-      const known = this.request !== undefined ? link.checkConsentRequest(this.request) : undefined;
-      this.req = known?.value;
-    } else {
-      this.req = result.value as ConsentRequest;
-    }
-    const c = withdrawing ? undefined : this.req?.customer;
+    if (found.problem) return;
+    const c = this.wd ? undefined : this.req?.customer;
     this.form = { ...emptyForm(), name: c?.signerName ?? '', title: c?.signerTitle ?? '', email: c?.signerEmail ?? '' };
     this.drawState = 'idle';
     this.presentedAt = isoWithOffset();
@@ -244,24 +219,6 @@ export class KoeConsent extends LitElement {
     return message ? `${lead} ${common[this.uiLocale].serverSaid(message)}` : lead;
   }
 
-  /** Choices the schema cannot see: decision, every scope answered, a drawing when drawing was chosen. */
-  private choiceErrors(): Record<string, string> {
-    const s = consentStrings[this.uiLocale];
-    const f = this.form;
-    const errors: Record<string, string> = {};
-    if (this.wd) {
-      if (!f.withdraw.length) errors.withdraw = s.withdrawNone;
-      return errors;
-    }
-    if (!f.decision) errors.decision = s.decisionRequired;
-    if (f.decision === 'grant') {
-      for (const id of this.req!.scopes) if (f.choices[id] === undefined) errors[`scope-${id}`] = s.scopeUnanswered;
-      if (!Object.keys(errors).length && !this.req!.scopes.some((id) => f.choices[id])) errors.scopes = s.noneAllowed;
-    }
-    if (f.method === 'drawn' && (!this.pad || this.pad.isEmpty())) errors.drawn = this.drawState === 'failed' ? s.drawFailed : s.drawEmpty;
-    return errors;
-  }
-
   private readonly handleSubmit = async (event: Event) => {
     event.preventDefault();
     if (this.submitting || (!this.req && !this.wd)) return;
@@ -295,7 +252,8 @@ export class KoeConsent extends LitElement {
       requestSha256: this.req ? await sha256Hex(canonicalJson(this.req)) : undefined,
     };
     const record = this.wd ? buildWithdrawRecord(this.wd, form, signing, this.req) : buildConsentRecord(this.req!, form, signing);
-    const errors = { ...recordErrors(record, form, c), ...this.choiceErrors() };
+    const drawing = { empty: !this.pad || this.pad.isEmpty(), failed: this.drawState === 'failed' };
+    const errors = { ...recordErrors(record, form, c), ...choiceErrors(form, consentStrings[this.uiLocale], drawing, this.req, this.wd) };
     // In withdraw mode the typed name is the name field, which already carries the message.
     if (withdrawing) delete errors.typedName;
     if (Object.keys(errors).length) return this.showErrors(errors);
@@ -336,8 +294,10 @@ export class KoeConsent extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], fieldset [aria-describedby^="e-"]')?.focus();
   }
 
-  private readonly downloadReceipt = () => {
+  private readonly downloadReceipt = async () => {
     if (!this.record) return;
+    // The Kantara mapping is needed only here, so it stays out of the element's entry chunk.
+    const { receiptFile } = await import('./receipt.js');
     const url = URL.createObjectURL(receiptFile(this.record, this.req));
     const a = document.createElement('a');
     a.href = url;
@@ -349,35 +309,6 @@ export class KoeConsent extends LitElement {
     // Revoking at once can cancel the download in some browsers.
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   };
-
-  /** Withdraw link for a granted record, so the signer can withdraw as easily as they gave. */
-  private withdrawUrl(r: ConsentRecord): string | undefined {
-    const scopes = r.scopes.filter((x) => x.granted).map((x) => x.id);
-    if (r.decision !== 'granted' || !scopes.length) return undefined;
-    return link.encodeWithdrawLink({
-      receiptId: r.receiptId,
-      requestId: r.requestId,
-      ...(r.requestToken ? { token: r.requestToken } : {}),
-      scopes,
-      termMonths: r.term.months,
-      ...(r.signer.company ? { company: r.signer.company } : {}),
-      locale: this.uiLocale,
-    });
-  }
-
-  private problemMessage(): [string, string] {
-    const s = consentStrings[this.uiLocale];
-    if (this.problem === 'insecure') return [s.insecureTitle, s.insecureBody];
-    const body =
-      this.problem === 'expired' && this.seen?.expiresAt
-        ? s.linkExpired(formatDateTime(this.seen.expiresAt, this.uiLocale))
-        : this.problem === 'undecodable'
-          ? s.linkUndecodable
-          : this.problem === 'invalid' || this.problem === 'expired'
-            ? s.linkInvalid
-            : s.linkMissing;
-    return [s.linkErrorTitle, body];
-  }
 
   override render() {
     const lang = this.uiLocale;
@@ -399,9 +330,9 @@ export class KoeConsent extends LitElement {
       ? html`<div class="alert" role="alert"><strong>${common[lang].configErrorTitle}</strong> ${this.configError}</div>`
       : nothing;
     const body = this.problem
-      ? renderProblem(...this.problemMessage())
+      ? renderProblem(...problemText(s, this.problem, this.seen?.expiresAt, lang))
       : this.record
-        ? renderReceipt({ s, lang, record: this.record, delivery: this.deliveryNote, withdrawUrl: this.withdrawUrl(this.record), download: this.downloadReceipt })
+        ? renderReceipt({ s, lang, record: this.record, delivery: this.deliveryNote, withdrawUrl: link.withdrawLinkFor(this.record, this.uiLocale), download: this.downloadReceipt })
         : this.wd
           ? [renderNotice(buildWithdrawalNotice(this.wd, lang)), config, renderWithdrawForm(view, this.wd)]
           : this.req

@@ -1,6 +1,5 @@
 // A consent record as a Kantara Initiative Consent Receipt v1.1 (KI-CR-v1.1.0) JSON object.
 import type { ConsentRecord, ConsentRequest } from '../core/schemas.js';
-import { scopeLabel } from './scopes.js';
 
 export interface KantaraPurpose {
   purpose: string;
@@ -46,17 +45,17 @@ export interface ReceiptOptions {
   publicKey?: string;
 }
 
-// Personal-information categories per scope (Kantara leaves the vocabulary to the controller).
-const PII: Record<string, string[]> = {
-  'company-name': ['organisation name'],
-  logo: ['organisation logo'],
-  quotes: ['statements'],
-  'person-name-title': ['name', 'job title'],
-  photo: ['photographic image'],
-  video: ['video and voice recording'],
-  interview: ['statements', 'voice recording'],
-  'press-release': ['organisation name', 'statements'],
-  'sales-material': ['organisation name', 'statements'],
+// English purpose name and personal-information categories per scope (Kantara leaves the vocabulary to the controller).
+const PURPOSES: Record<string, [string, string[]]> = {
+  'company-name': ['Company name', ['organisation name']],
+  logo: ['Logo', ['organisation logo']],
+  quotes: ['Quoted statements', ['statements']],
+  'person-name-title': ["Person's name and title", ['name', 'job title']],
+  photo: ['Photos', ['photographic image']],
+  video: ['Video', ['video and voice recording']],
+  interview: ['Interview', ['statements', 'voice recording']],
+  'press-release': ['Press release', ['organisation name', 'statements']],
+  'sales-material': ['Use in non-public sales material', ['organisation name', 'statements']],
 };
 
 /**
@@ -74,10 +73,10 @@ export function toConsentReceipt(record: ConsentRecord, request?: ConsentRequest
     .filter((s) => s.granted)
     .map(
       (s): KantaraPurpose => ({
-        purpose: `Case study: ${scopeLabel(s.id, 'en')}${channels ? ` (${channels})` : ''}`,
+        purpose: `Case study: ${PURPOSES[s.id]?.[0] ?? s.id}${channels ? ` (${channels})` : ''}`,
         purposeCategory: [s.id === 'sales-material' ? 'Marketing (non-public sales material)' : 'Marketing'],
         consentType: 'EXPLICIT',
-        piiCategory: PII[s.id] ?? [s.id],
+        piiCategory: PURPOSES[s.id]?.[1] ?? [s.id],
         primaryPurpose: true,
         termination,
         thirdPartyDisclosure: s.id === 'press-release',

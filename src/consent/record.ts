@@ -3,6 +3,7 @@ import { consentSchema, type ConsentRecord, type ConsentRequest } from '../core/
 import { newId } from '../core/ids.js';
 import { cleanText, countGraphemes } from '../core/text.js';
 import type { CommonStrings } from '../i18n/common.js';
+import type { ConsentStrings } from '../i18n/consent.js';
 import { DEFAULT_REVIEW_DAYS, type Notice } from './notice-template.js';
 import type { WithdrawLink } from './request-link.js';
 import { isoWithOffset, localTimeZone } from './time.js';
@@ -139,5 +140,27 @@ export function recordErrors(record: ConsentRecord, form: ConsentFormState, stri
             ? strings.invalidEmail
             : issue.message;
   }
+  return errors;
+}
+
+/** Choices the schema cannot see: a decision, every scope answered, at least one allowed, a drawing when drawing was chosen. */
+export function choiceErrors(
+  f: ConsentFormState,
+  s: ConsentStrings,
+  drawing: { empty: boolean; failed: boolean },
+  req?: ConsentRequest,
+  wd?: WithdrawLink,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (wd) {
+    if (!f.withdraw.length) errors.withdraw = s.withdrawNone;
+    return errors;
+  }
+  if (!f.decision) errors.decision = s.decisionRequired;
+  if (f.decision === 'grant' && req) {
+    for (const id of req.scopes) if (f.choices[id] === undefined) errors[`scope-${id}`] = s.scopeUnanswered;
+    if (!Object.keys(errors).length && !req.scopes.some((id) => f.choices[id])) errors.scopes = s.noneAllowed;
+  }
+  if (f.method === 'drawn' && drawing.empty) errors.drawn = drawing.failed ? s.drawFailed : s.drawEmpty;
   return errors;
 }

@@ -1,6 +1,7 @@
 // Consent and withdrawal links: base64url JSON in the URL fragment (`#koe=`, `#koe-withdraw=`), so it never reaches server logs.
 import * as z from 'zod/mini';
-import { consentRequestSchema, localeSchema, type ConsentRequest } from '../core/schemas.js';
+import { consentRequestSchema, localeSchema, type ConsentRecord, type ConsentRequest } from '../core/schemas.js';
+import type { Locale } from '../i18n/locale.js';
 
 export type LinkProblem = 'missing' | 'undecodable' | 'invalid' | 'expired';
 export type LinkResult<T> = { ok: true; value: T } | { ok: false; reason: LinkProblem; value?: T };
@@ -97,4 +98,22 @@ export function decodeWithdrawLink(source?: string): LinkResult<WithdrawLink> {
 /** The withdrawal link for a receipt: `base` (default: this page) + `#koe-withdraw=<base64url JSON>`. */
 export function encodeWithdrawLink(info: WithdrawLink, base?: string): string {
   return `${baseOf(base)}#${WITHDRAW_PARAM}=${toBase64Url(info)}`;
+}
+
+/** The withdrawal link for a granted record (undefined when nothing was granted), so withdrawing is as easy as granting. */
+export function withdrawLinkFor(r: ConsentRecord, locale: Locale, base?: string): string | undefined {
+  const scopes = r.scopes.filter((x) => x.granted).map((x) => x.id);
+  if (r.decision !== 'granted' || !scopes.length) return undefined;
+  return encodeWithdrawLink(
+    {
+      receiptId: r.receiptId,
+      requestId: r.requestId,
+      ...(r.requestToken ? { token: r.requestToken } : {}),
+      scopes,
+      termMonths: r.term.months,
+      ...(r.signer.company ? { company: r.signer.company } : {}),
+      locale,
+    },
+    base,
+  );
 }
