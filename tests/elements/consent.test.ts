@@ -153,6 +153,29 @@ describe('<koe-consent> notice and form', () => {
   });
 });
 
+describe('<koe-consent> mode="withdraw" from properties', () => {
+  beforeEach(resetWorld);
+
+  it('offers only the granted scopes, none ticked, in English, and is accessible', async () => {
+    const withdraw = { receiptId: crypto.randomUUID(), requestId: 'req-1', scopes: ['logo', 'video'], termMonths: 12 };
+    const el = await fixture<KoeConsent>(html`<koe-consent endpoint="/api/consent" mode="withdraw" locale="en" .withdraw=${withdraw}></koe-consent>`);
+    expect($(el, '#notice-title').textContent).to.equal('Withdraw consent');
+    const boxes = $$<HTMLInputElement>(el, 'input[type="checkbox"]');
+    expect(boxes.map((b) => b.closest('label')!.textContent!.trim())).to.deep.equal(['Logo', 'Video']);
+    expect(boxes.some((b) => b.checked)).to.equal(false);
+    $<HTMLButtonElement>(el, 'fieldset button[type="button"]').click();
+    await el.updateComplete;
+    expect(boxes.every((b) => b.checked)).to.equal(true);
+    expect($(el, '#intent').textContent).to.include(withdraw.receiptId);
+    await expect(el).to.be.accessible();
+  });
+
+  it('withdraw mode without a withdrawal link says so', async () => {
+    const el = await fixture<KoeConsent>(html`<koe-consent endpoint="/api/consent" mode="withdraw" locale="ja"></koe-consent>`);
+    expect($(el, '.problem').textContent).to.include('リンクに同意書の内容が含まれていません');
+  });
+});
+
 describe('<koe-consent> bad links and insecure pages', () => {
   beforeEach(resetWorld);
   afterEach(() => {
