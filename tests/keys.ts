@@ -31,21 +31,32 @@ export function isWebDriverWebKit(): boolean {
   return /AppleWebKit/.test(ua) && !/Chrome|Chromium|Edg|Firefox/.test(ua);
 }
 
+/** The WebDriver character for a key name: named keys, `KeyV`/`Digit1` codes, or a single character. */
+function webdriverKey(key: string): string {
+  const code = /^Key([A-Z])$/.exec(key)?.[1]?.toLowerCase() ?? /^Digit(\d)$/.exec(key)?.[1];
+  const found = WEBDRIVER_KEY[key] ?? code ?? (key.length === 1 ? key : undefined);
+  if (!found) throw new Error(`chord(): no WebDriver code for "${key}"; add it to WEBDRIVER_KEY`);
+  return found;
+}
+
 /**
- * Presses `key` while `modifier` is held (Ctrl+Enter, Shift+Tab…), as one real chord in every browser.
+ * Presses `key` while the modifier(s) are held (Ctrl+Enter, Alt+Shift+V…), as one real chord in every browser.
  * WebKitGTK reports Shift+Tab's keydown as key "Unidentified" (GTK's ISO_Left_Tab); focus still moves back.
  */
-export async function chord(modifier: Modifier, key: string): Promise<void> {
+export async function chord(modifiers: Modifier | readonly Modifier[], key: string): Promise<void> {
+  const held = typeof modifiers === 'string' ? [modifiers] : [...modifiers];
   if (isWebDriverWebKit()) {
-    const code = WEBDRIVER_KEY[key] ?? (key.length === 1 ? key : undefined);
-    if (!code) throw new Error(`chord(): no WebDriver code for "${key}"; add it to WEBDRIVER_KEY`);
-    await sendKeys({ type: `${WEBDRIVER_KEY[modifier]}${code}` });
+    await sendKeys({ type: [...held.map((m) => WEBDRIVER_KEY[m]!), webdriverKey(key)].join('') });
     return;
   }
-  await sendKeys({ down: modifier });
+  const down: Modifier[] = [];
   try {
+    for (const m of held) {
+      await sendKeys({ down: m });
+      down.push(m);
+    }
     await sendKeys({ press: key });
   } finally {
-    await sendKeys({ up: modifier });
+    for (const m of down.reverse()) await sendKeys({ up: m });
   }
 }
