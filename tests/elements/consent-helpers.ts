@@ -47,11 +47,11 @@ export function $$<T extends Element = HTMLElement>(el: Element, selector: strin
 }
 
 /** Polls until `check` is truthy (a wait, not an assertion: the assertion follows it). */
-export async function until<T>(check: () => T | Promise<T>, what: string, timeoutMs = 8000): Promise<T> {
+export async function until<T>(check: () => T | Promise<T>, what: string, timeoutMs = 8000): Promise<NonNullable<T>> {
   const start = Date.now();
   for (;;) {
     const value = await check();
-    if (value) return value;
+    if (value) return value as NonNullable<T>;
     if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
