@@ -1,7 +1,7 @@
 // Which configuration problem (if any) stops the form from sending, with the message shown and the event detail.
 import { endpointErrorMessage, type EndpointCheck } from '../core/endpoint.js';
 import type { TagsCheck } from '../core/config.js';
-import { FORMATS } from '../core/schemas.js';
+import { FORMATS } from './vocab.js';
 import type { KoeConfigErrorDetail } from '../core/events.js';
 import type { CommonStrings } from '../i18n/common.js';
 import type { IntakeStrings } from '../i18n/intake.js';

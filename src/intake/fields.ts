@@ -1,6 +1,6 @@
 // The fields of <koe-intake>, in the focus order of the one-minute path: words, tags, then the rest.
 import { html, nothing, type TemplateResult } from 'lit';
-import { CHANNELS, PERMISSIONS, VOICE_KINDS } from '../core/schemas.js';
+import { CHANNELS, PERMISSIONS, VOICE_KINDS } from './vocab.js';
 import type { KoeContext, KoeTag } from '../core/config.js';
 import type { Locale } from '../i18n/locale.js';
 import type { CommonStrings } from '../i18n/common.js';

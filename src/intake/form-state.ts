@@ -1,5 +1,6 @@
 // Form defaults, the channel remembered per reporter, and merging an edit into a refused submission.
-import { CHANNELS, type IntakeSubmission } from '../core/schemas.js';
+import type { IntakeSubmission } from '../core/schemas.js';
+import { CHANNELS } from './vocab.js';
 import type { KoeContext } from '../core/config.js';
 import type { Channel, IntakeFormValue, IntakePrefill } from './payload.js';
 

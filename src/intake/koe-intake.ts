@@ -15,8 +15,9 @@ import { common } from '../i18n/common.js';
 import { intake } from '../i18n/intake.js';
 import { resolveLocale, type Locale } from '../i18n/locale.js';
 import { configProblem } from './config-check.js';
+import { loadValidator, loadedValidator } from './validator.js';
 import { ImeGuard, isImplicitSubmit, isSubmitShortcut } from './keyboard.js';
-import { buildPayload, fieldForPath, validatePayload, type FieldErrors, type IntakeFormValue, type IntakePrefill } from './payload.js';
+import { buildPayload, fieldForPath, type FieldErrors, type IntakeFormValue, type IntakePrefill } from './payload.js';
 import { freshForm, mergeResend, rememberChannel } from './form-state.js';
 import { renderFields } from './fields.js';
 import { renderOutbox } from './parts.js';
@@ -140,6 +141,11 @@ export class KoeIntake extends LitElement {
     this.state = this.computeState();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void loadValidator();
+  }
+
   override firstUpdated(): void {
     if (this.autofocus) this.textarea?.focus();
   }
@@ -260,7 +266,8 @@ export class KoeIntake extends LitElement {
     if (this.phase === 'submitting') return 'cancelled';
     const fresh = buildPayload({ id: this.editing?.id ?? newId(), locale: this.loc, form: this.form, context: this.ctx, prefill: this.prefill });
     const payload = this.editing ? mergeResend(this.editing.payload as IntakeSubmission, fresh) : fresh;
-    this.errors = validatePayload(payload, c, s);
+    const validate = loadedValidator() ?? (await loadValidator());
+    this.errors = validate(payload, c, s);
     const invalid = Object.keys(this.errors).length;
     if (invalid > 0) {
       this.message = this.form.text.trim() === '' && invalid === 1 && this.errors.text ? s.empty : c.fixFields(invalid);

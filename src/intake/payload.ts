@@ -1,10 +1,9 @@
 // Builds the koe.intake.v1 payload from the form and context, and maps schema issues back to fields.
-import { intakeSchema, type CHANNELS, type IntakeSubmission, type PERMISSIONS, type VOICE_KINDS } from '../core/schemas.js';
-import { cleanText, countGraphemes } from '../core/text.js';
+import type { IntakeSubmission } from '../core/schemas.js';
+import { cleanText } from '../core/text.js';
+import type { CHANNELS, PERMISSIONS, VOICE_KINDS } from './vocab.js';
 import type { KoeContext } from '../core/config.js';
 import type { Locale } from '../i18n/locale.js';
-import type { CommonStrings } from '../i18n/common.js';
-import type { IntakeStrings } from '../i18n/intake.js';
 
 export type VoiceKind = (typeof VOICE_KINDS)[number];
 export type Channel = (typeof CHANNELS)[number];
@@ -99,30 +98,4 @@ const FIELD_BY_PATH: Record<string, FieldName> = {
 /** The form field a payload path belongs to; anything from the context is reported on the context line. */
 export function fieldForPath(path: string): FieldName {
   return FIELD_BY_PATH[path] ?? (path.startsWith('tags') ? 'tags' : 'context');
-}
-
-function valueAt(payload: unknown, path: ReadonlyArray<PropertyKey>): unknown {
-  let v: unknown = payload;
-  for (const key of path) v = v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
-  return v;
-}
-
-/** Validates with the shared schema; returns field errors in the user's language (empty when valid). */
-export function validatePayload(payload: IntakeSubmission, common: CommonStrings, strings: IntakeStrings): FieldErrors {
-  const result = intakeSchema.safeParse(payload);
-  if (result.success) return {};
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const path = issue.path.map(String).join('.');
-    const field = fieldForPath(path);
-    if (errors[field]) continue;
-    const tooLong = /^too_long:(\d+)$/.exec(issue.message);
-    if (issue.message === 'required') errors[field] = common.required;
-    else if (tooLong) {
-      const value = valueAt(payload, issue.path);
-      errors[field] = common.tooLong(Number(tooLong[1]), typeof value === 'string' ? countGraphemes(value) : 0);
-    } else if (field === 'tags') errors[field] = strings.tagsRequired;
-    else errors[field] = field === 'context' ? `${path}: ${issue.message}` : common.required;
-  }
-  return errors;
 }
