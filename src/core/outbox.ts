@@ -270,11 +270,11 @@ export class Outbox extends EventTarget {
         ([, i]) =>
           i.state === 'pending' &&
           !attempted.has(i.id) &&
-          (i.id === priorityId || networkFailure(i) || (i.nextAttemptAt <= now && (this.blockedUntil.get(i.endpoint) ?? 0) <= now)),
+          (networkFailure(i) || (i.nextAttemptAt <= now && (i.id === priorityId || (this.blockedUntil.get(i.endpoint) ?? 0) <= now))),
       );
       if (!next) return;
       attempted.add(next[1].id);
-      await this.attempt(next[0], next[1].id === priorityId || networkFailure(next[1]));
+      await this.attempt(next[0], networkFailure);
     }
   }
 
@@ -294,10 +294,10 @@ export class Outbox extends EventTarget {
     return entries;
   }
 
-  private async attempt(key: string, force: boolean): Promise<void> {
+  private async attempt(key: string, early: (item: OutboxItem) => boolean): Promise<void> {
     // Re-read right before sending: another tab may have sent, removed or rescheduled it.
     const item = await this.store.get(key);
-    if (!item || item.state !== 'pending' || (!force && item.nextAttemptAt > this.now())) return;
+    if (!item || item.state !== 'pending' || (item.nextAttemptAt > this.now() && !early(item))) return;
     const result = await send(item, {
       ...(this.fetchImpl ? { fetch: this.fetchImpl } : {}),
       headers: this.headers.get(item.endpoint),
