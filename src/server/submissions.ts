@@ -1,7 +1,11 @@
 // Turns a request body into a validated submission, for both plain JSON and CloudEvents structured mode.
+import * as z from 'zod/mini';
 import { cloudEventSchema, consentRequestSchema, consentSchema, flattenIssues, intakeSchema } from '../core/schemas.js';
 import type { ConsentRecord, ConsentRequest, IntakeSubmission } from '../core/schemas.js';
 import { HttpError } from './http.js';
+
+// Readable English messages in 422 bodies, per parse (never a process-wide zod config).
+const ENGLISH = { error: z.locales.en().localeError };
 
 export type SubmissionKind = 'intake' | 'consent';
 export type Field = { path: string; message: string; code?: string };
@@ -31,7 +35,7 @@ export function parseSubmission(kind: SubmissionKind, media: string, body: unkno
   let format: 'json' | 'cloudevents' = 'json';
   if (media === CLOUDEVENTS_TYPE) {
     format = 'cloudevents';
-    const envelope = cloudEventSchema.safeParse(body);
+    const envelope = cloudEventSchema.safeParse(body, ENGLISH);
     if (!envelope.success) throw validationError('CloudEvent envelope', flattenIssues(envelope.error.issues));
     if (envelope.data.type !== TYPE[kind]) {
       throw validationError('CloudEvent envelope', [
@@ -47,11 +51,11 @@ export function parseSubmission(kind: SubmissionKind, media: string, body: unkno
     }
   }
   if (kind === 'intake') {
-    const result = intakeSchema.safeParse(data);
+    const result = intakeSchema.safeParse(data, ENGLISH);
     if (!result.success) throw validationError('submission', flattenIssues(result.error.issues));
     return { kind, format, record: result.data };
   }
-  const result = consentSchema.safeParse(data);
+  const result = consentSchema.safeParse(data, ENGLISH);
   if (!result.success) throw validationError('consent record', flattenIssues(result.error.issues));
   return { kind, format, record: result.data };
 }
@@ -68,7 +72,7 @@ export function prepareConsentRequest(input: unknown, now: Date, newId: () => st
     issuedAt: now.toISOString(),
     expiresAt: rest.expiresAt ?? new Date(now.getTime() + 30 * 24 * 3600 * 1000).toISOString(),
   };
-  const result = consentRequestSchema.safeParse(filled);
+  const result = consentRequestSchema.safeParse(filled, ENGLISH);
   if (!result.success) throw validationError('consent request', flattenIssues(result.error.issues));
   const { token: _none, ...request } = result.data;
   return request;
