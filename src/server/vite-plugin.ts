@@ -11,7 +11,7 @@ export function koeReceiverPlugin(options: ReceiverOptions = {}): Plugin {
       const r = get();
       server.middlewares.use((req, res, next) => r.handle(req, res, next));
       server.httpServer?.once('close', () => void r.close());
-      server.httpServer?.once('listening', () => setTimeout(() => printDemoUrls(server.resolvedUrls?.local[0]), 50));
+      if (server.config.logLevel !== 'silent') server.httpServer?.once('listening', () => setTimeout(() => printDemoUrls(server.resolvedUrls?.local[0]), 50));
     },
     configurePreviewServer(server) {
       const r = get();
