@@ -2,13 +2,18 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { koeReceiverPlugin } from './src/server/vite-plugin.js';
+import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
 const root = import.meta.dirname;
 
 export default defineConfig(({ command }) => ({
   root: command === 'serve' ? resolve(root, 'demo') : root,
   publicDir: false,
-  plugins: command === 'serve' ? [koeReceiverPlugin({ dataDir: process.env.KOE_DATA_DIR ?? resolve(root, '.koe-data') })] : [],
+  // Lit templates are minified in the dev server too, so the demo and e2e run what ships.
+  plugins: [
+    minifyTemplatesPlugin(),
+    ...(command === 'serve' ? [koeReceiverPlugin({ dataDir: process.env.KOE_DATA_DIR ?? resolve(root, '.koe-data') })] : []),
+  ],
   server: {
     port: Number(process.env.PORT) || 5173,
     host: 'localhost',

@@ -4,11 +4,38 @@ import type { ConsentRequest } from '../core/schemas.js';
 import type { CommonStrings } from '../i18n/common.js';
 import type { ConsentStrings } from '../i18n/consent.js';
 import type { Locale } from '../i18n/locale.js';
-import type { ConsentFormState } from './record.js';
-import type { WithdrawLink } from './request-link.js';
+import type { WithdrawLink } from './link-codec.js';
 import { scopeLabel } from './scopes.js';
 
 export type DrawState = 'idle' | 'loading' | 'ready' | 'failed';
+
+/** What the signer has entered; nothing is chosen until they choose it. */
+export interface ConsentFormState {
+  decision?: 'grant' | 'decline';
+  /** Scope ID → allowed; a missing key means not answered yet. */
+  choices: Record<string, boolean>;
+  constraints: string;
+  declineReason: string;
+  name: string;
+  title: string;
+  email: string;
+  typedName: string;
+  method: 'typed' | 'drawn';
+  /** Withdraw mode: the scopes selected for withdrawal. */
+  withdraw: string[];
+}
+
+export const emptyForm = (): ConsentFormState => ({
+  choices: {},
+  constraints: '',
+  declineReason: '',
+  name: '',
+  title: '',
+  email: '',
+  typedName: '',
+  method: 'typed',
+  withdraw: [],
+});
 
 /** What the templates need from the element: state, strings and the callbacks that change state. */
 export interface FormView {

@@ -1,10 +1,8 @@
-// Read-only templates: the notice, page-level problems and the receipt.
+// Read-only templates: the notice and page-level problems (the receipt is in receipt-view.ts, loaded on sending).
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ConsentRecord } from '../core/schemas.js';
 import type { ConsentStrings } from '../i18n/consent.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Notice, NoticeBlock } from './notice-template.js';
-import { scopeLabel } from './scopes.js';
 import type { Problem } from './source.js';
 import { formatDateTime } from './time.js';
 
@@ -43,62 +41,5 @@ export function renderProblem(title: string, body: string): TemplateResult {
   return html`<section part="problem" class="problem" role="alert" aria-labelledby="problem-title">
     <h2 id="problem-title">${title}</h2>
     <p>${body}</p>
-  </section>`;
-}
-
-export interface ReceiptView {
-  s: ConsentStrings;
-  lang: Locale;
-  record: ConsentRecord;
-  delivery: string;
-  withdrawUrl?: string;
-  download(): void;
-}
-
-function scopeList(title: string, ids: string[], v: ReceiptView) {
-  return html`<h3>${title}</h3>
-    ${ids.length ? html`<ul>${ids.map((id) => html`<li>${scopeLabel(id, v.lang)}</li>`)}</ul>` : html`<p>${v.s.none}</p>`}`;
-}
-
-/** After signing: what was granted and declined, receipt ID, notice hash, time, how to withdraw. */
-export function renderReceipt(v: ReceiptView): TemplateResult {
-  const { s, record: r } = v;
-  const yes = r.scopes.filter((x) => x.granted).map((x) => x.id);
-  const no = r.scopes.filter((x) => !x.granted).map((x) => x.id);
-  const title =
-    r.decision === 'withdrawn'
-      ? s.receiptWithdrawn
-      : r.decision === 'declined'
-        ? s.receiptDeclined
-        : no.length
-          ? s.receiptPartly
-          : s.receiptGranted;
-  return html`<section part="receipt" class="receipt" aria-labelledby="receipt-title">
-    <h2 id="receipt-title" tabindex="-1">${title}</h2>
-    ${v.delivery ? html`<p>${v.delivery}</p>` : nothing}
-    <dl>
-      <dt>${s.receiptId}</dt>
-      <dd><code>${r.receiptId}</code></dd>
-      <dt>${s.signedAt}</dt>
-      <dd>${formatDateTime(r.signedAt, v.lang)} (${r.timeZone})</dd>
-      <dt>${s.noticeHash}</dt>
-      <dd><code class="hash">${r.notice.sha256}</code></dd>
-    </dl>
-    ${r.decision === 'withdrawn'
-      ? [scopeList(s.withdrawnScopes, no, v), scopeList(s.remainingScopes, yes, v)]
-      : r.decision === 'granted'
-        ? [scopeList(s.allowedScopes, yes, v), scopeList(s.deniedScopes, no, v)]
-        : nothing}
-    ${r.constraints ? html`<h3>${s.constraintsShown}</h3><p class="pre">${r.constraints}</p>` : nothing}
-    ${r.decision === 'granted'
-      ? html`<h3>${s.howToWithdraw}</h3>
-          <p>${r.withdrawal}</p>
-          ${v.withdrawUrl ? html`<p><a part="withdraw-link" href=${v.withdrawUrl}>${s.withdrawLink}</a></p>` : nothing}`
-      : nothing}
-    <p class="hint">${s.receiptKeep}</p>
-    <div class="actions">
-      <button type="button" class="primary" part="download" @click=${v.download}>${s.download}</button>
-      <button type="button" @click=${() => window.print()}>${s.print}</button>
-    </div>
   </section>`;
 }

@@ -5,21 +5,29 @@ import { checkEndpoint, endpointErrorMessage } from '../core/endpoint.js';
 import { emit, type KoeConfigErrorDetail } from '../core/events.js';
 import type { HeadersInput } from '../core/outbox.js';
 import type { ConsentRecord, ConsentRequest } from '../core/schemas.js';
-import { common } from '../i18n/common.js';
-import { consentStrings } from '../i18n/consent.js';
 import { resolveLocale, type Locale } from '../i18n/locale.js';
+import { LocaleController, settled } from '../shared/locale-controller.js';
 import { OutboxController } from '../shared/outbox-controller.js';
 import { base, tokens } from '../shared/styles.js';
-import { renderSignForm, renderWithdrawForm, type DrawState, type FormView } from './consent-form.js';
-import { problemText, renderNotice, renderProblem, renderReceipt } from './consent-views.js';
+import { emptyForm, renderSignForm, renderWithdrawForm, type ConsentFormState, type DrawState, type FormView } from './consent-form.js';
+import { problemText, renderNotice, renderProblem } from './consent-views.js';
 import { consentStyles } from './koe-consent.styles.js';
-import { canonicalJson, sha256Hex } from './notice-hash.js';
-import { buildNotice, buildWithdrawalNotice, noticeText } from './notice-template.js';
-import { buildConsentRecord, buildWithdrawRecord, choiceErrors, emptyForm, recordErrors, type ConsentFormState } from './record.js';
-import * as link from './request-link.js';
+import type { WithdrawLink } from './link-codec.js';
+import { buildNoticeWith, buildWithdrawalNoticeWith, noticeText } from './notice-template.js';
 import { createSignaturePad, type SignaturePad } from './signature-pad-loader.js';
-import { resolveSource, type Problem } from './source.js';
+import type { Problem } from './source.js';
+import { consentPack, type ConsentPack } from './strings.js';
 import { isoWithOffset } from './time.js';
+
+// Reading the link needs zod and signing needs the record code: both load off the first download, each once.
+type Checks = typeof import('./checks.js');
+type Sign = typeof import('./sign.js');
+let checks: Checks | undefined;
+let checksLoading: Promise<Checks> | undefined;
+const loadChecks = () => (checksLoading ??= import('./checks.js').then((m) => (checks = m), (e: unknown) => ((checksLoading = undefined), Promise.reject(e))));
+let sign: Sign | undefined;
+let signLoading: Promise<Sign> | undefined;
+const loadSign = () => (signLoading ??= import('./sign.js').then((m) => (sign = m), (e: unknown) => ((signLoading = undefined), Promise.reject(e))));
 
 /**
  * @summary The case-study consent form a customer opens from a link: they read the notice, allow or refuse each use,
@@ -59,6 +67,7 @@ export class KoeConsent extends LitElement {
   static secureContext = (): boolean => globalThis.isSecureContext === true;
 
   private readonly delivery = new OutboxController(this, { type: 'koe.consent.v1' });
+  private readonly i18n = new LocaleController(this, consentPack);
 
   @state() private form: ConsentFormState = emptyForm();
   @state() private errors: Record<string, string> = {};
@@ -82,12 +91,14 @@ export class KoeConsent extends LitElement {
   /** The consent request; when unset, it is read from `#koe=<base64url JSON>` in the page URL. */
   @property({ attribute: false }) request?: ConsentRequest;
   /** Withdraw mode: `{ receiptId, requestId, token?, scopes, termMonths? }`; when unset, read from `#koe-withdraw=`. */
-  @property({ attribute: false }) withdraw?: link.WithdrawLink;
+  @property({ attribute: false }) withdraw?: WithdrawLink;
   /** Extra request headers (object or function, may be async), read at send time and never stored. */
   @property({ attribute: false }) headers?: HeadersInput;
 
   private req?: ConsentRequest;
-  private wd?: link.WithdrawLink;
+  private wd?: WithdrawLink;
+  /** Settles when the link has been read (the first time, after the zod chunk has arrived). */
+  private resolving?: Promise<void>;
   private problem?: Problem;
   private seen?: { locale?: Locale; expiresAt?: string };
   private presentedAt = '';
@@ -101,7 +112,7 @@ export class KoeConsent extends LitElement {
     this.addEventListener('koe-sent', (e) => {
       if (e.detail.id !== this.record?.receiptId) return;
       this.deliveryNote = '';
-      this.status = common[this.uiLocale].sent;
+      this.status = this.t.c.sent;
     });
     this.addEventListener('koe-needs-attention', (e) => {
       if (e.detail.id !== this.record?.receiptId) return;
@@ -114,19 +125,33 @@ export class KoeConsent extends LitElement {
     return resolveLocale(this.locale || this.seen?.locale, this);
   }
 
+  /** The current strings; read only once they have arrived (render checks first). */
+  private get t(): ConsentPack {
+    return this.i18n.value!;
+  }
+
+  /** Also waits for the link to be read and for a locale still being fetched. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return settled(() => super.getUpdateComplete(), () => this.resolving ?? this.i18n.pending);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.handleHashChange);
+    // If the link could not be read for want of the network, read it again when the network is back.
+    window.addEventListener('online', this.handleOnline);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.handleHashChange);
+    window.removeEventListener('online', this.handleOnline);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('request') || changed.has('withdraw') || changed.has('mode') || changed.has('hash')) this.resolve();
-    if (changed.has('endpoint') || changed.has('format') || changed.has('locale')) this.checkConfig();
+    const t = this.i18n.use(this.uiLocale);
+    if (t) this.checkConfig(t);
     if (changed.has('headers')) this.delivery.registerHeaders();
   }
 
@@ -142,9 +167,32 @@ export class KoeConsent extends LitElement {
     this.hash = location.hash;
   };
 
-  /** Decides what to show: insecure page, bad link, the signing form or the withdrawal form. */
+  private readonly handleOnline = () => {
+    if (checks || this.resolving) return;
+    this.resolve();
+    this.requestUpdate();
+  };
+
+  /** Decides what to show: insecure page, bad link, the signing form or the withdrawal form (at once when zod is here). */
   private resolve(): void {
-    const found = resolveSource({ mode: this.mode, request: this.request, withdraw: this.withdraw, hash: this.hash, secure: KoeConsent.secureContext() });
+    if (checks) return this.apply(checks);
+    const resolving: Promise<void> = loadChecks().then(
+      (m) => {
+        if (this.resolving !== resolving) return;
+        this.resolving = undefined;
+        this.apply(m);
+        this.requestUpdate();
+      },
+      () => {
+        // Offline before the chunk arrived: keep saying "loading"; `online` tries again.
+        if (this.resolving === resolving) this.resolving = undefined;
+      },
+    );
+    this.resolving = resolving;
+  }
+
+  private apply(m: Checks): void {
+    const found = m.resolveSource({ mode: this.mode, request: this.request, withdraw: this.withdraw, hash: this.hash, secure: KoeConsent.secureContext() });
     ({ req: this.req, wd: this.wd, problem: this.problem, seen: this.seen } = found);
     this.record = this.rejectedId = undefined;
     this.errors = {};
@@ -156,8 +204,7 @@ export class KoeConsent extends LitElement {
     this.presentedAt = isoWithOffset();
   }
 
-  private checkConfig(): void {
-    const c = common[this.uiLocale];
+  private checkConfig({ c }: ConsentPack): void {
     const check = checkEndpoint(this.endpoint);
     const formatOk = this.format === 'json' || this.format === 'cloudevents';
     const message = !check.ok ? endpointErrorMessage(check, c) : formatOk ? '' : c.formatInvalid(this.format);
@@ -195,6 +242,8 @@ export class KoeConsent extends LitElement {
   }
 
   private readonly setForm = (patch: Partial<ConsentFormState>) => {
+    // The signer has started: fetch the signing code now, so sending does not wait for it.
+    void loadSign().catch(() => undefined);
     if (patch.method && patch.method !== this.form.method) {
       this.pad?.off();
       this.pad = undefined;
@@ -206,7 +255,7 @@ export class KoeConsent extends LitElement {
   };
 
   private intent(): string {
-    const s = consentStrings[this.uiLocale];
+    const { s } = this.t;
     if (this.wd) return s.withdrawIntent(this.wd.receiptId);
     const r = this.req;
     if (!r || !this.form.decision) return '';
@@ -215,8 +264,9 @@ export class KoeConsent extends LitElement {
 
   private rejection(message?: string): string {
     const email = this.req?.controller.email;
-    const lead = email ? consentStrings[this.uiLocale].rejected(email) : common[this.uiLocale].needsAttention;
-    return message ? `${lead} ${common[this.uiLocale].serverSaid(message)}` : lead;
+    const { s, c } = this.t;
+    const lead = email ? s.rejected(email) : c.needsAttention;
+    return message ? `${lead} ${c.serverSaid(message)}` : lead;
   }
 
   private readonly handleSubmit = async (event: Event) => {
@@ -239,10 +289,13 @@ export class KoeConsent extends LitElement {
   };
 
   private async signAndSend(): Promise<void> {
-    const c = common[this.uiLocale];
+    const [k, m] = await Promise.all([sign ?? loadSign(), checks ?? loadChecks()]);
+    const { c, s, n } = this.t;
     const withdrawing = !!this.wd;
     const form = withdrawing ? { ...this.form, typedName: this.form.name, method: 'typed' as const } : this.form;
-    const notice = this.wd ? buildWithdrawalNotice(this.wd, this.uiLocale) : buildNotice(this.req!, this.uiLocale);
+    // The very notice on screen: the same wording object rendered it.
+    const notice = this.wd ? buildWithdrawalNoticeWith(this.wd, n) : buildNoticeWith(this.req!, n);
+    const { sha256Hex, canonicalJson } = k;
     const signing = {
       notice,
       sha256: await sha256Hex(noticeText(notice)),
@@ -251,9 +304,9 @@ export class KoeConsent extends LitElement {
       image: form.method === 'drawn' && this.pad && !this.pad.isEmpty() ? this.pad.toDataURL('image/png') : undefined,
       requestSha256: this.req ? await sha256Hex(canonicalJson(this.req)) : undefined,
     };
-    const record = this.wd ? buildWithdrawRecord(this.wd, form, signing, this.req) : buildConsentRecord(this.req!, form, signing);
+    const record = this.wd ? k.buildWithdrawRecord(this.wd, form, signing, this.req) : k.buildConsentRecord(this.req!, form, signing);
     const drawing = { empty: !this.pad || this.pad.isEmpty(), failed: this.drawState === 'failed' };
-    const errors = { ...recordErrors(record, form, c), ...choiceErrors(form, consentStrings[this.uiLocale], drawing, this.req, this.wd) };
+    const errors = { ...m.recordErrors(record, form, c), ...k.choiceErrors(form, s, drawing, this.req, this.wd) };
     // In withdraw mode the typed name is the name field, which already carries the message.
     if (withdrawing) delete errors.typedName;
     if (Object.keys(errors).length) return this.showErrors(errors);
@@ -289,7 +342,7 @@ export class KoeConsent extends LitElement {
   private async showErrors(errors: Record<string, string>): Promise<void> {
     this.errors = errors;
     this.alert = errors.form ?? '';
-    this.status = common[this.uiLocale].fixFields(Object.keys(errors).length);
+    this.status = this.t.c.fixFields(Object.keys(errors).length);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], fieldset [aria-describedby^="e-"]')?.focus();
   }
@@ -311,11 +364,11 @@ export class KoeConsent extends LitElement {
   };
 
   override render() {
-    const lang = this.uiLocale;
-    const s = consentStrings[lang];
+    if (!this.i18n.value) return nothing;
+    const { lang, s, c, n } = this.t;
     const view: FormView = {
       s,
-      c: common[lang],
+      c,
       lang,
       form: this.form,
       errors: this.errors,
@@ -327,21 +380,23 @@ export class KoeConsent extends LitElement {
       clearDrawing: () => this.pad?.clear(),
     };
     const config = this.configError
-      ? html`<div class="alert" role="alert"><strong>${common[lang].configErrorTitle}</strong> ${this.configError}</div>`
+      ? html`<div class="alert" role="alert"><strong>${c.configErrorTitle}</strong> ${this.configError}</div>`
       : nothing;
-    const body = this.problem
-      ? renderProblem(...problemText(s, this.problem, this.seen?.expiresAt, lang))
-      : this.record
-        ? renderReceipt({ s, lang, record: this.record, delivery: this.deliveryNote, withdrawUrl: link.withdrawLinkFor(this.record, this.uiLocale), download: this.downloadReceipt })
-        : this.wd
-          ? [renderNotice(buildWithdrawalNotice(this.wd, lang)), config, renderWithdrawForm(view, this.wd)]
-          : this.req
-            ? [renderNotice(buildNotice(this.req, lang)), config, renderSignForm(view, this.req)]
-            : nothing;
+    const body = this.resolving
+      ? html`<p class="hint">${s.loading}</p>`
+      : this.problem
+        ? renderProblem(...problemText(s, this.problem, this.seen?.expiresAt, lang))
+        : this.record && sign
+          ? sign.renderReceipt({ s, lang, record: this.record, delivery: this.deliveryNote, withdrawUrl: sign.withdrawLinkFor(this.record, lang), download: this.downloadReceipt })
+          : this.wd
+            ? [renderNotice(buildWithdrawalNoticeWith(this.wd, n)), config, renderWithdrawForm(view, this.wd)]
+            : this.req
+              ? [renderNotice(buildNoticeWith(this.req, n)), config, renderSignForm(view, this.req)]
+              : nothing;
     return html`<div part="base" class="base" lang=${lang}>
       ${body}
       <div part="alert" class="alert" role="alert">${this.alert}${this.rejectedId
-          ? html` <button type="button" @click=${this.discardRejected}>${common[lang].discard}</button>`
+          ? html` <button type="button" @click=${this.discardRejected}>${c.discard}</button>`
           : nothing}</div>
       <p part="status" class="status" role="status">${this.status}</p>
     </div>`;

@@ -1,40 +1,12 @@
-// Builds consent and withdrawal records from what the signer chose, and maps schema issues to form fields.
-import { consentSchema, type ConsentRecord, type ConsentRequest } from '../core/schemas.js';
+// Builds consent and withdrawal records from what the signer chose (loaded when the signer first sends).
+import type { ConsentRecord, ConsentRequest } from '../core/schemas.js';
 import { newId } from '../core/ids.js';
-import { cleanText, countGraphemes } from '../core/text.js';
-import type { CommonStrings } from '../i18n/common.js';
+import { cleanText } from '../core/text.js';
 import type { ConsentStrings } from '../i18n/consent.js';
+import type { ConsentFormState } from './consent-form.js';
 import { DEFAULT_REVIEW_DAYS, type Notice } from './notice-template.js';
-import type { WithdrawLink } from './request-link.js';
+import type { WithdrawLink } from './link-codec.js';
 import { isoWithOffset, localTimeZone } from './time.js';
-
-/** What the signer has entered; nothing is chosen until they choose it. */
-export interface ConsentFormState {
-  decision?: 'grant' | 'decline';
-  /** Scope ID → allowed; a missing key means not answered yet. */
-  choices: Record<string, boolean>;
-  constraints: string;
-  declineReason: string;
-  name: string;
-  title: string;
-  email: string;
-  typedName: string;
-  method: 'typed' | 'drawn';
-  /** Withdraw mode: the scopes selected for withdrawal. */
-  withdraw: string[];
-}
-
-export const emptyForm = (): ConsentFormState => ({
-  choices: {},
-  constraints: '',
-  declineReason: '',
-  name: '',
-  title: '',
-  email: '',
-  typedName: '',
-  method: 'typed',
-  withdraw: [],
-});
 
 interface Signing {
   notice: Notice;
@@ -109,38 +81,6 @@ export function buildWithdrawRecord(w: WithdrawLink, form: ConsentFormState, s: 
 /** Drops undefined members so the stored record carries only what was given. */
 function strip<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
-}
-
-const FIELD_OF: Record<string, string> = {
-  'signer.name': 'name',
-  'signer.title': 'title',
-  'signer.email': 'email',
-  'signature.typedName': 'typedName',
-  constraints: 'constraints',
-  declineReason: 'declineReason',
-};
-
-/** Validates a record with the shared schema; returns field key → message for what the signer can fix. */
-export function recordErrors(record: ConsentRecord, form: ConsentFormState, strings: CommonStrings): Record<string, string> {
-  const result = consentSchema.safeParse(record);
-  const errors: Record<string, string> = {};
-  if (result.success) return errors;
-  for (const issue of result.error.issues) {
-    const path = issue.path.map(String).join('.');
-    const field = FIELD_OF[path] ?? 'form';
-    if (errors[field]) continue;
-    const max = /^too_long:(\d+)$/.exec(issue.message)?.[1];
-    const value = String((form as unknown as Record<string, unknown>)[field] ?? '');
-    errors[field] =
-      issue.message === 'required' || (field !== 'form' && value.trim() === '')
-        ? strings.required
-        : max
-          ? strings.tooLong(Number(max), countGraphemes(value))
-          : field === 'email'
-            ? strings.invalidEmail
-            : issue.message;
-  }
-  return errors;
 }
 
 /** Choices the schema cannot see: a decision, every scope answered, at least one allowed, a drawing when drawing was chosen. */

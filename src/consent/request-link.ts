@@ -1,10 +1,10 @@
 // Consent and withdrawal links: base64url JSON in the URL fragment (`#koe=`, `#koe-withdraw=`), so it never reaches server logs.
+// Validation (zod) lives here; encoding and reading without it in link-codec.ts, which this module re-exports.
 import * as z from 'zod/mini';
-import { consentRequestSchema, localeSchema, type ConsentRecord, type ConsentRequest } from '../core/schemas.js';
-import type { Locale } from '../i18n/locale.js';
+import { consentRequestSchema, localeSchema, type ConsentRequest } from '../core/schemas.js';
+import { CONSENT_PARAM, fragmentParam, fromBase64Url, WITHDRAW_PARAM, type LinkResult } from './link-codec.js';
 
-export type LinkProblem = 'missing' | 'undecodable' | 'invalid' | 'expired';
-export type LinkResult<T> = { ok: true; value: T } | { ok: false; reason: LinkProblem; value?: T };
+export * from './link-codec.js';
 
 /** What a withdrawal link carries: the receipt it withdraws and the scopes that were granted. */
 export const withdrawLinkSchema = z.object({
@@ -17,36 +17,6 @@ export const withdrawLinkSchema = z.object({
   locale: z.optional(localeSchema),
 });
 export type WithdrawLink = z.infer<typeof withdrawLinkSchema>;
-
-export const CONSENT_PARAM = 'koe';
-export const WITHDRAW_PARAM = 'koe-withdraw';
-
-/** UTF-8 JSON → base64url without padding. */
-export function toBase64Url(value: unknown): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(JSON.stringify(value))) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** base64url → parsed JSON; throws on anything that is not valid base64url, UTF-8 and JSON. */
-export function fromBase64Url(text: string): unknown {
-  if (!/^[A-Za-z0-9_-]+$/.test(text)) throw new SyntaxError('not base64url');
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '='));
-  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-}
-
-/** The value of `param` in a URL, a fragment (`#koe=…`) or the current location's fragment. */
-export function fragmentParam(param: string, source?: string): string | undefined {
-  const raw = source ?? (typeof location !== 'undefined' ? location.hash : '');
-  const hash = raw.includes('#') ? raw.slice(raw.indexOf('#') + 1) : raw;
-  return new URLSearchParams(hash).get(param)?.trim() || undefined;
-}
-
-function baseOf(base?: string): string {
-  const href = base ?? (typeof location !== 'undefined' ? location.href : '');
-  return href.split('#')[0] ?? '';
-}
 
 /** Validates a request object (from a link or the `request` property); an expired one keeps its value for its locale and date. */
 export function checkConsentRequest(value: unknown, now: number = Date.now()): LinkResult<ConsentRequest> {
@@ -70,11 +40,6 @@ export function decodeConsentLink(source?: string, now: number = Date.now()): Li
   return checkConsentRequest(value, now);
 }
 
-/** The consent link for `request`: `base` (default: this page) + `#koe=<base64url JSON>`. */
-export function encodeConsentLink(request: ConsentRequest, base?: string): string {
-  return `${baseOf(base)}#${CONSENT_PARAM}=${toBase64Url(request)}`;
-}
-
 /** Validates a withdrawal object (from a link or the `withdraw` property). */
 export function checkWithdrawLink(value: unknown): LinkResult<WithdrawLink> {
   if (value == null) return { ok: false, reason: 'missing' };
@@ -93,27 +58,4 @@ export function decodeWithdrawLink(source?: string): LinkResult<WithdrawLink> {
     return { ok: false, reason: 'undecodable' };
   }
   return checkWithdrawLink(value);
-}
-
-/** The withdrawal link for a receipt: `base` (default: this page) + `#koe-withdraw=<base64url JSON>`. */
-export function encodeWithdrawLink(info: WithdrawLink, base?: string): string {
-  return `${baseOf(base)}#${WITHDRAW_PARAM}=${toBase64Url(info)}`;
-}
-
-/** The withdrawal link for a granted record (undefined when nothing was granted), so withdrawing is as easy as granting. */
-export function withdrawLinkFor(r: ConsentRecord, locale: Locale, base?: string): string | undefined {
-  const scopes = r.scopes.filter((x) => x.granted).map((x) => x.id);
-  if (r.decision !== 'granted' || !scopes.length) return undefined;
-  return encodeWithdrawLink(
-    {
-      receiptId: r.receiptId,
-      requestId: r.requestId,
-      ...(r.requestToken ? { token: r.requestToken } : {}),
-      scopes,
-      termMonths: r.term.months,
-      ...(r.signer.company ? { company: r.signer.company } : {}),
-      locale,
-    },
-    base,
-  );
 }

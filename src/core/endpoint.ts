@@ -50,7 +50,7 @@ export function endpointErrorMessage(check: EndpointCheck, strings: CommonString
     case 'insecure-http':
       return strings.endpointInsecure(check.detail);
     case 'credentials':
-      // No dedicated string yet; detail is the host only, so the secret is never shown.
-      return strings.endpointInvalid(check.detail);
+      // Never echo the URL: it holds the secret.
+      return strings.endpointCredentials;
   }
 }

@@ -11,9 +11,9 @@ import { emit, type KoeConfigErrorDetail } from '../core/events.js';
 import { newId } from '../core/ids.js';
 import type { IntakeSubmission } from '../core/schemas.js';
 import { TEXT_LIMITS, countGraphemes } from '../core/text.js';
-import { common } from '../i18n/common.js';
-import { intake } from '../i18n/intake.js';
 import { resolveLocale, type Locale } from '../i18n/locale.js';
+import { LocaleController, settled } from '../shared/locale-controller.js';
+import { intakePack, type IntakePack } from './strings.js';
 import { configProblem } from './config-check.js';
 import { loadValidator, loadedValidator } from './validator.js';
 import { ImeGuard, isImplicitSubmit, isSubmitShortcut } from './keyboard.js';
@@ -73,6 +73,7 @@ export class KoeIntake extends LitElement {
 
   private readonly outbox = new OutboxController(this, { type: 'koe.intake.v1' });
   private readonly ime = new ImeGuard();
+  private readonly i18n = new LocaleController(this, intakePack);
 
   @query('textarea') private textarea?: HTMLTextAreaElement;
   @query('.confirmation') private confirmation?: HTMLElement;
@@ -126,6 +127,7 @@ export class KoeIntake extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     this.loc = resolveLocale(this.locale, this);
+    const t = this.i18n.use(this.loc);
     this.ctx = resolveContext(
       {
         companyId: this.companyId, companyName: this.companyName, contactName: this.contactName, dealId: this.dealId,
@@ -135,10 +137,21 @@ export class KoeIntake extends LitElement {
     );
     this.endpointCheck = checkEndpoint(this.endpoint);
     if (changed.has('tags')) this.tagsCheck = checkTags(this.tags);
-    this.configProblem = configProblem(this.endpointCheck, this.format, this.tagsCheck, common[this.loc], intake[this.loc]);
+    // Until the first strings arrive nothing is shown, so there is no message to word yet.
+    this.configProblem = t && configProblem(this.endpointCheck, this.format, this.tagsCheck, t.c, t.s);
     this.configError = this.configProblem?.message ?? '';
     if ((changed.has('prefill') || !this.hasUpdated) && !this.dirty) this.form = freshForm(this.prefill, this.ctx);
     this.state = this.computeState();
+  }
+
+  /** The current strings; only read once they have arrived (render and updated() check first). */
+  private get t(): IntakePack {
+    return this.i18n.value!;
+  }
+
+  /** Also waits for a locale that is still being fetched, so `await el.updateComplete` sees the new copy. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return settled(() => super.getUpdateComplete(), () => this.i18n.pending);
   }
 
   override connectedCallback(): void {
@@ -151,6 +164,7 @@ export class KoeIntake extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
+    if (!this.i18n.value) return;
     if (changed.has('endpoint') || changed.has('headers')) {
       this.outbox.registerHeaders();
       if (changed.get('endpoint') !== undefined) void this.outbox.refresh();
@@ -233,7 +247,7 @@ export class KoeIntake extends LitElement {
     const saved = await drafts.load().catch(() => undefined);
     if (!saved || this.dirty || this.drafts !== drafts) return;
     this.form = { ...freshForm(this.prefill, this.ctx), ...saved.value };
-    this.message = intake[this.loc].draftRestored;
+    this.message = this.t.s.draftRestored;
     emit(this, 'koe-draft-restored', { savedAt: saved.savedAt });
   }
 
@@ -247,7 +261,7 @@ export class KoeIntake extends LitElement {
   }
 
   private showAttention(item: OutboxItem): void {
-    const c = common[this.loc];
+    const { c } = this.t;
     this.editing = item;
     this.serverMessage = item.lastError?.message ?? '';
     this.message = item.lastError?.reason === 'auth' ? c.authRequired : c.needsAttention;
@@ -257,8 +271,9 @@ export class KoeIntake extends LitElement {
   }
 
   async submit(): Promise<'sent' | 'queued' | 'needs-attention' | 'cancelled' | 'invalid' | 'config-error'> {
-    const s = intake[this.loc];
-    const c = common[this.loc];
+    // Called before the locale's strings are in (e.g. right after a locale change): wait for them.
+    if (this.i18n.pending || !this.i18n.value) await this.updateComplete;
+    const { s, c } = this.t;
     if (this.configError || !this.endpointCheck.ok) {
       this.message = this.configError;
       return 'config-error';
@@ -314,16 +329,16 @@ export class KoeIntake extends LitElement {
     this.form = { ...freshForm(undefined, this.ctx), channel, kind };
     this.errors = {};
     this.phase = 'form';
-    this.message = intake[this.loc].empty;
+    this.message = this.t.s.empty;
     this.editing = undefined;
     this.serverMessage = '';
     this.dirty = false;
   }
 
   override render() {
-    const s = intake[this.loc];
-    const c = common[this.loc];
-    return html`<div part="base" class="base" lang=${this.loc}>
+    if (!this.i18n.value) return nothing;
+    const { s, c } = this.t;
+    return html`<div part="base" class="base" lang=${this.t.lang}>
       ${this.configError
         ? html`<div part="config-error" class="config-error" role="alert">
             <p class="config-title">${c.configErrorTitle}</p>
@@ -350,7 +365,7 @@ export class KoeIntake extends LitElement {
   }
 
   private renderConfirmation() {
-    const s = intake[this.loc];
+    const { s } = this.t;
     return html`<div part="confirmation" class="confirmation ${this.phase}" tabindex="-1">
       <p class="confirmation-title">${this.message}</p>
       <button type="button" class="primary" @click=${this.handleFileAnother}>${s.fileAnother}</button>
@@ -358,7 +373,7 @@ export class KoeIntake extends LitElement {
   }
 
   private renderForm() {
-    const s = intake[this.loc];
+    const { s, c } = this.t;
     return html`<form
       novalidate
       aria-label=${s.formLabel}
@@ -368,7 +383,7 @@ export class KoeIntake extends LitElement {
       @compositionend=${this.ime.handleCompositionEnd}
     >
       ${renderFields({
-        form: this.form, errors: this.errors, ctx: this.ctx, locale: this.loc, strings: s, common: common[this.loc],
+        form: this.form, errors: this.errors, ctx: this.ctx, locale: this.t.lang, strings: s, common: c,
         tags: this.tagsCheck.ok ? this.tagsCheck.tags : [], tagFocus: this.tagFocus, fromSelection: this.prefill?.fromSelection === true,
         count: countGraphemes(this.form.text), max: TEXT_LIMITS.voice,
         onChange: this.handleChange, onTagFocus: (i) => (this.tagFocus = i), host: this,
@@ -376,7 +391,7 @@ export class KoeIntake extends LitElement {
       ${this.editing
         ? html`<div class="attention" role="group" aria-label=${s.editing}>
             <p>${s.editing}</p>
-            ${this.serverMessage ? html`<p class="error">${common[this.loc].serverSaid(this.serverMessage)}</p>` : nothing}
+            ${this.serverMessage ? html`<p class="error">${c.serverSaid(this.serverMessage)}</p>` : nothing}
           </div>`
         : nothing}
       <div class="actions">

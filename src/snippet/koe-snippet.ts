@@ -5,8 +5,9 @@ import { keyed } from 'lit/directives/keyed.js';
 import type { KoeContextInput, KoeTag } from '../core/config.js';
 import { emit } from '../core/events.js';
 import type { HeadersInput } from '../core/transport.js';
-import { intake } from '../i18n/intake.js';
 import { resolveLocale } from '../i18n/locale.js';
+import { LocaleController, settled } from '../shared/locale-controller.js';
+import { intakePack } from '../intake/strings.js';
 import type { IntakePrefill } from '../intake/payload.js';
 import '../intake/define.js';
 import { styles } from './koe-snippet.styles.js';
@@ -41,6 +42,8 @@ import { selectionIn, isSnippetShortcut, placeNear } from './selection.js';
 export class KoeSnippet extends LitElement {
   static override styles = styles;
 
+  private readonly i18n = new LocaleController(this, intakePack);
+
   @query('.save') private button?: HTMLButtonElement;
   @query('dialog') private dialog?: HTMLDialogElement;
 
@@ -68,6 +71,7 @@ export class KoeSnippet extends LitElement {
   @property({ attribute: false }) headers?: HeadersInput;
 
   private targetMissing = false;
+  private reportMissing = false;
   private returnFocus?: HTMLElement;
   private prefill?: IntakePrefill;
 
@@ -86,14 +90,23 @@ export class KoeSnippet extends LitElement {
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('for')) this.targetMissing = !!this.for && !this.target();
+    this.i18n.use(resolveLocale(this.locale, this));
+    if (changed.has('for')) {
+      this.targetMissing = !!this.for && !this.target();
+      this.reportMissing = this.targetMissing;
+    }
   }
 
-  override updated(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('for') && this.targetMissing) {
-      const message = intake[resolveLocale(this.locale, this)].snippetTargetMissing(this.for!);
-      emit(this, 'koe-config-error', { field: 'for', reason: 'not-found', message });
-    }
+  override updated(): void {
+    // Reported once the strings to word it are in.
+    if (!this.reportMissing || !this.i18n.value) return;
+    this.reportMissing = false;
+    emit(this, 'koe-config-error', { field: 'for', reason: 'not-found', message: this.i18n.value.s.snippetTargetMissing(this.for!) });
+  }
+
+  /** Also waits for a locale that is still being fetched. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return settled(() => super.getUpdateComplete(), () => this.i18n.pending);
   }
 
   private target(): Element | null {
@@ -157,7 +170,9 @@ export class KoeSnippet extends LitElement {
   }
 
   override render() {
-    const s = intake[resolveLocale(this.locale, this)];
+    // The slot is always there, so the page's own content never disappears while strings load.
+    if (!this.i18n.value) return html`<slot></slot>`;
+    const { s } = this.i18n.value;
     return html`<slot></slot>
       ${this.targetMissing ? html`<p class="error" role="alert">${s.snippetTargetMissing(this.for ?? '')}</p>` : nothing}
       <button

@@ -1,0 +1,7 @@
+// The English strings and notice wording of <koe-consent>, in their own chunk.
+import { commonEn } from '../i18n/common-en.js';
+import { consentEn } from '../i18n/consent-en.js';
+import { noticeEn } from './notice-en.js';
+import type { ConsentPack } from './strings.js';
+
+export const en: ConsentPack = { lang: 'en', c: commonEn, s: consentEn, n: noticeEn };

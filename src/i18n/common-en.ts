@@ -1,0 +1,35 @@
+// Strings shared by every element, in English.
+import type { CommonStrings } from './common.js';
+
+export const commonEn: CommonStrings = {
+  configErrorTitle: 'This form cannot send because of a configuration problem',
+  endpointMissing: 'No destination (the endpoint attribute) is set. Please contact your administrator.',
+  endpointInvalid: (value) => `The destination “${value}” is not a valid URL.`,
+  endpointScheme: (scheme) => `“${scheme}” cannot be used as a destination. Use an https: URL or a path on this site.`,
+  endpointInsecure: (host) => `The destination “${host}” uses unencrypted http:. Use https: (plain http: is allowed only for localhost).`,
+  endpointCredentials: 'The destination URL must not contain a user name or password.',
+  formatInvalid: (value) => `The format “${value}” is not supported. Use json or cloudevents.`,
+  offlineSafetyOff:
+    'This browser cannot store data on this device, so offline protection is off. Keep this page open until sending has finished.',
+  draftSaveFailed: 'Your draft could not be saved (the device may be out of space). What you typed is still here.',
+  sending: 'Sending…',
+  sent: 'Sent.',
+  queued: 'You are offline, so this was saved on this device. It will be sent automatically when the connection returns.',
+  queuedMemoryOnly: 'Could not send. It will be retried when the connection returns, but it could not be saved on this device, so closing this page will lose it.',
+  retryScheduled: (when) => `Could not send. It will be retried automatically ${when}.`,
+  needsAttention: 'The destination did not accept this. Check it and resend, or discard it.',
+  authRequired: 'The destination needs you to sign in. Sign in again, then resend.',
+  serverSaid: (message) => `Message from the destination: ${message}`,
+  outboxWaiting: (n) => `${n} waiting to send`,
+  outboxAttention: (n) => `${n} need${n === 1 ? 's' : ''} attention`,
+  retryNow: 'Retry now',
+  editAndResend: 'Edit and resend',
+  discard: 'Discard',
+  discardConfirm: 'Discard this submission? This cannot be undone.',
+  expiring: (n) => `${n} waiting submission${n === 1 ? ' is' : 's are'} close to the storage limit. Check your connection and resend.`,
+  required: 'Please fill this in.',
+  tooLong: (max, count) => `Please keep this to ${max} characters (now ${count}).`,
+  characterCount: (count, max) => `${count} / ${max} characters`,
+  invalidEmail: 'This email address does not look right.',
+  fixFields: (n) => `Please check ${n} field${n === 1 ? '' : 's'}.`,
+};
