@@ -1,6 +1,7 @@
 // Helpers for the <koe-intake>/<koe-snippet> tests: a clean world per test, shadow queries, counted key presses.
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { Outbox } from '../../src/core/outbox.js';
+import { chord, type Modifier } from '../keys.js';
 import type { KoeIntake } from '../../src/intake/koe-intake.js';
 import type { IntakeSubmission } from '../../src/core/schemas.js';
 
@@ -67,11 +68,9 @@ export class Keyboard {
     await sendKeys({ press: key });
   }
 
-  async chord(modifier: 'Control' | 'Meta', key: string): Promise<void> {
+  async chord(modifier: Modifier | readonly Modifier[], key: string): Promise<void> {
     this.presses += 1;
-    await sendKeys({ down: modifier });
-    await sendKeys({ press: key });
-    await sendKeys({ up: modifier });
+    await chord(modifier, key);
   }
 
   /** Typing the text itself is not counted. */

@@ -2,6 +2,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/snippet/define.js';
+import { chord } from '../keys.js';
 import type { KoeSnippet } from '../../src/snippet/koe-snippet.js';
 import type { KoeIntake } from '../../src/intake/koe-intake.js';
 import { $, deepActive, pickTag, records, resetWorld, until, untilState } from './intake-helpers.js';
@@ -97,11 +98,7 @@ describe('<koe-snippet>', () => {
     await until(() => !button(snippet).hidden, 'the button');
     expect(button(snippet).textContent!.trim()).to.equal('Save as customer voice');
 
-    await sendKeys({ down: 'Alt' });
-    await sendKeys({ down: 'Shift' });
-    await sendKeys({ press: 'KeyV' });
-    await sendKeys({ up: 'Shift' });
-    await sendKeys({ up: 'Alt' });
+    await chord(['Alt', 'Shift'], 'KeyV');
     await until(() => dialog(snippet).open, 'the dialog');
     const intake = $<KoeIntake>(snippet, 'koe-intake');
     await intake.updateComplete;
