@@ -63,7 +63,7 @@ export function revived(item: OutboxItem, now: number): OutboxItem {
 }
 
 /** When the next waiting item is due (respecting per-endpoint blocks), or undefined when none waits. */
-export function nextDue(items: readonly OutboxItem[], blockedUntil: ReadonlyMap<string, number>): number | undefined {
+export function nextDue(items: Iterable<OutboxItem>, blockedUntil: ReadonlyMap<string, number>): number | undefined {
   let due = Infinity;
   for (const i of items) if (i.state === 'pending') due = Math.min(due, Math.max(i.nextAttemptAt, blockedUntil.get(i.endpoint) ?? 0));
   return due === Infinity ? undefined : due;

@@ -1,4 +1,4 @@
-// The outbox's storage: FIFO keys over a Kv, and a switch to memory when the disk fails mid-session.
+// The outbox's storage: FIFO keys over a Kv, a write-through copy in memory, and a switch to memory when the disk fails.
 import { memoryKv, StorageTimeoutError, type Kv, type OpenKvOptions } from './storage.js';
 import type { SubmissionType } from './schemas.js';
 import type { Format } from './transport.js';
@@ -36,25 +36,23 @@ export type OpenKvFn = (dbName: string, options: OpenKvOptions) => Promise<Kv>;
 const pad = (n: number, width: number) => String(Math.max(0, Math.floor(n))).padStart(width, '0');
 
 /** Sortable key: idb-keyval has no auto-increment, so order is encoded as createdAt + a counter. */
-export function orderKey(createdAt: number, counter: number, id: string): string {
-  return `${pad(createdAt, 15)}-${pad(counter, 6)}-${id}`;
-}
+export const orderKey = (createdAt: number, counter: number, id: string): string => `${pad(createdAt, 15)}-${pad(counter, 6)}-${id}`;
 
-function reasonFor(error: unknown): StorageWarningReason {
-  if (error instanceof StorageTimeoutError) return 'timeout';
-  if (error instanceof DOMException && error.name === 'QuotaExceededError') return 'quota';
-  return 'error';
-}
+const byKey = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : 1);
 
 export class OutboxStore {
+  /** What we last read or wrote, in key (FIFO) order; also what a switch to memory keeps. */
+  known = new Map<string, OutboxItem>();
+  private last = '';
+  /** Our writes since the oldest full read in flight began: laid over that read's (older) result. */
+  private touched = new Map<string, OutboxItem | undefined>();
+  private reading = 0;
   private kv: Kv = memoryKv();
   private problem?: StorageWarningReason;
-  /** What we last saw on disk, so a switch to memory keeps every item. */
-  private known = new Map<string, OutboxItem>();
 
   constructor(
-    readonly dbName: string,
-    private readonly onDegrade: (reason: StorageWarningReason, error?: unknown) => void,
+    private readonly dbName: string,
+    private readonly onDegrade: (reason: StorageWarningReason) => void,
   ) {}
 
   get persistent(): boolean {
@@ -65,53 +63,31 @@ export class OutboxStore {
   }
 
   async open(openFn: OpenKvFn, options: OpenKvOptions): Promise<void> {
-    try {
-      this.kv = await openFn(this.dbName, options);
-    } catch {
-      this.kv = memoryKv('error');
-    }
-    if (!this.kv.persistent) {
-      this.problem = this.kv.problem ?? 'error';
-      this.onDegrade(this.problem);
-    }
+    this.kv = await openFn(this.dbName, options).catch(() => memoryKv('error'));
+    if (!this.kv.persistent) this.onDegrade((this.problem = this.kv.problem ?? 'error'));
   }
 
-  /** The disk failed: carry on in memory with everything we know, and say so once. */
-  private async degrade(error: unknown): Promise<void> {
-    if (!this.kv.persistent) return;
-    const memory = memoryKv('error');
-    for (const [key, item] of this.known) await memory.set(key, item);
-    this.kv = memory;
-    this.problem = reasonFor(error);
-    this.onDegrade(this.problem, error);
-  }
-
-  private async run<T>(op: (kv: Kv) => Promise<T>): Promise<T> {
-    try {
-      return await op(this.kv);
-    } catch (error) {
-      if (!this.kv.persistent) throw error;
-      await this.degrade(error);
-      return op(this.kv);
-    }
-  }
-
-  /** Every item in FIFO order. */
+  /** Re-reads every item from the disk (FIFO); on failure keeps what we know. */
   async all(): Promise<Array<[string, OutboxItem]>> {
+    this.reading++;
     try {
       const all = await this.run((kv) => kv.entries<OutboxItem>());
       this.known = new Map(all);
-      return all;
+      this.last = all.at(-1)?.[0] ?? '';
+      for (const [key, item] of this.touched) this.remember(key, item);
     } catch {
-      return [...this.known.entries()];
+      /* keep the last view */
+    } finally {
+      if (!--this.reading) this.touched.clear();
     }
+    return [...this.known];
   }
 
+  /** One item as it is on the disk now (another tab may have sent, removed or rescheduled it). */
   async get(key: string): Promise<OutboxItem | undefined> {
     try {
       const item = await this.run((kv) => kv.get<OutboxItem>(key));
-      if (item) this.known.set(key, item);
-      else this.known.delete(key);
+      this.remember(key, item);
       return item;
     } catch {
       return this.known.get(key);
@@ -119,16 +95,42 @@ export class OutboxStore {
   }
 
   async put(key: string, item: OutboxItem): Promise<void> {
-    this.known.set(key, item);
+    this.write(key, item);
     await this.run((kv) => kv.set(key, item)).catch(() => undefined);
   }
 
   async remove(key: string): Promise<void> {
-    this.known.delete(key);
+    this.write(key);
     await this.run((kv) => kv.del(key)).catch(() => undefined);
   }
 
-  async find(id: string): Promise<[string, OutboxItem] | undefined> {
-    return (await this.all()).find(([, item]) => item.id === id);
+  private write(key: string, item?: OutboxItem): void {
+    if (this.reading) this.touched.set(key, item);
+    this.remember(key, item);
+  }
+
+  private remember(key: string, item: OutboxItem | undefined): void {
+    if (!item) return void this.known.delete(key);
+    const added = !this.known.has(key);
+    this.known.set(key, item);
+    // Keys almost always arrive in order; re-sort only when one lands before the newest.
+    if (added && key < this.last) this.known = new Map([...this.known].sort(byKey));
+    if (key > this.last) this.last = key;
+  }
+
+  /** The disk failed: carry on in memory with everything we know, and say so once. */
+  private async run<T>(op: (kv: Kv) => Promise<T>): Promise<T> {
+    const kv = this.kv;
+    try {
+      return await op(kv);
+    } catch (error) {
+      if (!kv.persistent) throw error;
+      if (kv === this.kv) {
+        this.kv = memoryKv('error');
+        for (const [key, item] of this.known) void this.kv.set(key, item);
+        this.onDegrade((this.problem = error instanceof StorageTimeoutError ? 'timeout' : (error as Error)?.name === 'QuotaExceededError' ? 'quota' : 'error'));
+      }
+      return op(this.kv);
+    }
   }
 }

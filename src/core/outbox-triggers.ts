@@ -1,43 +1,39 @@
 // What wakes the outbox: the network coming back, the tab becoming visible, another tab changing the store.
 
 export interface Triggers {
-  /** Tells other tabs' outboxes of the same name that the store changed. */
-  tellOtherTabs(): void;
+  /** Tells other tabs' outboxes of the same name that the store changed (at most one message per 50 ms). */
+  tell(): void;
   dispose(): void;
 }
 
-export function watchTriggers(channelName: string, on: { online(): void; visible(): void; otherTabChanged(): void }): Triggers {
-  const cleanups: Array<() => void> = [];
-  if (typeof window !== 'undefined' && typeof document !== 'undefined') {
-    const onOnline = () => on.online();
-    const onVisibility = () => {
-      if (document.visibilityState === 'visible') on.visible();
-    };
-    window.addEventListener('online', onOnline);
+export function watchTriggers(channelName: string, on: { online(): void; visible(): void; otherTab(): void }): Triggers {
+  const hasDom = typeof document !== 'undefined';
+  const onOnline = () => on.online();
+  const onVisibility = () => document.visibilityState === 'visible' && on.visible();
+  if (hasDom) {
+    addEventListener('online', onOnline);
     document.addEventListener('visibilitychange', onVisibility);
-    cleanups.push(
-      () => window.removeEventListener('online', onOnline),
-      () => document.removeEventListener('visibilitychange', onVisibility),
-    );
   }
-  let channel: BroadcastChannel | undefined;
-  if (typeof BroadcastChannel !== 'undefined') {
-    channel = new BroadcastChannel(channelName);
-    channel.onmessage = () => on.otherTabChanged();
-    const open = channel;
-    cleanups.push(() => open.close());
-  }
+  let channel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(channelName) : undefined;
+  if (channel) channel.onmessage = () => on.otherTab();
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const post = () => {
+    pending = undefined;
+    channel?.postMessage(1);
+  };
   return {
-    tellOtherTabs() {
-      try {
-        channel?.postMessage({ type: 'changed' });
-      } catch {
-        /* closed after dispose: nothing to tell */
-      }
+    tell() {
+      // A flush of many items writes many times; other tabs only need to know that something changed.
+      if (channel) pending ??= setTimeout(post, 50);
     },
     dispose() {
-      for (const cleanup of cleanups.splice(0)) cleanup();
+      if (pending) clearTimeout(pending), post();
+      channel?.close();
       channel = undefined;
+      if (hasDom) {
+        removeEventListener('online', onOnline);
+        document.removeEventListener('visibilitychange', onVisibility);
+      }
     },
   };
 }

@@ -14,6 +14,10 @@ export * from './outbox-types.js';
 /** Never re-arm the timer sooner than this, so a zero delay cannot spin. */
 const MIN_TIMER_MS = 1000;
 const MAX_TIMER_MS = 5 * 60_000;
+/** Flush flags: run a pass; re-read the disk first; the network just came back. */
+const RUN = 1;
+const RELOAD = 2;
+const ONLINE = 4;
 
 const clone = <T>(v: T): T => structuredClone(v);
 
@@ -44,19 +48,28 @@ export class Outbox extends EventTarget {
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly timeoutMs: number;
-  private readonly baseDelayMs: number;
-  private readonly maxDelayMs: number;
+  private readonly backoff: { baseMs: number; capMs: number; random: () => number };
   private readonly lockOptions: Omit<FlushLockOptions, 'waitMs'>;
   private readonly headers = new Map<string, HeadersInput>();
   /** Per endpoint: no attempts before this (after a retryable failure), so the queue stays in order. */
   private readonly blockedUntil = new Map<string, number>();
-  private readonly outcomes = new Map<string, SendResult>();
-  private readonly warnedExpiring = new Set<string>();
-  private snapshot: OutboxItem[] = [];
+  /** Items owed one attempt now (just enqueued or retried): undefined until whoever attempts first records the result. */
+  private readonly owed = new Map<string, SendResult | undefined>();
+  private readonly warned = new Set<string>();
+  private readonly triggers: Triggers;
   private counter = 0;
   private timer?: ReturnType<typeof setTimeout>;
-  private triggers?: Triggers;
   private disposed = false;
+  /** The in-page flush loop, the flags it still has to run, and the longest lock wait asked for. */
+  private running?: Promise<void>;
+  private again = 0;
+  private waitMs = 0;
+  /** Bumped when items change outside the running pass, so it looks again before it ends. */
+  private version = 0;
+  /** While this page holds the flush lock: user edits wait here and run between two sends. */
+  private ops?: Array<() => Promise<void>>;
+  private refreshing?: Promise<void>;
+  private refreshAgain = false;
 
   constructor(options: OutboxOptions = {}) {
     super();
@@ -65,18 +78,24 @@ export class Outbox extends EventTarget {
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
     this.timeoutMs = options.timeoutMs ?? 15_000;
-    this.baseDelayMs = options.baseDelayMs ?? 1000;
-    this.maxDelayMs = options.maxDelayMs ?? 5 * 60_000;
+    this.backoff = { baseMs: options.baseDelayMs ?? 1000, capMs: options.maxDelayMs ?? 5 * 60_000, random: this.random };
     this.retentionMs = options.retentionMs ?? 14 * DAY;
     this.lockOptions = options.lock ?? {};
     this.store = new OutboxStore(`koe-outbox-${this.name}`, (reason) => this.emit('storage-warning', { reason }));
     this.ready = this.store
       .open(options.openKv ?? openKv, { timeoutMs: options.openTimeoutMs ?? 3000 })
-      .then(() => this.refresh(false))
-      .catch(() => undefined);
-    this.listen();
+      .then(() => this.store.all())
+      .then(() => this.warnExpiring(), () => undefined);
+    this.triggers = watchTriggers(`koe-outbox-${this.name}`, {
+      online: () => {
+        this.blockedUntil.clear();
+        void this.kick(RELOAD | ONLINE);
+      },
+      visible: () => void this.flush(),
+      otherTab: () => void this.refresh(),
+    });
     // Page load is a trigger: whatever an earlier visit left behind goes out now.
-    void this.ready.then(() => this.flush());
+    void this.flush();
   }
 
   /** false => in-memory only (offline safety off). */
@@ -92,10 +111,7 @@ export class Outbox extends EventTarget {
   setHeaders(endpoint: string, headers: HeadersInput | undefined): void {
     const key = absolute(endpoint);
     const previous = this.headers.get(key);
-    if (!headers) {
-      this.headers.delete(key);
-      return;
-    }
+    if (!headers) return void this.headers.delete(key);
     this.headers.set(key, headers);
     if (previous !== headers) void this.retryWhere((i) => i.endpoint === key && i.lastError?.reason === 'auth').catch(() => undefined);
   }
@@ -104,20 +120,17 @@ export class Outbox extends EventTarget {
   async enqueue(input: EnqueueInput): Promise<EnqueueResult> {
     await this.ready;
     const now = this.now();
-    const existing = await this.store.find(input.id);
-    const key = existing?.[0] ?? orderKey(now, this.counter++, input.id);
-    const item = newItem({ ...input, endpoint: absolute(input.endpoint) }, existing?.[1], now);
+    let key = orderKey(now, this.counter++, input.id);
+    let existing: OutboxItem | undefined;
+    for (const [k, i] of this.store.known) if (i.id === input.id) (key = k), (existing = i);
+    const item = newItem({ ...input, endpoint: absolute(input.endpoint) }, existing, now);
     await this.store.put(key, item);
-    this.outcomes.delete(item.id);
-    await this.changed();
+    this.changed();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([
-      this.runFlush(this.timeoutMs, item.id),
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, this.timeoutMs + 2000))),
-    ]);
+    await Promise.race([this.tryNow(item.id), new Promise<void>((resolve) => (timer = setTimeout(resolve, this.timeoutMs + 2000)))]);
     clearTimeout(timer);
-    const outcome = this.outcomes.get(item.id);
-    this.outcomes.delete(item.id);
+    const outcome = this.owed.get(item.id);
+    this.owed.delete(item.id);
     const current = await this.store.get(key);
     const persistent = this.persistent;
     // Gone without an outcome here: another tab delivered it.
@@ -127,41 +140,43 @@ export class Outbox extends EventTarget {
     return { status: 'queued', persistent, item: clone(current) };
   }
 
-  /** Sends every due item (one flusher across tabs). */
-  async flush(): Promise<void> {
-    await this.runFlush(0);
+  /** Sends every due item (one flusher across tabs); joins a flush already running in this page. */
+  flush(): Promise<void> {
+    return this.kick(RELOAD);
   }
 
-  /** Every item in FIFO order. */
+  /** Every item in FIFO order, as on the disk now. */
   async list(): Promise<OutboxItem[]> {
     await this.ready;
-    await this.refresh(false);
-    return this.snapshot.map(clone);
+    return (await this.store.all()).map(([, i]) => clone(i));
+  }
+
+  /** Items (all, or those `match` keeps) in FIFO order as last seen: kept current on every change, no disk read. */
+  snapshot(match: (item: OutboxItem) => boolean = () => true): OutboxItem[] {
+    return [...this.store.known.values()].filter(match).map(clone);
   }
 
   counts(): OutboxCounts {
     let waiting = 0;
-    let attention = 0;
-    for (const item of this.snapshot) item.state === 'pending' ? waiting++ : attention++;
-    return { waiting, attention };
+    for (const item of this.store.known.values()) if (item.state === 'pending') waiting++;
+    return { waiting, attention: this.store.known.size - waiting };
   }
 
-  /** Waiting items within EXPIRY_WARNING_MS of the retention limit (from the last refresh). */
+  /** Waiting items within EXPIRY_WARNING_MS of the retention limit. */
   expiringItems(): OutboxItem[] {
     const limit = this.now() - (this.retentionMs - EXPIRY_WARNING_MS);
-    return this.snapshot.filter((i) => i.state === 'pending' && (i.keptSince ?? i.createdAt) <= limit).map(clone);
+    return [...this.store.known.values()].filter((i) => i.state === 'pending' && (i.keptSince ?? i.createdAt) <= limit).map(clone);
   }
 
   /** Makes an item due now and flushes (also resends expired or refused items as they are). */
-  async retry(id: string): Promise<void> {
-    await this.retryWhere((i) => i.id === id);
+  retry(id: string): Promise<void> {
+    return this.retryWhere((i) => i.id === id);
   }
 
   /** Replaces the payload (same id, same Idempotency-Key) and resends. */
   async update(id: string, payload: unknown): Promise<void> {
     const clean = jsonCopy(payload);
-    const changed = await this.mutate((i) => i.id === id, (i) => ({ ...revived(i, this.now()), payload: clean }));
-    if (changed.length) await this.runFlush(this.timeoutMs, id);
+    if ((await this.mutate((i) => i.id === id, (i) => ({ ...revived(i, this.now()), payload: clean }))).length) await this.tryNow(id, true);
   }
 
   /** Explicit user discard: the only way an undelivered item leaves the outbox. */
@@ -172,7 +187,7 @@ export class Outbox extends EventTarget {
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.timer);
-    this.triggers?.dispose();
+    this.triggers.dispose();
     if (Outbox.instances.get(this.name) === this) Outbox.instances.delete(this.name);
   }
 
@@ -182,46 +197,51 @@ export class Outbox extends EventTarget {
     if (!this.disposed) this.dispatchEvent(new CustomEvent(type, { detail }));
   }
 
-  private listen(): void {
-    this.triggers = watchTriggers(`koe-outbox-${this.name}`, {
-      online: () => {
-        this.blockedUntil.clear();
-        void this.runFlush(0, undefined, true);
-      },
-      visible: () => void this.flush(),
-      otherTabChanged: () => void this.refresh(true).then(() => this.scheduleNext()),
-    });
+  /** After any write: fire `change` and tell other tabs. */
+  private changed(): void {
+    this.version++;
+    this.emit('change', { counts: this.counts() });
+    this.triggers.tell();
   }
 
-  /** Re-reads the store; fires `change` when asked (or when another tab wrote). */
-  private async refresh(notify: boolean): Promise<void> {
-    try {
-      this.snapshot = (await this.store.all()).map(([, item]) => item);
-    } catch {
-      /* keep the last snapshot */
-    }
-    if (notify) this.emit('change', { counts: this.counts() });
-    const expiring = this.expiringItems();
-    if (expiring.some((i) => !this.warnedExpiring.has(i.id))) {
-      for (const i of expiring) this.warnedExpiring.add(i.id);
-      this.emit('expiring', { items: expiring });
+  private warnExpiring(): void {
+    const items = this.expiringItems();
+    if (items.some((i) => !this.warned.has(i.id))) {
+      for (const i of items) this.warned.add(i.id);
+      this.emit('expiring', { items });
     }
   }
 
-  /** After any write: refresh, fire `change`, and tell other tabs. */
-  private async changed(): Promise<void> {
-    await this.refresh(true);
-    this.triggers?.tellOtherTabs();
-    this.scheduleNext();
+  /** Another tab wrote: re-read once (and once more if it wrote again meanwhile), never one read per message. */
+  private refresh(): Promise<void> | void {
+    this.refreshAgain = true;
+    return (this.refreshing ??= (async () => {
+      while (this.refreshAgain) {
+        this.refreshAgain = false;
+        await this.store.all();
+      }
+      this.refreshing = undefined;
+      this.version++;
+      this.emit('change', { counts: this.counts() });
+      this.warnExpiring();
+      this.scheduleNext();
+    })());
+  }
+
+  /** One attempt for `id` as soon as we may (whoever attempts it first, in this page, uses it up). */
+  private async tryNow(id: string, done = false): Promise<void> {
+    this.owed.set(id, undefined);
+    await this.kick(RUN, this.timeoutMs);
+    if (done) this.owed.delete(id);
   }
 
   private async retryWhere(match: (item: OutboxItem) => boolean): Promise<void> {
     const changed = await this.mutate(match, (i) => revived(i, this.now()));
     for (const item of changed) this.blockedUntil.delete(item.endpoint);
-    if (changed.length) await this.runFlush(this.timeoutMs, changed[0]!.id);
+    if (changed[0]) await this.tryNow(changed[0].id, true);
   }
 
-  /** Edits matching items under the flush lock (so no send of ours is in flight); `null` removes. */
+  /** Edits matching items (as on the disk) while no send of ours is in flight; `null` removes. */
   private async mutate(match: (item: OutboxItem) => boolean, edit: (item: OutboxItem) => OutboxItem | null): Promise<OutboxItem[]> {
     await this.ready;
     const run = async () => {
@@ -229,106 +249,117 @@ export class Outbox extends EventTarget {
       for (const [key, item] of await this.store.all()) {
         if (!match(item)) continue;
         const next = edit(item);
-        if (next) await this.store.put(key, next);
-        else await this.store.remove(key);
+        await (next ? this.store.put(key, next) : this.store.remove(key));
         done.push(next ?? item);
       }
       return done;
     };
-    const locked = await withFlushLock(this.name, run, { ...this.lockOptions, waitMs: this.timeoutMs + 1000 }).catch(() => ({ acquired: false as const }));
-    // A user's explicit action must not be lost to a stuck lock: apply it anyway.
-    const done = locked.acquired ? locked.value : await run();
-    if (done.length) await this.changed();
+    let done: OutboxItem[];
+    if (this.ops) done = await new Promise((resolve, reject) => this.ops!.push(() => run().then(resolve, reject)));
+    else {
+      const locked = await withFlushLock(this.name, run, { ...this.lockOptions, waitMs: this.timeoutMs + 1000 }).catch(() => ({ acquired: false as const }));
+      // A user's explicit action must not be lost to a stuck lock: apply it anyway.
+      done = locked.acquired ? locked.value : await run();
+    }
+    if (done.length) this.changed(), this.scheduleNext();
     return done;
   }
 
-  private async runFlush(waitMs: number, priorityId?: string, backOnline = false): Promise<void> {
-    if (this.disposed) return;
-    await this.ready;
-    const result = await withFlushLock(this.name, () => this.flushLocked(priorityId, backOnline), { ...this.lockOptions, waitMs }).catch(() => ({
-      acquired: false as const,
-    }));
-    if (!result.acquired) {
-      // Another tab is flushing; look again shortly in case it missed what we just added.
-      this.arm(MIN_TIMER_MS + this.random() * MIN_TIMER_MS);
-      return;
-    }
-    await this.refresh(false);
-    this.scheduleNext();
+  /** Asks the in-page flush loop to run with `flags`; callers while it runs join it (one loop, one lock holder). */
+  private kick(flags: number, waitMs = 0): Promise<void> {
+    this.again |= flags | RUN;
+    this.waitMs = Math.max(this.waitMs, waitMs);
+    return (this.running ??= this.loop());
   }
 
-  /** Sends due items in FIFO order; `backOnline` also makes items that failed on the network due now. */
-  private async flushLocked(priorityId?: string, backOnline = false): Promise<void> {
-    const attempted = new Set<string>();
-    // A network error is no server's request to wait (unlike Retry-After), so the connection's return is worth a try.
-    const networkFailure = (i: OutboxItem) => backOnline && !!i.lastError && i.lastError.status === undefined;
-    for (;;) {
-      if (this.disposed) return;
-      const entries = await this.expire(await this.store.all());
-      const now = this.now();
-      const next = entries.find(
-        ([, i]) =>
-          i.state === 'pending' &&
-          !attempted.has(i.id) &&
-          (networkFailure(i) || (i.nextAttemptAt <= now && (i.id === priorityId || (this.blockedUntil.get(i.endpoint) ?? 0) <= now))),
-      );
-      if (!next) return;
-      attempted.add(next[1].id);
-      await this.attempt(next[0], networkFailure);
+  private async loop(): Promise<void> {
+    try {
+      await this.ready;
+      while (this.again && !this.disposed) {
+        const flags = this.again;
+        const waitMs = this.waitMs;
+        this.again = this.waitMs = 0;
+        // Busy means another tab is flushing; the timer below looks again.
+        await withFlushLock(this.name, () => this.pass(flags), { ...this.lockOptions, waitMs }).catch(() => undefined);
+      }
+      this.scheduleNext();
+    } finally {
+      this.running = undefined;
     }
   }
 
-  /** At the retention limit, waiting items move to needs-attention; they are never deleted without the user. */
-  private async expire(entries: Array<[string, OutboxItem]>): Promise<Array<[string, OutboxItem]>> {
+  /** Holding the lock: sends due items in FIFO order, one at a time, until nothing new is due. */
+  private async pass(flags: number): Promise<void> {
+    const ops: Array<() => Promise<void>> = (this.ops = []);
+    const drain = async () => {
+      while (ops.length) await ops.shift()!();
+    };
+    try {
+      if (flags & RELOAD) await this.reload(!!(flags & ONLINE));
+      const attempted = new Set<string>();
+      for (let seen = -1; seen !== this.version && !this.disposed; ) {
+        seen = this.version;
+        for (const [key, item] of [...this.store.known]) {
+          await drain();
+          if (this.disposed) return;
+          if (attempted.has(item.id) || !this.due(item)) continue;
+          attempted.add(item.id);
+          await this.attempt(key);
+        }
+      }
+    } finally {
+      await drain();
+      this.ops = undefined;
+    }
+  }
+
+  /** Re-reads the disk. Items at the retention limit move to needs-attention (never deleted without the user);
+   *  back online, items that failed on the network are due now (no server asked us to wait). */
+  private async reload(online: boolean): Promise<void> {
     const now = this.now();
     let any = false;
-    for (const entry of entries) {
-      const next = expired(entry[1], now, this.retentionMs);
-      if (!next) continue;
-      entry[1] = next;
-      await this.store.put(entry[0], next);
-      this.emit('needs-attention', { item: clone(next), message: next.lastError!.message });
-      any = true;
+    for (const [key, item] of await this.store.all()) {
+      let next = expired(item, now, this.retentionMs);
+      if (next) this.emit('needs-attention', { item: clone(next), message: next.lastError!.message });
+      else if (online && item.state === 'pending' && item.lastError && item.lastError.status === undefined && item.nextAttemptAt > now) next = { ...item, nextAttemptAt: now };
+      if (next) {
+        await this.store.put(key, next);
+        any = true;
+      }
     }
-    if (any) await this.changed();
-    return entries;
+    if (any) this.changed();
+    this.warnExpiring();
   }
 
-  private async attempt(key: string, early: (item: OutboxItem) => boolean): Promise<void> {
-    // Re-read right before sending: another tab may have sent, removed or rescheduled it.
+  private due(item: OutboxItem): boolean {
+    const now = this.now();
+    return (
+      item.state === 'pending' &&
+      item.nextAttemptAt <= now &&
+      ((this.owed.has(item.id) && !this.owed.get(item.id)) || (this.blockedUntil.get(item.endpoint) ?? 0) <= now)
+    );
+  }
+
+  private async attempt(key: string): Promise<void> {
+    // Re-read right before sending: another tab may have sent, removed or rescheduled it. There is no other way to send.
     const item = await this.store.get(key);
-    if (!item || item.state !== 'pending' || (item.nextAttemptAt > this.now() && !early(item))) return;
-    const result = await send(item, {
-      ...(this.fetchImpl ? { fetch: this.fetchImpl } : {}),
-      headers: this.headers.get(item.endpoint),
-      timeoutMs: this.timeoutMs,
-      now: this.now,
-    });
-    this.outcomes.set(item.id, result);
-    const outcome = afterAttempt(item, result, this.now(), { baseMs: this.baseDelayMs, capMs: this.maxDelayMs, random: this.random });
-    if (outcome.next) await this.store.put(key, outcome.next);
-    else await this.store.remove(key);
+    if (!item || !this.due(item)) return;
+    const result = await send(item, { fetch: this.fetchImpl, headers: this.headers.get(item.endpoint), timeoutMs: this.timeoutMs, now: this.now });
+    if (this.owed.has(item.id)) this.owed.set(item.id, result);
+    const outcome = afterAttempt(item, result, this.now(), this.backoff);
+    await (outcome.next ? this.store.put(key, outcome.next) : this.store.remove(key));
     if (outcome.blockUntil !== undefined) this.blockedUntil.set(item.endpoint, outcome.blockUntil);
     else if (result.kind === 'sent') this.blockedUntil.delete(item.endpoint);
     for (const event of outcome.events) this.emit(event.type, event.detail as never);
-    await this.changed();
+    this.changed();
   }
 
   /** Arms the timer for the next due waiting item. */
   private scheduleNext(): void {
-    const due = nextDue(this.snapshot, this.blockedUntil);
-    if (due === undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-      return;
-    }
-    this.arm(due - this.now());
-  }
-
-  private arm(delayMs: number): void {
-    if (this.disposed) return;
     clearTimeout(this.timer);
-    const delay = Math.min(MAX_TIMER_MS, Math.max(MIN_TIMER_MS, delayMs));
-    this.timer = setTimeout(() => void this.flush(), delay);
+    const due = nextDue(this.store.known.values(), this.blockedUntil);
+    if (due !== undefined && !this.disposed) {
+      this.timer = setTimeout(() => void this.flush(), Math.min(MAX_TIMER_MS, Math.max(MIN_TIMER_MS, due - this.now())));
+    }
   }
 }

@@ -23,7 +23,6 @@ export class OutboxController implements ReactiveController {
 
   private readonly host: OutboxHost;
   private readonly unsubscribe: Array<() => void> = [];
-  private refreshing = 0;
 
   constructor(host: OutboxHost, { type, outbox }: { type: SubmissionType; outbox?: Outbox }) {
     this.host = host;
@@ -117,22 +116,14 @@ export class OutboxController implements ReactiveController {
     this.outbox.setHeaders(endpoint, headers);
   }
 
-  /** Re-reads the outbox and updates the host; overlapping refreshes keep only the newest. */
+  /** Takes the outbox's current items (kept current on every change, no disk read) and updates the host. */
   async refresh(): Promise<void> {
-    const ticket = ++this.refreshing;
-    let all: OutboxItem[];
-    try {
-      all = await this.outbox.list();
-    } catch {
-      return;
-    }
-    if (ticket !== this.refreshing) return;
-    this.items = all.filter((i) => this.mine(i));
-    this.counts = {
-      waiting: this.items.filter((i) => i.state === 'pending').length,
-      attention: this.items.filter((i) => i.state === 'needs-attention').length,
-    };
+    await this.outbox.ready;
+    this.items = this.outbox.snapshot((i) => this.mine(i));
     const expiring = new Set(this.outbox.expiringItems().map((i) => i.id));
+    let waiting = 0;
+    for (const i of this.items) if (i.state === 'pending') waiting++;
+    this.counts = { waiting, attention: this.items.length - waiting };
     this.expiringCount = this.items.filter((i) => expiring.has(i.id)).length;
     this.host.requestUpdate();
   }
