@@ -1,11 +1,12 @@
 // <koe-consent>: the customer's case-study consent from a link — notice, per-scope choices, signature, receipt, withdrawal.
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { checkEndpoint, endpointErrorMessage } from '../core/endpoint.js';
 import { emit, type KoeConfigErrorDetail } from '../core/events.js';
 import type { HeadersInput } from '../core/outbox.js';
 import type { ConsentRecord, ConsentRequest } from '../core/schemas.js';
 import { resolveLocale, type Locale } from '../i18n/locale.js';
+import type { ReceiptStrings } from '../i18n/receipt.js';
+import { lazy, type Lazy } from '../shared/lazy.js';
 import { LocaleController, settled } from '../shared/locale-controller.js';
 import { OutboxController } from '../shared/outbox-controller.js';
 import { base, tokens } from '../shared/styles.js';
@@ -15,19 +16,18 @@ import { consentStyles } from './koe-consent.styles.js';
 import type { WithdrawLink } from './link-codec.js';
 import { buildNoticeWith, buildWithdrawalNoticeWith, noticeText } from './notice-template.js';
 import { createSignaturePad, type SignaturePad } from './signature-pad-loader.js';
+import type * as ChecksModule from './checks.js';
 import type { Problem } from './source.js';
 import { consentPack, type ConsentPack } from './strings.js';
 import { isoWithOffset } from './time.js';
 
-// Reading the link needs zod and signing needs the record code: both load off the first download, each once.
-type Checks = typeof import('./checks.js');
-type Sign = typeof import('./sign.js');
-let checks: Checks | undefined;
-let checksLoading: Promise<Checks> | undefined;
-const loadChecks = () => (checksLoading ??= import('./checks.js').then((m) => (checks = m), (e: unknown) => ((checksLoading = undefined), Promise.reject(e))));
-let sign: Sign | undefined;
-let signLoading: Promise<Sign> | undefined;
-const loadSign = () => (signLoading ??= import('./sign.js').then((m) => (sign = m), (e: unknown) => ((signLoading = undefined), Promise.reject(e))));
+// Reading the link needs zod, signing needs the record code and the receipt its wording: all off the first download.
+const checks = lazy(() => import('./checks.js'));
+const sign = lazy(() => import('./sign.js'));
+const receiptText: Record<Locale, Lazy<ReceiptStrings>> = {
+  ja: lazy(() => import('../i18n/receipt-ja.js').then((m) => m.receiptJa)),
+  en: lazy(() => import('../i18n/receipt-en.js').then((m) => m.receiptEn)),
+};
 
 /**
  * @summary The case-study consent form a customer opens from a link: they read the notice, allow or refuse each use,
@@ -63,42 +63,63 @@ const loadSign = () => (signLoading ??= import('./sign.js').then((m) => (sign = 
  */
 export class KoeConsent extends LitElement {
   static override styles = [tokens, base, consentStyles];
+  /** Reactive properties and internal state (declared here rather than with decorators: smaller bundles). */
+  static override properties = {
+    endpoint: {},
+    format: {},
+    locale: {},
+    mode: {},
+    request: { attribute: false },
+    withdraw: { attribute: false },
+    headers: { attribute: false },
+    form: { state: true },
+    errors: { state: true },
+    submitting: { state: true },
+    drawState: { state: true },
+    status: { state: true },
+    alert: { state: true },
+    record: { state: true },
+    deliveryNote: { state: true },
+    rejectedId: { state: true },
+    hash: { state: true },
+  };
   /** @internal Whether the page is a secure context (SubtleCrypto needs one); replaceable in tests. */
   static secureContext = (): boolean => globalThis.isSecureContext === true;
 
   private readonly delivery = new OutboxController(this, { type: 'koe.consent.v1' });
   private readonly i18n = new LocaleController(this, consentPack);
 
-  @state() private form: ConsentFormState = emptyForm();
-  @state() private errors: Record<string, string> = {};
-  @state() private submitting = false;
-  @state() private drawState: DrawState = 'idle';
-  @state() private status = '';
-  @state() private alert = '';
-  @state() private record?: ConsentRecord;
-  @state() private deliveryNote = '';
-  @state() private rejectedId?: string;
-  @state() private hash = typeof location !== 'undefined' ? location.hash : '';
+  private form: ConsentFormState = emptyForm();
+  private errors: Record<string, string> = {};
+  private submitting = false;
+  private drawState: DrawState = 'idle';
+  private status = '';
+  private alert = '';
+  private record?: ConsentRecord;
+  private deliveryNote = '';
+  private rejectedId?: string;
+  private hash = typeof location !== 'undefined' ? location.hash : '';
 
   /** Where to POST the record: https:, a same-origin path, or http://localhost. */
-  @property() endpoint = '';
+  endpoint = '';
   /** `json` (default) or `cloudevents`. */
-  @property() format = 'json';
+  format = 'json';
   /** `ja` or `en`; default: the request's locale, then the nearest `lang`, then the browser. */
-  @property() locale?: string;
+  locale?: string;
   /** `sign` (default) or `withdraw`. A `#koe-withdraw=` link switches to withdraw by itself. */
-  @property() mode: 'sign' | 'withdraw' = 'sign';
+  mode: 'sign' | 'withdraw' = 'sign';
   /** The consent request; when unset, it is read from `#koe=<base64url JSON>` in the page URL. */
-  @property({ attribute: false }) request?: ConsentRequest;
+  request?: ConsentRequest;
   /** Withdraw mode: `{ receiptId, requestId, token?, scopes, termMonths? }`; when unset, read from `#koe-withdraw=`. */
-  @property({ attribute: false }) withdraw?: WithdrawLink;
+  withdraw?: WithdrawLink;
   /** Extra request headers (object or function, may be async), read at send time and never stored. */
-  @property({ attribute: false }) headers?: HeadersInput;
+  headers?: HeadersInput;
 
   private req?: ConsentRequest;
   private wd?: WithdrawLink;
   /** Settles when the link has been read (the first time, after the zod chunk has arrived). */
   private resolving?: Promise<void>;
+  private receiptPending?: Promise<unknown>;
   private problem?: Problem;
   private seen?: { locale?: Locale; expiresAt?: string };
   private presentedAt = '';
@@ -132,7 +153,7 @@ export class KoeConsent extends LitElement {
 
   /** Also waits for the link to be read and for a locale still being fetched. */
   protected override getUpdateComplete(): Promise<boolean> {
-    return settled(() => super.getUpdateComplete(), () => this.resolving ?? this.i18n.pending);
+    return settled(() => super.getUpdateComplete(), () => this.resolving ?? this.i18n.pending ?? this.receiptPending);
   }
 
   override connectedCallback(): void {
@@ -152,6 +173,13 @@ export class KoeConsent extends LitElement {
     if (changed.has('request') || changed.has('withdraw') || changed.has('mode') || changed.has('hash')) this.resolve();
     const t = this.i18n.use(this.uiLocale);
     if (t) this.checkConfig(t);
+    // A locale change on the receipt: fetch its wording in the new language.
+    if (t && this.record && !receiptText[t.lang].get() && !this.receiptPending) {
+      this.receiptPending = receiptText[t.lang]
+        .load()
+        .then(() => this.requestUpdate(), () => undefined)
+        .finally(() => (this.receiptPending = undefined));
+    }
     if (changed.has('headers')) this.delivery.registerHeaders();
   }
 
@@ -168,15 +196,16 @@ export class KoeConsent extends LitElement {
   };
 
   private readonly handleOnline = () => {
-    if (checks || this.resolving) return;
+    if (checks.get() || this.resolving) return;
     this.resolve();
     this.requestUpdate();
   };
 
   /** Decides what to show: insecure page, bad link, the signing form or the withdrawal form (at once when zod is here). */
   private resolve(): void {
-    if (checks) return this.apply(checks);
-    const resolving: Promise<void> = loadChecks().then(
+    const ready = checks.get();
+    if (ready) return this.apply(ready);
+    const resolving: Promise<void> = checks.load().then(
       (m) => {
         if (this.resolving !== resolving) return;
         this.resolving = undefined;
@@ -191,7 +220,7 @@ export class KoeConsent extends LitElement {
     this.resolving = resolving;
   }
 
-  private apply(m: Checks): void {
+  private apply(m: typeof ChecksModule): void {
     const found = m.resolveSource({ mode: this.mode, request: this.request, withdraw: this.withdraw, hash: this.hash, secure: KoeConsent.secureContext() });
     ({ req: this.req, wd: this.wd, problem: this.problem, seen: this.seen } = found);
     this.record = this.rejectedId = undefined;
@@ -242,8 +271,8 @@ export class KoeConsent extends LitElement {
   }
 
   private readonly setForm = (patch: Partial<ConsentFormState>) => {
-    // The signer has started: fetch the signing code now, so sending does not wait for it.
-    void loadSign().catch(() => undefined);
+    // The signer has started: fetch the signing code and receipt wording now, so sending does not wait for them.
+    void Promise.all([sign.load(), receiptText[this.t.lang].load()]).catch(() => undefined);
     if (patch.method && patch.method !== this.form.method) {
       this.pad?.off();
       this.pad = undefined;
@@ -289,7 +318,7 @@ export class KoeConsent extends LitElement {
   };
 
   private async signAndSend(): Promise<void> {
-    const [k, m] = await Promise.all([sign ?? loadSign(), checks ?? loadChecks()]);
+    const [k, m] = await Promise.all([sign.load(), checks.load(), receiptText[this.t.lang].load()]);
     const { c, s, n } = this.t;
     const withdrawing = !!this.wd;
     const form = withdrawing ? { ...this.form, typedName: this.form.name, method: 'typed' as const } : this.form;
@@ -347,21 +376,13 @@ export class KoeConsent extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], fieldset [aria-describedby^="e-"]')?.focus();
   }
 
-  private readonly downloadReceipt = async () => {
-    if (!this.record) return;
-    // The Kantara mapping is needed only here, so it stays out of the element's entry chunk.
-    const { receiptFile } = await import('./receipt.js');
-    const url = URL.createObjectURL(receiptFile(this.record, this.req));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `consent-receipt-${this.record.receiptId}.json`;
-    a.hidden = true;
-    this.renderRoot.appendChild(a);
-    a.click();
-    a.remove();
-    // Revoking at once can cancel the download in some browsers.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  };
+  /** The receipt, in the current language once its wording is here (else the one it was sent in). */
+  private renderReceipt(lang: Locale) {
+    const k = sign.get()!;
+    const text = receiptText[lang].get() ?? receiptText[lang === 'ja' ? 'en' : 'ja'].get()!;
+    const { record, req } = this;
+    return k.renderReceipt({ s: text, lang, record: record!, delivery: this.deliveryNote, withdrawUrl: k.withdrawLinkFor(record!, lang), download: () => k.downloadReceipt(record!, req, this.renderRoot) });
+  }
 
   override render() {
     if (!this.i18n.value) return nothing;
@@ -382,12 +403,13 @@ export class KoeConsent extends LitElement {
     const config = this.configError
       ? html`<div class="alert" role="alert"><strong>${c.configErrorTitle}</strong> ${this.configError}</div>`
       : nothing;
-    const body = this.resolving
+    // Until the link has been read (zod still on its way, or offline before it came), say so.
+    const body = this.resolving || !checks.get()
       ? html`<p class="hint">${s.loading}</p>`
       : this.problem
         ? renderProblem(...problemText(s, this.problem, this.seen?.expiresAt, lang))
-        : this.record && sign
-          ? sign.renderReceipt({ s, lang, record: this.record, delivery: this.deliveryNote, withdrawUrl: sign.withdrawLinkFor(this.record, lang), download: this.downloadReceipt })
+        : this.record
+          ? this.renderReceipt(lang)
           : this.wd
             ? [renderNotice(buildWithdrawalNoticeWith(this.wd, n)), config, renderWithdrawForm(view, this.wd)]
             : this.req

@@ -1,13 +1,13 @@
 // The receipt shown after sending: what was granted and declined, receipt ID, notice hash, time, how to withdraw.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ConsentRecord } from '../core/schemas.js';
-import type { ConsentStrings } from '../i18n/consent.js';
+import type { ConsentRecord, ConsentRequest } from '../core/schemas.js';
+import type { ReceiptStrings } from '../i18n/receipt.js';
 import type { Locale } from '../i18n/locale.js';
 import { scopeLabel } from './scopes.js';
 import { formatDateTime } from './time.js';
 
 export interface ReceiptView {
-  s: ConsentStrings;
+  s: ReceiptStrings;
   lang: Locale;
   record: ConsentRecord;
   delivery: string;
@@ -61,4 +61,20 @@ export function renderReceipt(v: ReceiptView): TemplateResult {
       <button type="button" @click=${() => window.print()}>${s.print}</button>
     </div>
   </section>`;
+}
+
+/** Saves the record as a Kantara Consent Receipt (JSON file). */
+export async function downloadReceipt(record: ConsentRecord, req: ConsentRequest | undefined, root: Node): Promise<void> {
+  // The Kantara mapping is needed only here, so it waits for the button.
+  const { receiptFile } = await import('./receipt.js');
+  const url = URL.createObjectURL(receiptFile(record, req));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `consent-receipt-${record.receiptId}.json`;
+  a.hidden = true;
+  root.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoking at once can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

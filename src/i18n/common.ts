@@ -11,26 +11,16 @@ export interface CommonStrings {
   endpointInsecure: (host: string) => string;
   endpointCredentials: string;
   formatInvalid: (value: string) => string;
-  offlineSafetyOff: string;
-  draftSaveFailed: string;
   sending: string;
   sent: string;
   queued: string;
   queuedMemoryOnly: string;
-  retryScheduled: (when: string) => string;
   needsAttention: string;
   authRequired: string;
   serverSaid: (message: string) => string;
-  outboxWaiting: (n: number) => string;
-  outboxAttention: (n: number) => string;
-  retryNow: string;
-  editAndResend: string;
   discard: string;
-  discardConfirm: string;
-  expiring: (n: number) => string;
   required: string;
   tooLong: (max: number, count: number) => string;
-  characterCount: (count: number, max: number) => string;
   invalidEmail: string;
   fixFields: (n: number) => string;
 }

@@ -43,11 +43,16 @@ export interface IntakeStrings {
   outboxLabel: string;
   outboxEmpty: string;
   tagsConfigInvalid: (reason: string) => string;
-  snippetButton: string;
-  snippetShortcut: string;
-  snippetDialogTitle: string;
-  snippetTargetMissing: (selector: string) => string;
-  close: string;
+  // Delivery and outbox wording only this form shows.
+  offlineSafetyOff: string;
+  draftSaveFailed: string;
+  outboxWaiting: (n: number) => string;
+  outboxAttention: (n: number) => string;
+  retryNow: string;
+  editAndResend: string;
+  discardConfirm: string;
+  expiring: (n: number) => string;
+  characterCount: (count: number, max: number) => string;
 }
 
 /** Both locales, for code that needs either at once (tests, the demo); the elements load one at a time. */

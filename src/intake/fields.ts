@@ -3,7 +3,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { CHANNELS, PERMISSIONS, VOICE_KINDS } from './vocab.js';
 import type { KoeContext, KoeTag } from '../core/config.js';
 import type { Locale } from '../i18n/locale.js';
-import type { CommonStrings } from '../i18n/common.js';
 import type { IntakeStrings } from '../i18n/intake.js';
 import type { Channel, FieldErrors, IntakeFormValue, Permission, VoiceKind } from './payload.js';
 import { renderChips, renderContextLine } from './parts.js';
@@ -14,7 +13,6 @@ export interface FieldsOptions {
   ctx: KoeContext;
   locale: Locale;
   strings: IntakeStrings;
-  common: CommonStrings;
   tags: readonly KoeTag[];
   tagFocus: number;
   fromSelection: boolean;
@@ -101,7 +99,7 @@ export function renderFields(o: FieldsOptions): TemplateResult {
       ></textarea>
       <div class="below">
         <p id="text-hint" class="hint">${s.voiceHint(o.max)}</p>
-        <p id="text-count" part="counter" class="counter ${over ? 'over' : ''}">${o.common.characterCount(o.count, o.max)}</p>
+        <p id="text-count" part="counter" class="counter ${over ? 'over' : ''}">${o.strings.characterCount(o.count, o.max)}</p>
       </div>
       ${error('text-error', o.errors.text)}
     </div>

@@ -1,5 +1,4 @@
-// Form defaults, the channel remembered per reporter, and merging an edit into a refused submission.
-import type { IntakeSubmission } from '../core/schemas.js';
+// Form defaults and the channel remembered per reporter.
 import { CHANNELS } from './vocab.js';
 import type { KoeContext } from '../core/config.js';
 import type { Channel, IntakeFormValue, IntakePrefill } from './payload.js';
@@ -40,21 +39,5 @@ export function freshForm(prefill: IntakePrefill | undefined, ctx: Pick<KoeConte
     contactTitle: '',
     companyName: '',
     reporterName: '',
-  };
-}
-
-/** An edit of a refused submission keeps its id, time, origin and CRM context; only what the user edits changes. */
-export function mergeResend(original: IntakeSubmission, edited: IntakeSubmission): IntakeSubmission {
-  return {
-    ...edited,
-    id: original.id,
-    createdAt: original.createdAt,
-    locale: original.locale,
-    origin: original.origin,
-    deal: original.deal,
-    leadSource: original.leadSource,
-    custom: original.custom,
-    customer: { ...edited.customer, companyId: original.customer.companyId },
-    reporter: { id: original.reporter.id, name: edited.reporter.name ?? original.reporter.name },
   };
 }

@@ -1,6 +1,5 @@
 // <koe-intake>: the one-minute voice-of-customer form.
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { OutboxController } from '../shared/outbox-controller.js';
 import type { EnqueueResult, OutboxItem } from '../core/outbox.js';
 import type { HeadersInput } from '../core/transport.js';
@@ -18,10 +17,13 @@ import { configProblem } from './config-check.js';
 import { loadValidator, loadedValidator } from './validator.js';
 import { ImeGuard, isImplicitSubmit, isSubmitShortcut } from './keyboard.js';
 import { buildPayload, fieldForPath, type FieldErrors, type IntakeFormValue, type IntakePrefill } from './payload.js';
-import { freshForm, mergeResend, rememberChannel } from './form-state.js';
+import { freshForm, rememberChannel } from './form-state.js';
 import { renderFields } from './fields.js';
-import { renderOutbox } from './parts.js';
+import { lazy } from '../shared/lazy.js';
 import { styles } from './koe-intake.styles.js';
+
+// Only once something waits in the outbox: fetched after the first render, so the form shows without it.
+const outboxView = lazy(() => import('./outbox-view.js'));
 
 export type IntakeState = 'empty' | 'editing' | 'invalid' | 'submitting' | 'sent' | 'queued' | 'needs-attention' | 'config-error';
 
@@ -69,51 +71,85 @@ export type IntakeState = 'empty' | 'editing' | 'invalid' | 'submitting' | 'sent
  */
 export class KoeIntake extends LitElement {
   static override styles = styles;
+  /** Reactive properties and internal state (declared here rather than with decorators: smaller bundles). */
+  static override properties = {
+    endpoint: {},
+    format: {},
+    locale: {},
+    autofocus: { type: Boolean },
+    companyId: { attribute: 'company-id' },
+    companyName: { attribute: 'company-name' },
+    contactName: { attribute: 'contact-name' },
+    dealId: { attribute: 'deal-id' },
+    dealStage: { attribute: 'deal-stage' },
+    leadSource: { attribute: 'lead-source' },
+    reporterId: { attribute: 'reporter-id' },
+    reporterName: { attribute: 'reporter-name' },
+    context: { attribute: false },
+    tags: { attribute: false },
+    headers: { attribute: false },
+    prefill: { attribute: false },
+    state: { reflect: true },
+    form: { state: true },
+    errors: { state: true },
+    phase: { state: true },
+    message: { state: true },
+    serverMessage: { state: true },
+    editing: { state: true },
+    confirmingDiscard: { state: true },
+    tagFocus: { state: true },
+    draftProblem: { state: true },
+  };
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   private readonly outbox = new OutboxController(this, { type: 'koe.intake.v1' });
   private readonly ime = new ImeGuard();
   private readonly i18n = new LocaleController(this, intakePack);
 
-  @query('textarea') private textarea?: HTMLTextAreaElement;
-  @query('.confirmation') private confirmation?: HTMLElement;
+  private get textarea(): HTMLTextAreaElement | null {
+    return this.renderRoot.querySelector('textarea');
+  }
 
-  @state() private form: IntakeFormValue = freshForm(undefined, {});
-  @state() private errors: FieldErrors = {};
-  @state() private phase: 'form' | 'submitting' | 'sent' | 'queued' = 'form';
-  @state() private message = '';
-  @state() private serverMessage = '';
-  @state() private editing?: OutboxItem;
-  @state() private confirmingDiscard?: string;
-  @state() private tagFocus = 0;
-  @state() private draftProblem = false;
+  private get confirmation(): HTMLElement | null {
+    return this.renderRoot.querySelector('.confirmation');
+  }
+
+  private form: IntakeFormValue = freshForm(undefined, {});
+  private errors: FieldErrors = {};
+  private phase: 'form' | 'submitting' | 'sent' | 'queued' = 'form';
+  private message = '';
+  private serverMessage = '';
+  private editing?: OutboxItem;
+  private confirmingDiscard?: string;
+  private tagFocus = 0;
+  private draftProblem = false;
 
   /** Where to POST: an https: URL, a same-origin path, or http://localhost. */
-  @property() endpoint = '';
+  endpoint = '';
   /** `json` (default) or `cloudevents`. */
-  @property() format = 'json';
+  format = 'json';
   /** `ja` or `en`; default from the nearest `lang`, then the browser. */
-  @property() locale?: string;
+  locale?: string;
   /** Focus the text box on load. Off by default: the form never steals focus from the host page. */
-  @property({ type: Boolean }) override autofocus = false;
-  @property({ attribute: 'company-id' }) companyId?: string;
-  @property({ attribute: 'company-name' }) companyName?: string;
-  @property({ attribute: 'contact-name' }) contactName?: string;
-  @property({ attribute: 'deal-id' }) dealId?: string;
-  @property({ attribute: 'deal-stage' }) dealStage?: string;
-  @property({ attribute: 'lead-source' }) leadSource?: string;
-  @property({ attribute: 'reporter-id' }) reporterId?: string;
-  @property({ attribute: 'reporter-name' }) reporterName?: string;
+  override autofocus = false;
+  companyId?: string;
+  companyName?: string;
+  contactName?: string;
+  dealId?: string;
+  dealStage?: string;
+  leadSource?: string;
+  reporterId?: string;
+  reporterName?: string;
   /** The whole CRM context as an object (wins per field over attributes); unknown keys go to `custom`. */
-  @property({ attribute: false }) context?: KoeContextInput;
+  context?: KoeContextInput;
   /** The tag vocabulary: `[{ id, label: { ja, en } }]`. Defaults to the shared vocabulary. */
-  @property({ attribute: false }) tags?: KoeTag[];
+  tags?: KoeTag[];
   /** Request headers: an object or a (possibly async) function called at send time. Never stored. */
-  @property({ attribute: false }) headers?: HeadersInput;
+  headers?: HeadersInput;
   /** Prefills the form, e.g. `{ text, fromSelection: true, pageUrl, pageTitle }` from <koe-snippet>. */
-  @property({ attribute: false }) prefill?: IntakePrefill;
+  prefill?: IntakePrefill;
   /** The current state, for styling (`:host([state='sent'])`) and tests. Read-only. */
-  @property({ reflect: true }) state: IntakeState = 'empty';
+  state: IntakeState = 'empty';
 
   private ctx: KoeContext = { custom: {} };
   private endpointCheck: EndpointCheck = { ok: false, reason: 'missing', detail: '' };
@@ -124,6 +160,8 @@ export class KoeIntake extends LitElement {
   private reportedConfigError = '';
   private drafts?: DraftStore<IntakeFormValue>;
   private dirty = false;
+  /** Settles when the outbox view, needed now, has arrived. */
+  private viewPending?: Promise<unknown>;
 
   override willUpdate(changed: PropertyValues<this>): void {
     this.loc = resolveLocale(this.locale, this);
@@ -142,6 +180,14 @@ export class KoeIntake extends LitElement {
     this.configError = this.configProblem?.message ?? '';
     if ((changed.has('prefill') || !this.hasUpdated) && !this.dirty) this.form = freshForm(this.prefill, this.ctx);
     this.state = this.computeState();
+    const { waiting, attention } = this.outbox.counts;
+    if (!outboxView.get() && !this.viewPending && (waiting + attention > 0 || this.editing)) {
+      const pending = outboxView.load().then(
+        () => this.requestUpdate(),
+        () => undefined, // offline before it arrived: the form works without the list
+      );
+      this.viewPending = pending.finally(() => (this.viewPending = undefined));
+    }
   }
 
   /** The current strings; only read once they have arrived (render and updated() check first). */
@@ -151,12 +197,13 @@ export class KoeIntake extends LitElement {
 
   /** Also waits for a locale that is still being fetched, so `await el.updateComplete` sees the new copy. */
   protected override getUpdateComplete(): Promise<boolean> {
-    return settled(() => super.getUpdateComplete(), () => this.i18n.pending);
+    return settled(() => super.getUpdateComplete(), () => this.i18n.pending ?? this.viewPending);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     void loadValidator();
+    void outboxView.load().catch(() => undefined);
   }
 
   override firstUpdated(): void {
@@ -209,15 +256,11 @@ export class KoeIntake extends LitElement {
   };
 
   private readonly handleEdit = (item: OutboxItem): void => {
-    const p = item.payload as IntakeSubmission;
     this.editing = item;
     this.serverMessage = item.lastError?.message ?? '';
     this.phase = 'form';
-    this.form = {
-      ...this.form, text: p.voice.text, kind: p.voice.kind, tags: [...p.tags], channel: p.channel, permission: p.permission,
-      contactName: p.customer.contactName ?? '', contactTitle: p.customer.contactTitle ?? '',
-      companyName: p.customer.companyName ?? '', reporterName: p.reporter.name ?? '',
-    };
+    // The edit button is drawn by the outbox view, so the view is here.
+    this.form = { ...this.form, ...outboxView.get()?.formFor(item) };
     void this.updateComplete.then(() => this.textarea?.focus());
   };
 
@@ -280,7 +323,8 @@ export class KoeIntake extends LitElement {
     }
     if (this.phase === 'submitting') return 'cancelled';
     const fresh = buildPayload({ id: this.editing?.id ?? newId(), locale: this.loc, form: this.form, context: this.ctx, prefill: this.prefill });
-    const payload = this.editing ? mergeResend(this.editing.payload as IntakeSubmission, fresh) : fresh;
+    const view = this.editing && (outboxView.get() ?? (await outboxView.load().catch(() => undefined)));
+    const payload = this.editing && view ? view.mergeResend(this.editing.payload as IntakeSubmission, fresh) : fresh;
     const validate = loadedValidator() ?? (await loadValidator());
     this.errors = validate(payload, c, s);
     const invalid = Object.keys(this.errors).length;
@@ -345,12 +389,12 @@ export class KoeIntake extends LitElement {
             <p>${this.configError}</p>
           </div>`
         : nothing}
-      ${this.outbox.persistent === false ? html`<p part="warning" class="warning">${c.offlineSafetyOff}</p>` : nothing}
-      ${this.outbox.expiringCount ? html`<p part="warning" class="warning">${c.expiring(this.outbox.expiringCount)}</p>` : nothing}
-      ${this.draftProblem ? html`<p part="warning" class="warning">${c.draftSaveFailed}</p>` : nothing}
+      ${this.outbox.persistent === false ? html`<p part="warning" class="warning">${s.offlineSafetyOff}</p>` : nothing}
+      ${this.outbox.expiringCount ? html`<p part="warning" class="warning">${s.expiring(this.outbox.expiringCount)}</p>` : nothing}
+      ${this.draftProblem ? html`<p part="warning" class="warning">${s.draftSaveFailed}</p>` : nothing}
       ${this.phase === 'sent' || this.phase === 'queued' ? this.renderConfirmation() : this.renderForm()}
       <p part="status" class="status" role="status">${this.message}</p>
-      ${renderOutbox({
+      ${outboxView.get()?.renderOutbox({
         items: this.outbox.items, counts: this.outbox.counts, common: c, strings: s, confirmingDiscard: this.confirmingDiscard,
         onRetry: (id) => void this.outbox.retry(id),
         onEdit: this.handleEdit,
@@ -383,7 +427,7 @@ export class KoeIntake extends LitElement {
       @compositionend=${this.ime.handleCompositionEnd}
     >
       ${renderFields({
-        form: this.form, errors: this.errors, ctx: this.ctx, locale: this.t.lang, strings: s, common: c,
+        form: this.form, errors: this.errors, ctx: this.ctx, locale: this.t.lang, strings: s,
         tags: this.tagsCheck.ok ? this.tagsCheck.tags : [], tagFocus: this.tagFocus, fromSelection: this.prefill?.fromSelection === true,
         count: countGraphemes(this.form.text), max: TEXT_LIMITS.voice,
         onChange: this.handleChange, onTagFocus: (i) => (this.tagFocus = i), host: this,

@@ -1,13 +1,12 @@
 // <koe-snippet>: select text in an email or chat on the page → a button → <koe-intake> prefilled in a dialog.
 import { LitElement, html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { KoeContextInput, KoeTag } from '../core/config.js';
 import { emit } from '../core/events.js';
 import type { HeadersInput } from '../core/transport.js';
 import { resolveLocale } from '../i18n/locale.js';
 import { LocaleController, settled } from '../shared/locale-controller.js';
-import { intakePack } from '../intake/strings.js';
+import { snippetPack } from './strings.js';
 import type { IntakePrefill } from '../intake/payload.js';
 import '../intake/define.js';
 import { styles } from './koe-snippet.styles.js';
@@ -41,34 +40,59 @@ import { selectionIn, isSnippetShortcut, placeNear } from './selection.js';
  */
 export class KoeSnippet extends LitElement {
   static override styles = styles;
+  /** Reactive properties and internal state (declared here rather than with decorators: smaller bundles). */
+  static override properties = {
+    for: {},
+    endpoint: {},
+    format: {},
+    locale: {},
+    companyId: { attribute: 'company-id' },
+    companyName: { attribute: 'company-name' },
+    contactName: { attribute: 'contact-name' },
+    dealId: { attribute: 'deal-id' },
+    dealStage: { attribute: 'deal-stage' },
+    leadSource: { attribute: 'lead-source' },
+    reporterId: { attribute: 'reporter-id' },
+    reporterName: { attribute: 'reporter-name' },
+    context: { attribute: false },
+    tags: { attribute: false },
+    headers: { attribute: false },
+    selectedText: { state: true },
+    openCount: { state: true },
+  };
 
-  private readonly i18n = new LocaleController(this, intakePack);
+  private readonly i18n = new LocaleController(this, snippetPack);
 
-  @query('.save') private button?: HTMLButtonElement;
-  @query('dialog') private dialog?: HTMLDialogElement;
+  private get button(): HTMLButtonElement | null {
+    return this.renderRoot.querySelector('.save');
+  }
 
-  @state() private selectedText = '';
-  @state() private openCount = 0;
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  private selectedText = '';
+  private openCount = 0;
 
   /** A CSS selector for the region to collect from; without it, the slotted content is the region. */
-  @property() for?: string;
-  @property() endpoint = '';
-  @property() format = 'json';
-  @property() locale?: string;
-  @property({ attribute: 'company-id' }) companyId?: string;
-  @property({ attribute: 'company-name' }) companyName?: string;
-  @property({ attribute: 'contact-name' }) contactName?: string;
-  @property({ attribute: 'deal-id' }) dealId?: string;
-  @property({ attribute: 'deal-stage' }) dealStage?: string;
-  @property({ attribute: 'lead-source' }) leadSource?: string;
-  @property({ attribute: 'reporter-id' }) reporterId?: string;
-  @property({ attribute: 'reporter-name' }) reporterName?: string;
+  for?: string;
+  endpoint = '';
+  format = 'json';
+  locale?: string;
+  companyId?: string;
+  companyName?: string;
+  contactName?: string;
+  dealId?: string;
+  dealStage?: string;
+  leadSource?: string;
+  reporterId?: string;
+  reporterName?: string;
   /** Passed to the inner `<koe-intake>`. */
-  @property({ attribute: false }) context?: KoeContextInput;
+  context?: KoeContextInput;
   /** Passed to the inner `<koe-intake>`. */
-  @property({ attribute: false }) tags?: KoeTag[];
+  tags?: KoeTag[];
   /** Passed to the inner `<koe-intake>`; never stored. */
-  @property({ attribute: false }) headers?: HeadersInput;
+  headers?: HeadersInput;
 
   private targetMissing = false;
   private reportMissing = false;

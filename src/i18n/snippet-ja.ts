@@ -1,0 +1,10 @@
+// Strings of <koe-snippet>, in Japanese.
+import type { SnippetStrings } from './snippet.js';
+
+export const snippetJa: SnippetStrings = {
+  snippetButton: 'お客様の声として保存',
+  snippetShortcut: 'テキストを選んで Alt+Shift+V でも保存できます。',
+  snippetDialogTitle: '選択したテキストを顧客の声として保存',
+  snippetTargetMissing: (selector) => `for 属性の「${selector}」に当たる要素がページにありません。`,
+  close: '閉じる',
+};
