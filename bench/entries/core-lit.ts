@@ -3,5 +3,4 @@ export { LitElement, html, css } from 'lit';
 export { Outbox } from '../../src/core/outbox.js';
 export { DraftStore } from '../../src/core/drafts.js';
 export { checkEndpoint } from '../../src/core/endpoint.js';
-export { intakeSchema } from '../../src/core/schemas.js';
 export { OutboxController } from '../../src/shared/outbox-controller.js';

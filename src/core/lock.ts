@@ -1,5 +1,4 @@
 // One flusher at a time per outbox: Web Locks across tabs, else a localStorage lease, else an in-page mutex.
-import { newId } from './ids.js';
 
 export type LockResult<T> = { acquired: true; value: T } | { acquired: false };
 
@@ -34,79 +33,64 @@ function defaultStorage(): Storage | null {
 
 /** Runs `fn` while holding the flush lock for `name`; reports whether it ran. */
 export async function withFlushLock<T>(name: string, fn: () => Promise<T>, options: FlushLockOptions = {}): Promise<LockResult<T>> {
-  const waitMs = options.waitMs ?? 0;
-  const locks = options.locks === undefined ? defaultLocks() : options.locks;
+  const { waitMs = 0, locks = defaultLocks(), storage } = options;
   if (locks) return webLock(locks, name, fn, waitMs);
-  const storage = options.storage === undefined ? defaultStorage() : options.storage;
-  if (storage) return leaseLock(storage, name, fn, waitMs, options.leaseMs ?? 10_000);
-  return pageLock(name, fn, waitMs);
+  const store = storage === undefined ? defaultStorage() : storage;
+  return store ? leaseLock(store, name, fn, waitMs, options.leaseMs) : pageLock(name, fn, waitMs);
 }
 
 async function webLock<T>(locks: LockManager, name: string, fn: () => Promise<T>, waitMs: number): Promise<LockResult<T>> {
-  if (waitMs <= 0) {
-    return locks.request(lockName(name), { ifAvailable: true }, async (lock) => {
-      if (!lock) return { acquired: false } as const;
-      return { acquired: true, value: await fn() } as const;
-    });
-  }
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), waitMs);
+  let acquired = false;
   try {
-    return await locks.request(lockName(name), { signal: controller.signal }, async () => {
-      clearTimeout(timer);
+    // waitMs 0: skip at once when busy; else give up (abort the request) after waitMs.
+    const options: LockOptions = waitMs > 0 ? { signal: AbortSignal.timeout(waitMs) } : { ifAvailable: true };
+    return await locks.request(lockName(name), options, async (lock) => {
+      if (!lock) return { acquired: false } as const;
+      acquired = true;
       return { acquired: true, value: await fn() } as const;
     });
   } catch (error) {
-    if (controller.signal.aborted && (error as Error)?.name === 'AbortError') return { acquired: false };
-    throw error;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-// ---- localStorage lease (plain-http pages without Web Locks) ----
-
-interface Lease {
-  owner: string;
-  expires: number;
-}
-
-function readLease(storage: Storage, key: string): Lease | undefined {
-  try {
-    const raw = storage.getItem(key);
-    return raw ? (JSON.parse(raw) as Lease) : undefined;
-  } catch {
-    return undefined;
+    if (acquired) throw error;
+    return { acquired: false };
   }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function tryTakeLease(storage: Storage, key: string, owner: string, leaseMs: number): Promise<boolean> {
-  const current = readLease(storage, key);
-  if (current && current.owner !== owner && current.expires > Date.now()) return false;
-  storage.setItem(key, JSON.stringify({ owner, expires: Date.now() + leaseMs }));
-  // Two tabs may write at once; the last writer wins, so read back after the other had a chance to write.
-  await sleep(30);
-  return readLease(storage, key)?.owner === owner;
-}
+// ---- localStorage lease (plain-http pages without Web Locks) ----
 
 export async function leaseLock<T>(storage: Storage, name: string, fn: () => Promise<T>, waitMs: number, leaseMs = 10_000): Promise<LockResult<T>> {
   const key = `koe-lease:${lockName(name)}`;
-  const owner = newId();
+  const owner = `${Date.now()}:${Math.random()}`;
+  const read = (): { owner: string; expires: number } | null => {
+    try {
+      return JSON.parse(storage.getItem(key)!);
+    } catch {
+      return null; // garbage counts as free
+    }
+  };
+  const mine = () => read()?.owner === owner;
+  const write = () => storage.setItem(key, JSON.stringify({ owner, expires: Date.now() + leaseMs }));
   const deadline = Date.now() + waitMs;
   try {
-    while (!(await tryTakeLease(storage, key, owner, leaseMs))) {
+    for (;;) {
+      const current = read();
+      if (!current || current.expires <= Date.now()) {
+        write();
+        // Two tabs may write at once; the last writer wins, so read back after the other had a chance to write.
+        await sleep(30);
+        if (mine()) break;
+      }
       if (Date.now() >= deadline) return { acquired: false };
       await sleep(Math.min(200, Math.max(10, deadline - Date.now())));
     }
   } catch {
-    // localStorage failed mid-way (quota, blocked): fall back to the page mutex rather than run unguarded.
+    // localStorage failed mid-way (quota, blocked, garbage): fall back to the page mutex rather than run unguarded.
     return pageLock(name, fn, waitMs);
   }
   const renew = setInterval(() => {
     try {
-      if (readLease(storage, key)?.owner === owner) storage.setItem(key, JSON.stringify({ owner, expires: Date.now() + leaseMs }));
+      if (mine()) write();
     } catch {
       /* the lease simply expires */
     }
@@ -116,7 +100,7 @@ export async function leaseLock<T>(storage: Storage, name: string, fn: () => Pro
   } finally {
     clearInterval(renew);
     try {
-      if (readLease(storage, key)?.owner === owner) storage.removeItem(key);
+      if (mine()) storage.removeItem(key);
     } catch {
       /* expires on its own */
     }
@@ -125,21 +109,20 @@ export async function leaseLock<T>(storage: Storage, name: string, fn: () => Pro
 
 // ---- in-page mutex (last resort: guards this page only) ----
 
-const held = new Map<string, Promise<void>>();
+const held = new Map<string, Promise<unknown>>();
 
 export async function pageLock<T>(name: string, fn: () => Promise<T>, waitMs: number): Promise<LockResult<T>> {
   const deadline = Date.now() + waitMs;
-  for (let current = held.get(name); current; current = held.get(name)) {
+  for (let current; (current = held.get(name)); ) {
     const left = deadline - Date.now();
     if (left <= 0) return { acquired: false };
     await Promise.race([current, sleep(left)]);
   }
-  let release!: () => void;
-  held.set(name, new Promise<void>((r) => (release = r)));
+  const run = fn();
+  held.set(name, run.catch(() => undefined));
   try {
-    return { acquired: true, value: await fn() };
+    return { acquired: true, value: await run };
   } finally {
     held.delete(name);
-    release();
   }
 }

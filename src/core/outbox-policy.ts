@@ -18,34 +18,25 @@ const copy = <T>(v: T): T => structuredClone(v);
 
 export function afterAttempt(item: OutboxItem, result: SendResult, now: number, backoff: BackoffOptions): AttemptOutcome {
   const attempts = item.attempts + 1;
-  switch (result.kind) {
-    case 'sent':
-      return { events: [{ type: 'sent', detail: { item: { ...item, attempts }, status: result.status, body: result.body } }] };
-    case 'retry': {
-      const jitter = backoffDelay(item.attempts, backoff);
-      // Never sooner than the server asked.
-      const nextAttemptAt = now + Math.max(jitter, result.retryAfterMs ?? 0);
-      const status = result.status !== undefined ? { status: result.status } : {};
-      const next: OutboxItem = { ...item, attempts, nextAttemptAt, lastError: { ...status, message: result.message } };
-      return {
-        next,
-        blockUntil: nextAttemptAt,
-        events: [{ type: 'failed', detail: { item: copy(next), retrying: true, ...status, message: result.message, nextAttemptAt } }],
-      };
-    }
-    case 'auth':
-    case 'rejected': {
-      const fields = result.kind === 'rejected' ? result.fields : undefined;
-      const lastError = { status: result.status, message: result.message, reason: result.kind, ...(fields ? { fields } : {}) };
-      const next: OutboxItem = { ...item, attempts, state: 'needs-attention', lastError };
-      const failed: OutboxEvent = { type: 'failed', detail: { item: copy(next), retrying: false, status: result.status, message: result.message } };
-      const specific: OutboxEvent =
-        result.kind === 'auth'
-          ? { type: 'auth-required', detail: { item: copy(next), status: result.status } }
-          : { type: 'needs-attention', detail: { item: copy(next), status: result.status, message: result.message, ...(fields ? { fields } : {}) } };
-      return { next, events: [failed, specific] };
-    }
+  if (result.kind === 'sent') return { events: [{ type: 'sent', detail: { item: { ...item, attempts }, status: result.status, body: result.body } }] };
+  const { message } = result;
+  const status = result.status !== undefined ? { status: result.status } : {};
+  if (result.kind === 'retry') {
+    // Never sooner than the server asked.
+    const nextAttemptAt = now + Math.max(backoffDelay(item.attempts, backoff), result.retryAfterMs ?? 0);
+    const next: OutboxItem = { ...item, attempts, nextAttemptAt, lastError: { ...status, message } };
+    return { next, blockUntil: nextAttemptAt, events: [{ type: 'failed', detail: { item: copy(next), retrying: true, ...status, message, nextAttemptAt } }] };
   }
+  const fields = result.kind === 'rejected' && result.fields ? { fields: result.fields } : {};
+  const next: OutboxItem = { ...item, attempts, state: 'needs-attention', lastError: { ...status, message, reason: result.kind, ...fields } };
+  const detail = { item: copy(next), status: result.status };
+  return {
+    next,
+    events: [
+      { type: 'failed', detail: { ...detail, retrying: false, message } },
+      result.kind === 'auth' ? { type: 'auth-required', detail: { ...detail, status: result.status } } : { type: 'needs-attention', detail: { ...detail, message, ...fields } },
+    ],
+  };
 }
 
 export const EXPIRED_MESSAGE = 'Not delivered within the retention period; resend or discard it.';

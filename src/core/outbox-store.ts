@@ -1,5 +1,5 @@
 // The outbox's storage: FIFO keys over a Kv, a write-through copy in memory, and a switch to memory when the disk fails.
-import { memoryKv, StorageTimeoutError, type Kv, type OpenKvOptions } from './storage.js';
+import { isStorageTimeout, memoryKv, type Kv, type OpenKvOptions } from './storage.js';
 import type { SubmissionType } from './schemas.js';
 import type { Format } from './transport.js';
 
@@ -43,42 +43,45 @@ const byKey = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 
 export class OutboxStore {
   /** What we last read or wrote, in key (FIFO) order; also what a switch to memory keeps. */
   known = new Map<string, OutboxItem>();
-  private last = '';
+  #last = '';
   /** Our writes since the oldest full read in flight began: laid over that read's (older) result. */
-  private touched = new Map<string, OutboxItem | undefined>();
-  private reading = 0;
-  private kv: Kv = memoryKv();
-  private problem?: StorageWarningReason;
+  #touched = new Map<string, OutboxItem | undefined>();
+  #reading = 0;
+  #kv: Kv = memoryKv();
+  #problem?: StorageWarningReason;
 
-  constructor(
-    private readonly dbName: string,
-    private readonly onDegrade: (reason: StorageWarningReason) => void,
-  ) {}
+  readonly #dbName: string;
+  readonly #onDegrade: (reason: StorageWarningReason) => void;
+
+  constructor(dbName: string, onDegrade: (reason: StorageWarningReason) => void) {
+    this.#dbName = dbName;
+    this.#onDegrade = onDegrade;
+  }
 
   get persistent(): boolean {
-    return this.kv.persistent;
+    return this.#kv.persistent;
   }
   get storageProblem(): StorageWarningReason | undefined {
-    return this.problem;
+    return this.#problem;
   }
 
   async open(openFn: OpenKvFn, options: OpenKvOptions): Promise<void> {
-    this.kv = await openFn(this.dbName, options).catch(() => memoryKv('error'));
-    if (!this.kv.persistent) this.onDegrade((this.problem = this.kv.problem ?? 'error'));
+    this.#kv = await openFn(this.#dbName, options).catch(() => memoryKv('error'));
+    if (!this.#kv.persistent) this.#onDegrade((this.#problem = this.#kv.problem ?? 'error'));
   }
 
   /** Re-reads every item from the disk (FIFO); on failure keeps what we know. */
   async all(): Promise<Array<[string, OutboxItem]>> {
-    this.reading++;
+    this.#reading++;
     try {
-      const all = await this.run((kv) => kv.entries<OutboxItem>());
+      const all = await this.#run((kv) => kv.entries<OutboxItem>());
       this.known = new Map(all);
-      this.last = all.at(-1)?.[0] ?? '';
-      for (const [key, item] of this.touched) this.remember(key, item);
+      this.#last = all.at(-1)?.[0] ?? '';
+      for (const [key, item] of this.#touched) this.#remember(key, item);
     } catch {
       /* keep the last view */
     } finally {
-      if (!--this.reading) this.touched.clear();
+      if (!--this.#reading) this.#touched.clear();
     }
     return [...this.known];
   }
@@ -86,8 +89,8 @@ export class OutboxStore {
   /** One item as it is on the disk now (another tab may have sent, removed or rescheduled it). */
   async get(key: string): Promise<OutboxItem | undefined> {
     try {
-      const item = await this.run((kv) => kv.get<OutboxItem>(key));
-      this.remember(key, item);
+      const item = await this.#run((kv) => kv.get<OutboxItem>(key));
+      this.#remember(key, item);
       return item;
     } catch {
       return this.known.get(key);
@@ -95,42 +98,42 @@ export class OutboxStore {
   }
 
   async put(key: string, item: OutboxItem): Promise<void> {
-    this.write(key, item);
-    await this.run((kv) => kv.set(key, item)).catch(() => undefined);
+    this.#write(key, item);
+    await this.#run((kv) => kv.set(key, item)).catch(() => undefined);
   }
 
   async remove(key: string): Promise<void> {
-    this.write(key);
-    await this.run((kv) => kv.del(key)).catch(() => undefined);
+    this.#write(key);
+    await this.#run((kv) => kv.del(key)).catch(() => undefined);
   }
 
-  private write(key: string, item?: OutboxItem): void {
-    if (this.reading) this.touched.set(key, item);
-    this.remember(key, item);
+  #write(key: string, item?: OutboxItem): void {
+    if (this.#reading) this.#touched.set(key, item);
+    this.#remember(key, item);
   }
 
-  private remember(key: string, item: OutboxItem | undefined): void {
+  #remember(key: string, item: OutboxItem | undefined): void {
     if (!item) return void this.known.delete(key);
     const added = !this.known.has(key);
     this.known.set(key, item);
     // Keys almost always arrive in order; re-sort only when one lands before the newest.
-    if (added && key < this.last) this.known = new Map([...this.known].sort(byKey));
-    if (key > this.last) this.last = key;
+    if (added && key < this.#last) this.known = new Map([...this.known].sort(byKey));
+    if (key > this.#last) this.#last = key;
   }
 
   /** The disk failed: carry on in memory with everything we know, and say so once. */
-  private async run<T>(op: (kv: Kv) => Promise<T>): Promise<T> {
-    const kv = this.kv;
+  async #run<T>(op: (kv: Kv) => Promise<T>): Promise<T> {
+    const kv = this.#kv;
     try {
       return await op(kv);
     } catch (error) {
       if (!kv.persistent) throw error;
-      if (kv === this.kv) {
-        this.kv = memoryKv('error');
-        for (const [key, item] of this.known) void this.kv.set(key, item);
-        this.onDegrade((this.problem = error instanceof StorageTimeoutError ? 'timeout' : (error as Error)?.name === 'QuotaExceededError' ? 'quota' : 'error'));
+      if (kv === this.#kv) {
+        this.#kv = memoryKv('error');
+        for (const [key, item] of this.known) void this.#kv.set(key, item);
+        this.#onDegrade((this.#problem = isStorageTimeout(error) ? 'timeout' : (error as Error)?.name === 'QuotaExceededError' ? 'quota' : 'error'));
       }
-      return op(this.kv);
+      return op(this.#kv);
     }
   }
 }

@@ -30,12 +30,12 @@ function absolute(endpoint: string): string {
 }
 
 export class Outbox extends EventTarget {
-  private static instances = new Map<string, Outbox>();
+  static #instances = new Map<string, Outbox>();
 
   /** One outbox per page per name; database `koe-outbox-<name>`. */
   static shared(name = 'default'): Outbox {
-    let outbox = Outbox.instances.get(name);
-    if (!outbox || outbox.disposed) Outbox.instances.set(name, (outbox = new Outbox({ name })));
+    let outbox = Outbox.#instances.get(name);
+    if (!outbox || outbox.#disposed) Outbox.#instances.set(name, (outbox = new Outbox({ name })));
     return outbox;
   }
 
@@ -43,56 +43,56 @@ export class Outbox extends EventTarget {
   readonly ready: Promise<void>;
   readonly retentionMs: number;
 
-  private readonly store: OutboxStore;
-  private readonly fetchImpl: typeof fetch | undefined;
-  private readonly now: () => number;
-  private readonly random: () => number;
-  private readonly timeoutMs: number;
-  private readonly backoff: { baseMs: number; capMs: number; random: () => number };
-  private readonly lockOptions: Omit<FlushLockOptions, 'waitMs'>;
-  private readonly headers = new Map<string, HeadersInput>();
+  readonly #store: OutboxStore;
+  readonly #fetchImpl: typeof fetch | undefined;
+  readonly #now: () => number;
+  readonly #random: () => number;
+  readonly #timeoutMs: number;
+  readonly #backoff: { baseMs: number; capMs: number; random: () => number };
+  readonly #lockOptions: Omit<FlushLockOptions, 'waitMs'>;
+  readonly #headers = new Map<string, HeadersInput>();
   /** Per endpoint: no attempts before this (after a retryable failure), so the queue stays in order. */
-  private readonly blockedUntil = new Map<string, number>();
+  readonly #blockedUntil = new Map<string, number>();
   /** Items owed one attempt now (just enqueued or retried): undefined until whoever attempts first records the result. */
-  private readonly owed = new Map<string, SendResult | undefined>();
-  private readonly warned = new Set<string>();
-  private readonly triggers: Triggers;
-  private counter = 0;
-  private timer?: ReturnType<typeof setTimeout>;
-  private disposed = false;
+  readonly #owed = new Map<string, SendResult | undefined>();
+  readonly #warned = new Set<string>();
+  readonly #triggers: Triggers;
+  #counter = 0;
+  #timer?: ReturnType<typeof setTimeout>;
+  #disposed = false;
   /** The in-page flush loop, the flags it still has to run, and the longest lock wait asked for. */
-  private running?: Promise<void>;
-  private again = 0;
-  private waitMs = 0;
+  #running?: Promise<void>;
+  #again = 0;
+  #waitMs = 0;
   /** Bumped when items change outside the running pass, so it looks again before it ends. */
-  private version = 0;
+  #version = 0;
   /** While this page holds the flush lock: user edits wait here and run between two sends. */
-  private ops?: Array<() => Promise<void>>;
-  private refreshing?: Promise<void>;
-  private refreshAgain = false;
+  #ops?: Array<() => Promise<void>>;
+  #refreshing?: Promise<void>;
+  #refreshAgain = false;
 
   constructor(options: OutboxOptions = {}) {
     super();
     this.name = options.name ?? 'default';
-    this.fetchImpl = options.fetch;
-    this.now = options.now ?? Date.now;
-    this.random = options.random ?? Math.random;
-    this.timeoutMs = options.timeoutMs ?? 15_000;
-    this.backoff = { baseMs: options.baseDelayMs ?? 1000, capMs: options.maxDelayMs ?? 5 * 60_000, random: this.random };
+    this.#fetchImpl = options.fetch;
+    this.#now = options.now ?? Date.now;
+    this.#random = options.random ?? Math.random;
+    this.#timeoutMs = options.timeoutMs ?? 15_000;
+    this.#backoff = { baseMs: options.baseDelayMs ?? 1000, capMs: options.maxDelayMs ?? 5 * 60_000, random: this.#random };
     this.retentionMs = options.retentionMs ?? 14 * DAY;
-    this.lockOptions = options.lock ?? {};
-    this.store = new OutboxStore(`koe-outbox-${this.name}`, (reason) => this.emit('storage-warning', { reason }));
-    this.ready = this.store
+    this.#lockOptions = options.lock ?? {};
+    this.#store = new OutboxStore(`koe-outbox-${this.name}`, (reason) => this.#emit('storage-warning', { reason }));
+    this.ready = this.#store
       .open(options.openKv ?? openKv, { timeoutMs: options.openTimeoutMs ?? 3000 })
-      .then(() => this.store.all())
-      .then(() => this.warnExpiring(), () => undefined);
-    this.triggers = watchTriggers(`koe-outbox-${this.name}`, {
+      .then(() => this.#store.all())
+      .then(() => this.#warnExpiring(), () => undefined);
+    this.#triggers = watchTriggers(`koe-outbox-${this.name}`, {
       online: () => {
-        this.blockedUntil.clear();
-        void this.kick(RELOAD | ONLINE);
+        this.#blockedUntil.clear();
+        void this.#kick(RELOAD | ONLINE);
       },
       visible: () => void this.flush(),
-      otherTab: () => void this.refresh(),
+      otherTab: () => void this.#refresh(),
     });
     // Page load is a trigger: whatever an earlier visit left behind goes out now.
     void this.flush();
@@ -100,266 +100,266 @@ export class Outbox extends EventTarget {
 
   /** false => in-memory only (offline safety off). */
   get persistent(): boolean {
-    return this.store.persistent;
+    return this.#store.persistent;
   }
   /** Why persistence is off. */
   get storageProblem(): StorageWarningReason | undefined {
-    return this.store.storageProblem;
+    return this.#store.storageProblem;
   }
 
   /** Host headers for an endpoint, kept in memory only; a new value retries items waiting for auth. */
   setHeaders(endpoint: string, headers: HeadersInput | undefined): void {
     const key = absolute(endpoint);
-    const previous = this.headers.get(key);
-    if (!headers) return void this.headers.delete(key);
-    this.headers.set(key, headers);
-    if (previous !== headers) void this.retryWhere((i) => i.endpoint === key && i.lastError?.reason === 'auth').catch(() => undefined);
+    const previous = this.#headers.get(key);
+    if (!headers) return void this.#headers.delete(key);
+    this.#headers.set(key, headers);
+    if (previous !== headers) void this.#retryWhere((i) => i.endpoint === key && i.lastError?.reason === 'auth').catch(() => undefined);
   }
 
   /** Persists the submission, then tries once; resolves within about `timeoutMs` even when another tab is flushing. */
   async enqueue(input: EnqueueInput): Promise<EnqueueResult> {
     await this.ready;
-    const now = this.now();
-    let key = orderKey(now, this.counter++, input.id);
+    const now = this.#now();
+    let key = orderKey(now, this.#counter++, input.id);
     let existing: OutboxItem | undefined;
-    for (const [k, i] of this.store.known) if (i.id === input.id) (key = k), (existing = i);
+    for (const [k, i] of this.#store.known) if (i.id === input.id) (key = k), (existing = i);
     const item = newItem({ ...input, endpoint: absolute(input.endpoint) }, existing, now);
-    await this.store.put(key, item);
-    this.changed();
+    await this.#store.put(key, item);
+    this.#changed();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([this.tryNow(item.id), new Promise<void>((resolve) => (timer = setTimeout(resolve, this.timeoutMs + 2000)))]);
+    await Promise.race([this.#tryNow(item.id), new Promise<void>((resolve) => (timer = setTimeout(resolve, this.#timeoutMs + 2000)))]);
     clearTimeout(timer);
-    const outcome = this.owed.get(item.id);
-    this.owed.delete(item.id);
-    const current = await this.store.get(key);
+    const outcome = this.#owed.get(item.id);
+    this.#owed.delete(item.id);
+    const current = await this.#store.get(key);
     const persistent = this.persistent;
     // Gone without an outcome here: another tab delivered it.
     if (outcome?.kind === 'sent' || !current) return { status: 'sent', persistent, item: current ?? item };
     if (current.state === 'needs-attention') return { status: 'needs-attention', persistent, item: clone(current) };
-    this.emit('queued', { item: clone(current), persistent });
+    this.#emit('queued', { item: clone(current), persistent });
     return { status: 'queued', persistent, item: clone(current) };
   }
 
   /** Sends every due item (one flusher across tabs); joins a flush already running in this page. */
   flush(): Promise<void> {
-    return this.kick(RELOAD);
+    return this.#kick(RELOAD);
   }
 
   /** Every item in FIFO order, as on the disk now. */
   async list(): Promise<OutboxItem[]> {
     await this.ready;
-    return (await this.store.all()).map(([, i]) => clone(i));
+    return (await this.#store.all()).map(([, i]) => clone(i));
   }
 
   /** Items (all, or those `match` keeps) in FIFO order as last seen: kept current on every change, no disk read. */
   snapshot(match: (item: OutboxItem) => boolean = () => true): OutboxItem[] {
-    return [...this.store.known.values()].filter(match).map(clone);
+    return [...this.#store.known.values()].filter(match).map(clone);
   }
 
   counts(): OutboxCounts {
     let waiting = 0;
-    for (const item of this.store.known.values()) if (item.state === 'pending') waiting++;
-    return { waiting, attention: this.store.known.size - waiting };
+    for (const item of this.#store.known.values()) if (item.state === 'pending') waiting++;
+    return { waiting, attention: this.#store.known.size - waiting };
   }
 
   /** Waiting items within EXPIRY_WARNING_MS of the retention limit. */
   expiringItems(): OutboxItem[] {
-    const limit = this.now() - (this.retentionMs - EXPIRY_WARNING_MS);
-    return [...this.store.known.values()].filter((i) => i.state === 'pending' && (i.keptSince ?? i.createdAt) <= limit).map(clone);
+    const limit = this.#now() - (this.retentionMs - EXPIRY_WARNING_MS);
+    return [...this.#store.known.values()].filter((i) => i.state === 'pending' && (i.keptSince ?? i.createdAt) <= limit).map(clone);
   }
 
   /** Makes an item due now and flushes (also resends expired or refused items as they are). */
   retry(id: string): Promise<void> {
-    return this.retryWhere((i) => i.id === id);
+    return this.#retryWhere((i) => i.id === id);
   }
 
   /** Replaces the payload (same id, same Idempotency-Key) and resends. */
   async update(id: string, payload: unknown): Promise<void> {
     const clean = jsonCopy(payload);
-    if ((await this.mutate((i) => i.id === id, (i) => ({ ...revived(i, this.now()), payload: clean }))).length) await this.tryNow(id, true);
+    if ((await this.#mutate((i) => i.id === id, (i) => ({ ...revived(i, this.#now()), payload: clean }))).length) await this.#tryNow(id, true);
   }
 
   /** Explicit user discard: the only way an undelivered item leaves the outbox. */
   async discard(id: string): Promise<void> {
-    await this.mutate((i) => i.id === id, () => null);
+    await this.#mutate((i) => i.id === id, () => null);
   }
 
   dispose(): void {
-    this.disposed = true;
-    clearTimeout(this.timer);
-    this.triggers.dispose();
-    if (Outbox.instances.get(this.name) === this) Outbox.instances.delete(this.name);
+    this.#disposed = true;
+    clearTimeout(this.#timer);
+    this.#triggers.dispose();
+    if (Outbox.#instances.get(this.name) === this) Outbox.#instances.delete(this.name);
   }
 
   // ---- internals ----
 
-  private emit<K extends OutboxEventName>(type: K, detail: OutboxEventDetails[K]): void {
-    if (!this.disposed) this.dispatchEvent(new CustomEvent(type, { detail }));
+  #emit<K extends OutboxEventName>(type: K, detail: OutboxEventDetails[K]): void {
+    if (!this.#disposed) this.dispatchEvent(new CustomEvent(type, { detail }));
   }
 
   /** After any write: fire `change` and tell other tabs. */
-  private changed(): void {
-    this.version++;
-    this.emit('change', { counts: this.counts() });
-    this.triggers.tell();
+  #changed(): void {
+    this.#version++;
+    this.#emit('change', { counts: this.counts() });
+    this.#triggers.tell();
   }
 
-  private warnExpiring(): void {
+  #warnExpiring(): void {
     const items = this.expiringItems();
-    if (items.some((i) => !this.warned.has(i.id))) {
-      for (const i of items) this.warned.add(i.id);
-      this.emit('expiring', { items });
+    if (items.some((i) => !this.#warned.has(i.id))) {
+      for (const i of items) this.#warned.add(i.id);
+      this.#emit('expiring', { items });
     }
   }
 
   /** Another tab wrote: re-read once (and once more if it wrote again meanwhile), never one read per message. */
-  private refresh(): Promise<void> | void {
-    this.refreshAgain = true;
-    return (this.refreshing ??= (async () => {
-      while (this.refreshAgain) {
-        this.refreshAgain = false;
-        await this.store.all();
+  #refresh(): Promise<void> | void {
+    this.#refreshAgain = true;
+    return (this.#refreshing ??= (async () => {
+      while (this.#refreshAgain) {
+        this.#refreshAgain = false;
+        await this.#store.all();
       }
-      this.refreshing = undefined;
-      this.version++;
-      this.emit('change', { counts: this.counts() });
-      this.warnExpiring();
-      this.scheduleNext();
+      this.#refreshing = undefined;
+      this.#version++;
+      this.#emit('change', { counts: this.counts() });
+      this.#warnExpiring();
+      this.#scheduleNext();
     })());
   }
 
   /** One attempt for `id` as soon as we may (whoever attempts it first, in this page, uses it up). */
-  private async tryNow(id: string, done = false): Promise<void> {
-    this.owed.set(id, undefined);
-    await this.kick(RUN, this.timeoutMs);
-    if (done) this.owed.delete(id);
+  async #tryNow(id: string, done = false): Promise<void> {
+    this.#owed.set(id, undefined);
+    await this.#kick(RUN, this.#timeoutMs);
+    if (done) this.#owed.delete(id);
   }
 
-  private async retryWhere(match: (item: OutboxItem) => boolean): Promise<void> {
-    const changed = await this.mutate(match, (i) => revived(i, this.now()));
-    for (const item of changed) this.blockedUntil.delete(item.endpoint);
-    if (changed[0]) await this.tryNow(changed[0].id, true);
+  async #retryWhere(match: (item: OutboxItem) => boolean): Promise<void> {
+    const changed = await this.#mutate(match, (i) => revived(i, this.#now()));
+    for (const item of changed) this.#blockedUntil.delete(item.endpoint);
+    if (changed[0]) await this.#tryNow(changed[0].id, true);
   }
 
   /** Edits matching items (as on the disk) while no send of ours is in flight; `null` removes. */
-  private async mutate(match: (item: OutboxItem) => boolean, edit: (item: OutboxItem) => OutboxItem | null): Promise<OutboxItem[]> {
+  async #mutate(match: (item: OutboxItem) => boolean, edit: (item: OutboxItem) => OutboxItem | null): Promise<OutboxItem[]> {
     await this.ready;
     const run = async () => {
       const done: OutboxItem[] = [];
-      for (const [key, item] of await this.store.all()) {
+      for (const [key, item] of await this.#store.all()) {
         if (!match(item)) continue;
         const next = edit(item);
-        await (next ? this.store.put(key, next) : this.store.remove(key));
+        await (next ? this.#store.put(key, next) : this.#store.remove(key));
         done.push(next ?? item);
       }
       return done;
     };
     let done: OutboxItem[];
-    if (this.ops) done = await new Promise((resolve, reject) => this.ops!.push(() => run().then(resolve, reject)));
+    if (this.#ops) done = await new Promise((resolve, reject) => this.#ops!.push(() => run().then(resolve, reject)));
     else {
-      const locked = await withFlushLock(this.name, run, { ...this.lockOptions, waitMs: this.timeoutMs + 1000 }).catch(() => ({ acquired: false as const }));
+      const locked = await withFlushLock(this.name, run, { ...this.#lockOptions, waitMs: this.#timeoutMs + 1000 }).catch(() => ({ acquired: false as const }));
       // A user's explicit action must not be lost to a stuck lock: apply it anyway.
       done = locked.acquired ? locked.value : await run();
     }
-    if (done.length) this.changed(), this.scheduleNext();
+    if (done.length) this.#changed(), this.#scheduleNext();
     return done;
   }
 
   /** Asks the in-page flush loop to run with `flags`; callers while it runs join it (one loop, one lock holder). */
-  private kick(flags: number, waitMs = 0): Promise<void> {
-    this.again |= flags | RUN;
-    this.waitMs = Math.max(this.waitMs, waitMs);
-    return (this.running ??= this.loop());
+  #kick(flags: number, waitMs = 0): Promise<void> {
+    this.#again |= flags | RUN;
+    this.#waitMs = Math.max(this.#waitMs, waitMs);
+    return (this.#running ??= this.#loop());
   }
 
-  private async loop(): Promise<void> {
+  async #loop(): Promise<void> {
     try {
       await this.ready;
-      while (this.again && !this.disposed) {
-        const flags = this.again;
-        const waitMs = this.waitMs;
-        this.again = this.waitMs = 0;
+      while (this.#again && !this.#disposed) {
+        const flags = this.#again;
+        const waitMs = this.#waitMs;
+        this.#again = this.#waitMs = 0;
         // Busy means another tab is flushing; the timer below looks again.
-        await withFlushLock(this.name, () => this.pass(flags), { ...this.lockOptions, waitMs }).catch(() => undefined);
+        await withFlushLock(this.name, () => this.#pass(flags), { ...this.#lockOptions, waitMs }).catch(() => undefined);
       }
-      this.scheduleNext();
+      this.#scheduleNext();
     } finally {
-      this.running = undefined;
+      this.#running = undefined;
     }
   }
 
   /** Holding the lock: sends due items in FIFO order, one at a time, until nothing new is due. */
-  private async pass(flags: number): Promise<void> {
-    const ops: Array<() => Promise<void>> = (this.ops = []);
+  async #pass(flags: number): Promise<void> {
+    const ops: Array<() => Promise<void>> = (this.#ops = []);
     const drain = async () => {
       while (ops.length) await ops.shift()!();
     };
     try {
-      if (flags & RELOAD) await this.reload(!!(flags & ONLINE));
+      if (flags & RELOAD) await this.#reload(!!(flags & ONLINE));
       const attempted = new Set<string>();
-      for (let seen = -1; seen !== this.version && !this.disposed; ) {
-        seen = this.version;
-        for (const [key, item] of [...this.store.known]) {
+      for (let seen = -1; seen !== this.#version && !this.#disposed; ) {
+        seen = this.#version;
+        for (const [key, item] of [...this.#store.known]) {
           await drain();
-          if (this.disposed) return;
-          if (attempted.has(item.id) || !this.due(item)) continue;
+          if (this.#disposed) return;
+          if (attempted.has(item.id) || !this.#due(item)) continue;
           attempted.add(item.id);
-          await this.attempt(key);
+          await this.#attempt(key);
         }
       }
     } finally {
       await drain();
-      this.ops = undefined;
+      this.#ops = undefined;
     }
   }
 
   /** Re-reads the disk. Items at the retention limit move to needs-attention (never deleted without the user);
    *  back online, items that failed on the network are due now (no server asked us to wait). */
-  private async reload(online: boolean): Promise<void> {
-    const now = this.now();
+  async #reload(online: boolean): Promise<void> {
+    const now = this.#now();
     let any = false;
-    for (const [key, item] of await this.store.all()) {
+    for (const [key, item] of await this.#store.all()) {
       let next = expired(item, now, this.retentionMs);
-      if (next) this.emit('needs-attention', { item: clone(next), message: next.lastError!.message });
+      if (next) this.#emit('needs-attention', { item: clone(next), message: next.lastError!.message });
       else if (online && item.state === 'pending' && item.lastError && item.lastError.status === undefined && item.nextAttemptAt > now) next = { ...item, nextAttemptAt: now };
       if (next) {
-        await this.store.put(key, next);
+        await this.#store.put(key, next);
         any = true;
       }
     }
-    if (any) this.changed();
-    this.warnExpiring();
+    if (any) this.#changed();
+    this.#warnExpiring();
   }
 
-  private due(item: OutboxItem): boolean {
-    const now = this.now();
+  #due(item: OutboxItem): boolean {
+    const now = this.#now();
     return (
       item.state === 'pending' &&
       item.nextAttemptAt <= now &&
-      ((this.owed.has(item.id) && !this.owed.get(item.id)) || (this.blockedUntil.get(item.endpoint) ?? 0) <= now)
+      ((this.#owed.has(item.id) && !this.#owed.get(item.id)) || (this.#blockedUntil.get(item.endpoint) ?? 0) <= now)
     );
   }
 
-  private async attempt(key: string): Promise<void> {
+  async #attempt(key: string): Promise<void> {
     // Re-read right before sending: another tab may have sent, removed or rescheduled it. There is no other way to send.
-    const item = await this.store.get(key);
-    if (!item || !this.due(item)) return;
-    const result = await send(item, { fetch: this.fetchImpl, headers: this.headers.get(item.endpoint), timeoutMs: this.timeoutMs, now: this.now });
-    if (this.owed.has(item.id)) this.owed.set(item.id, result);
-    const outcome = afterAttempt(item, result, this.now(), this.backoff);
-    await (outcome.next ? this.store.put(key, outcome.next) : this.store.remove(key));
-    if (outcome.blockUntil !== undefined) this.blockedUntil.set(item.endpoint, outcome.blockUntil);
-    else if (result.kind === 'sent') this.blockedUntil.delete(item.endpoint);
-    for (const event of outcome.events) this.emit(event.type, event.detail as never);
-    this.changed();
+    const item = await this.#store.get(key);
+    if (!item || !this.#due(item)) return;
+    const result = await send(item, { fetch: this.#fetchImpl, headers: this.#headers.get(item.endpoint), timeoutMs: this.#timeoutMs, now: this.#now });
+    if (this.#owed.has(item.id)) this.#owed.set(item.id, result);
+    const outcome = afterAttempt(item, result, this.#now(), this.#backoff);
+    await (outcome.next ? this.#store.put(key, outcome.next) : this.#store.remove(key));
+    if (outcome.blockUntil !== undefined) this.#blockedUntil.set(item.endpoint, outcome.blockUntil);
+    else if (result.kind === 'sent') this.#blockedUntil.delete(item.endpoint);
+    for (const event of outcome.events) this.#emit(event.type, event.detail as never);
+    this.#changed();
   }
 
   /** Arms the timer for the next due waiting item. */
-  private scheduleNext(): void {
-    clearTimeout(this.timer);
-    const due = nextDue(this.store.known.values(), this.blockedUntil);
-    if (due !== undefined && !this.disposed) {
-      this.timer = setTimeout(() => void this.flush(), Math.min(MAX_TIMER_MS, Math.max(MIN_TIMER_MS, due - this.now())));
+  #scheduleNext(): void {
+    clearTimeout(this.#timer);
+    const due = nextDue(this.#store.known.values(), this.#blockedUntil);
+    if (due !== undefined && !this.#disposed) {
+      this.#timer = setTimeout(() => void this.flush(), Math.min(MAX_TIMER_MS, Math.max(MIN_TIMER_MS, due - this.#now())));
     }
   }
 }

@@ -25,29 +25,15 @@ export interface OpenKvOptions {
   store?: UseStore | null;
 }
 
-export class StorageTimeoutError extends Error {
-  constructor(what: string, ms: number) {
-    super(`IndexedDB did not answer (${what}) within ${ms} ms`);
-    this.name = 'StorageTimeoutError';
-  }
-}
+/** A hung IndexedDB operation, as an Error named `StorageTimeoutError` (never shown to users). */
+export const storageTimeout = (what: string, ms: number): Error => Object.assign(new Error(`IndexedDB ${what}: no answer in ${ms} ms`), { name: 'StorageTimeoutError' });
+export const isStorageTimeout = (error: unknown): boolean => (error as Error)?.name === 'StorageTimeoutError';
 
-/** Races `promise` against a timeout; a late rejection of the loser is swallowed so it never reaches the host page. */
+/** Races `promise` against a timeout; a late rejection of the loser is handled by the race, so it never reaches the host page. */
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  promise.catch(() => undefined);
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new StorageTimeoutError(what, ms)), ms);
-    promise.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e);
-      },
-    );
-  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(storageTimeout(what, ms)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /** In-memory Kv with the same semantics (structured clones, key order). */
@@ -56,7 +42,7 @@ export function memoryKv(problem?: StorageProblem): Kv {
   const copy = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
   return {
     persistent: false,
-    ...(problem ? { problem } : {}),
+    problem,
     async get<T>(key: string) {
       return copy(map.get(key) as T | undefined);
     },
@@ -67,7 +53,7 @@ export function memoryKv(problem?: StorageProblem): Kv {
       map.delete(key);
     },
     async entries<T>() {
-      return [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, copy(v as T)] as [string, T]);
+      return [...map].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, copy(v as T)] as [string, T]);
     },
     async clear() {
       map.clear();
@@ -76,25 +62,15 @@ export function memoryKv(problem?: StorageProblem): Kv {
 }
 
 function idbKv(store: UseStore, opTimeoutMs: number): Kv {
-  const op = <T>(what: string, run: () => Promise<T>): Promise<T> => {
-    let p: Promise<T>;
-    try {
-      p = run();
-    } catch (error) {
-      p = Promise.reject(error);
-    }
-    return withTimeout(p, opTimeoutMs, what);
-  };
+  // A throwing call becomes a rejection; a hanging one, a StorageTimeoutError.
+  const op = <T>(what: string, run: () => Promise<T>): Promise<T> => withTimeout(new Promise<T>((resolve) => resolve(run())), opTimeoutMs, what);
   return {
     persistent: true,
-    get: <T>(key: string) => op('get', () => get<T>(key, store)),
+    get: (key) => op('get', () => get(key, store)),
     set: (key, value) => op('set', () => set(key, value, store)),
     del: (key) => op('del', () => del(key, store)),
-    entries: <T>() =>
-      op('entries', async () => {
-        const all = await entries<IDBValidKey, T>(store);
-        return all.map(([k, v]) => [String(k), v] as [string, T]);
-      }),
+    // Our keys are always strings.
+    entries: <T>() => op('entries', () => entries<string, T>(store)),
     clear: () => op('clear', () => clear(store)),
   };
 }
@@ -105,19 +81,13 @@ function idbKv(store: UseStore, opTimeoutMs: number): Kv {
  */
 export async function openKv(dbName: string, { timeoutMs = 3000, opTimeoutMs = 10_000, store }: OpenKvOptions = {}): Promise<Kv> {
   if (store === null || (store === undefined && typeof indexedDB === 'undefined')) return memoryKv('missing');
-  let useStore: UseStore;
   try {
-    useStore = store ?? createStore(dbName, 'items');
-    const probe = useStore('readonly', (s) => new Promise((resolve, reject) => {
-      const request = s.count();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    }));
-    await withTimeout(probe, timeoutMs, 'open');
+    store ??= createStore(dbName, 'items');
+    await withTimeout(get('', store), timeoutMs, 'open');
   } catch (error) {
-    return memoryKv(error instanceof StorageTimeoutError ? 'timeout' : 'error');
+    return memoryKv(isStorageTimeout(error) ? 'timeout' : 'error');
   }
-  return idbKv(useStore, opTimeoutMs);
+  return idbKv(store, opTimeoutMs);
 }
 
 /** Deletes a whole database (tests and "forget this device"); resolves even when blocked or missing. */

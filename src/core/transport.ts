@@ -65,86 +65,57 @@ export function buildRequest(input: SendInput, hostHeaders: HeaderRecord = {}, n
 
 /** Calls the host's headers provider; a throwing provider becomes an Error with a clear message. */
 export async function resolveHeaders(provider: HeadersInput | undefined): Promise<HeaderRecord> {
-  if (!provider) return {};
   try {
-    const value = typeof provider === 'function' ? await provider() : provider;
-    return value ?? {};
+    return (typeof provider === 'function' ? await provider() : provider) ?? {};
   } catch (error) {
-    throw new Error(`The host's headers provider failed: ${describe(error)}`);
+    throw new Error(`headers provider failed: ${describe(error)}`);
   }
 }
 
-function describe(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
-}
+const describe = (error: unknown): string => (error instanceof Error ? error.message || error.name : String(error));
 
 const truncate = (s: string) => (s.length > MESSAGE_LIMIT ? `${s.slice(0, MESSAGE_LIMIT - 1)}…` : s);
 
-async function readBody(response: Response): Promise<{ json?: unknown; text: string }> {
-  let text = '';
-  try {
-    text = await response.text();
-  } catch {
-    return { text: '' };
-  }
-  try {
-    return { json: text ? JSON.parse(text) : undefined, text };
-  } catch {
-    return { text };
-  }
-}
-
-function serverMessage(json: unknown, text: string, status: number): string {
-  const message = json && typeof json === 'object' && 'message' in json ? (json as { message: unknown }).message : undefined;
-  if (typeof message === 'string' && message.trim()) return truncate(message.trim());
-  if (json === undefined && text.trim()) return truncate(text.trim());
-  return `HTTP ${status}`;
-}
-
-function serverFields(json: unknown): Array<{ path: string; message: string }> | undefined {
-  const fields = json && typeof json === 'object' ? (json as { fields?: unknown }).fields : undefined;
-  if (!Array.isArray(fields)) return undefined;
-  const clean = fields
-    .filter((f): f is { path: unknown; message: unknown } => !!f && typeof f === 'object')
-    .map((f) => ({ path: String(f.path ?? ''), message: truncate(String(f.message ?? '')) }));
-  return clean.length ? clean : undefined;
-}
-
 /** Classifies an HTTP answer into the outbox's result classes. */
 export async function classifyResponse(response: Response, nowMs: number): Promise<SendResult> {
-  const { json, text } = await readBody(response);
-  const { status } = response;
-  if (status >= 200 && status < 300) return { kind: 'sent', status, body: json };
-  // 409 with Retry-After: the idempotency-key draft's "same key still in flight"; come back later.
-  if (isRetryableStatus(status) || (status === 409 && response.headers.has('Retry-After'))) {
-    const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), nowMs);
-    return { kind: 'retry', status, message: serverMessage(json, text, status), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+  const { status, headers } = response;
+  const text = await response.text().catch(() => '');
+  let json: { message?: unknown; fields?: unknown } | undefined;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON: the text itself is the message */
   }
-  if (status === 401 || status === 403) return { kind: 'auth', status, message: serverMessage(json, text, status) };
+  if (status >= 200 && status < 300) return { kind: 'sent', status, body: json };
+  const m = json?.message;
+  const message = truncate((typeof m === 'string' && m.trim()) || (json === undefined && text.trim()) || `HTTP ${status}`);
+  // 409 with Retry-After: the idempotency-key draft's "same key still in flight"; come back later.
+  if (isRetryableStatus(status) || (status === 409 && headers.has('Retry-After'))) {
+    const retryAfterMs = parseRetryAfter(headers.get('Retry-After'), nowMs);
+    return { kind: 'retry', status, message, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+  }
+  if (status === 401 || status === 403) return { kind: 'auth', status, message };
   if (status >= 400 && status < 500) {
-    const fields = serverFields(json);
-    return { kind: 'rejected', status, message: serverMessage(json, text, status), ...(fields ? { fields } : {}) };
+    const fields = Array.isArray(json?.fields)
+      ? (json.fields as Array<{ path?: unknown; message?: unknown } | null>)
+          .filter((f) => f && typeof f === 'object')
+          .map((f) => ({ path: String(f!.path ?? ''), message: truncate(String(f!.message ?? '')) }))
+      : [];
+    return { kind: 'rejected', status, message, ...(fields.length ? { fields } : {}) };
   }
   // 1xx/3xx that fetch did not follow, or an unknown 5xx: try again later rather than lose the item.
-  return { kind: 'retry', status, message: serverMessage(json, text, status) };
+  return { kind: 'retry', status, message };
 }
 
 /** Sends one attempt. Never throws: every failure is a result class. */
 export async function send(input: SendInput, options: SendOptions = {}): Promise<SendResult> {
   const { fetch: doFetch = globalThis.fetch.bind(globalThis), timeoutMs = 15_000, now = Date.now } = options;
-  let hostHeaders: HeaderRecord;
-  try {
-    hostHeaders = await resolveHeaders(options.headers);
-  } catch (error) {
-    return { kind: 'retry', message: describe(error) };
-  }
   let request: { url: string; init: RequestInit };
   try {
-    request = buildRequest(input, hostHeaders, now());
+    // A failing headers provider or an invalid header name: nothing was sent, so trying later is safe.
+    request = buildRequest(input, await resolveHeaders(options.headers), now());
   } catch (error) {
-    // e.g. an invalid header name from the host: nothing was sent, so trying later is safe.
-    return { kind: 'retry', message: `Could not build the request: ${describe(error)}` };
+    return { kind: 'retry', message: describe(error) };
   }
   const controller = new AbortController();
   let timedOut = false;
@@ -156,7 +127,7 @@ export async function send(input: SendInput, options: SendOptions = {}): Promise
     const response = await doFetch(request.url, { ...request.init, signal: controller.signal });
     return await classifyResponse(response, now());
   } catch (error) {
-    return { kind: 'retry', message: timedOut ? `No answer within ${Math.round(timeoutMs / 1000)} s` : `Network error: ${describe(error)}` };
+    return { kind: 'retry', message: timedOut ? `timeout ${timeoutMs} ms` : describe(error) };
   } finally {
     clearTimeout(timer);
   }

@@ -21,11 +21,11 @@ export class OutboxController implements ReactiveController {
   counts: OutboxCounts = { waiting: 0, attention: 0 };
   expiringCount = 0;
 
-  private readonly host: OutboxHost;
-  private readonly unsubscribe: Array<() => void> = [];
+  readonly #host: OutboxHost;
+  readonly #unsubscribe: Array<() => void> = [];
 
   constructor(host: OutboxHost, { type, outbox }: { type: SubmissionType; outbox?: Outbox }) {
-    this.host = host;
+    this.#host = host;
     this.type = type;
     this.outbox = outbox ?? Outbox.shared();
     host.addController(this);
@@ -40,65 +40,46 @@ export class OutboxController implements ReactiveController {
 
   /** The host's endpoint as an absolute URL, or undefined when it is missing or refused. */
   get endpoint(): string | undefined {
-    const check = checkEndpoint(this.host.endpoint);
+    const check = checkEndpoint(this.#host.endpoint);
     return check.ok ? check.url : undefined;
   }
 
   get format(): Format {
-    return this.host.format === 'cloudevents' ? 'cloudevents' : 'json';
+    return this.#host.format === 'cloudevents' ? 'cloudevents' : 'json';
   }
 
   hostConnected(): void {
     this.registerHeaders();
-    this.on('queued', ({ item, persistent }) => emit(this.host, 'koe-queued', { id: item.id, type: item.type, persistent }));
-    this.on('sent', ({ item, status }) => emit(this.host, 'koe-sent', { id: item.id, type: item.type, status }));
-    this.on('failed', ({ item, retrying, status, message, nextAttemptAt }) =>
-      emit(this.host, 'koe-failed', {
-        id: item.id,
-        type: item.type,
-        retrying,
-        message,
-        ...(status !== undefined ? { status } : {}),
-        ...(nextAttemptAt !== undefined ? { nextAttemptAt } : {}),
-      }),
-    );
-    this.on('needs-attention', ({ item, status, message, fields }) =>
-      emit(this.host, 'koe-needs-attention', {
-        id: item.id,
-        type: item.type,
-        message,
-        ...(status !== undefined ? { status } : {}),
-        ...(fields ? { fields } : {}),
-      }),
-    );
-    this.on('auth-required', ({ item, status }) => emit(this.host, 'koe-auth-required', { id: item.id, type: item.type, status }));
+    // Outbox events for this element's items go out on the host as koe-*, with id and type instead of the item.
+    for (const name of ['queued', 'sent', 'failed', 'needs-attention', 'auth-required'] as const) {
+      this.#listen(name, (event) => {
+        const { item, body: _body, ...rest } = (event as CustomEvent<OutboxEventDetails[typeof name] & { body?: unknown }>).detail;
+        if (this.#mine(item)) emit(this.#host, `koe-${name}`, { id: item.id, type: item.type, ...rest } as never);
+      });
+    }
     const onChange = () => void this.refresh();
-    this.outbox.addEventListener('change', onChange);
-    this.outbox.addEventListener('storage-warning', onChange);
-    this.unsubscribe.push(
-      () => this.outbox.removeEventListener('change', onChange),
-      () => this.outbox.removeEventListener('storage-warning', onChange),
-    );
+    this.#listen('change', onChange);
+    this.#listen('storage-warning', onChange);
     void this.refresh();
   }
 
   hostDisconnected(): void {
-    for (const off of this.unsubscribe.splice(0)) off();
+    for (const off of this.#unsubscribe.splice(0)) off();
   }
 
   /** Call when the host's `endpoint` or `headers` change. */
   registerHeaders(): void {
     const endpoint = this.endpoint;
-    if (endpoint && this.host.headers) this.outbox.setHeaders(endpoint, this.host.headers);
+    if (endpoint && this.#host.headers) this.outbox.setHeaders(endpoint, this.#host.headers);
   }
 
   /** Fires cancelable `koe-submit`, then enqueues; 'cancelled' when a listener prevented it (nothing is sent). Rejects on a refused endpoint. */
   async submit(payload: unknown, options: SubmitOptions): Promise<EnqueueResult | 'cancelled'> {
     // A refused endpoint is a configuration error the element reports itself (koe-config-error); nothing is announced.
-    const check = checkEndpoint(options.endpoint ?? this.host.endpoint);
+    const check = checkEndpoint(options.endpoint ?? this.#host.endpoint);
     if (!check.ok) throw new Error(`Refused endpoint (${check.reason}): ${check.detail}`);
-    if (!emit(this.host, 'koe-submit', { id: options.id, type: this.type, payload })) return 'cancelled';
-    if (this.host.headers) this.outbox.setHeaders(check.url, this.host.headers);
+    if (!emit(this.#host, 'koe-submit', { id: options.id, type: this.type, payload })) return 'cancelled';
+    if (this.#host.headers) this.outbox.setHeaders(check.url, this.#host.headers);
     return this.outbox.enqueue({ id: options.id, type: this.type, endpoint: check.url, format: options.format ?? this.format, payload });
   }
 
@@ -119,25 +100,21 @@ export class OutboxController implements ReactiveController {
   /** Takes the outbox's current items (kept current on every change, no disk read) and updates the host. */
   async refresh(): Promise<void> {
     await this.outbox.ready;
-    this.items = this.outbox.snapshot((i) => this.mine(i));
+    this.items = this.outbox.snapshot((i) => this.#mine(i));
     const expiring = new Set(this.outbox.expiringItems().map((i) => i.id));
     let waiting = 0;
     for (const i of this.items) if (i.state === 'pending') waiting++;
     this.counts = { waiting, attention: this.items.length - waiting };
     this.expiringCount = this.items.filter((i) => expiring.has(i.id)).length;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
-  private mine(item: OutboxItem): boolean {
+  #mine(item: OutboxItem): boolean {
     return item.type === this.type && item.endpoint === this.endpoint;
   }
 
-  private on<K extends 'queued' | 'sent' | 'failed' | 'needs-attention' | 'auth-required'>(type: K, handler: (detail: OutboxEventDetails[K]) => void): void {
-    const listener = (event: Event) => {
-      const detail = (event as CustomEvent<OutboxEventDetails[K]>).detail;
-      if (this.mine(detail.item)) handler(detail);
-    };
+  #listen(type: string, listener: (event: Event) => void): void {
     this.outbox.addEventListener(type, listener);
-    this.unsubscribe.push(() => this.outbox.removeEventListener(type, listener));
+    this.#unsubscribe.push(() => this.outbox.removeEventListener(type, listener));
   }
 }
