@@ -1,10 +1,9 @@
-// Form templates for signing and withdrawing. Everything from the request is bound as text.
+// Form templates for signing (withdrawing is in withdraw-form.ts). Everything from the request is bound as text.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ConsentRequest } from '../core/schemas.js';
 import type { CommonStrings } from '../i18n/common.js';
 import type { ConsentStrings } from '../i18n/consent.js';
 import type { Locale } from '../i18n/locale.js';
-import type { WithdrawLink } from './link-codec.js';
 import { scopeLabel } from './scopes.js';
 
 export type DrawState = 'idle' | 'loading' | 'ready' | 'failed';
@@ -54,7 +53,7 @@ export interface FormView {
 
 const val = (e: Event) => (e.target as HTMLInputElement).value;
 
-function error(v: FormView, key: string) {
+export function error(v: FormView, key: string) {
   const message = v.errors[key];
   return message ? html`<p class="error" id="e-${key}" part="error">${message}</p>` : nothing;
 }
@@ -72,7 +71,7 @@ interface FieldOptions {
   multiline?: boolean;
 }
 
-function field(v: FormView, key: keyof ConsentFormState & string, label: string, o: FieldOptions = {}): TemplateResult {
+export function field(v: FormView, key: keyof ConsentFormState & string, label: string, o: FieldOptions = {}): TemplateResult {
   const value = String(v.form[key] ?? '');
   const onInput = (e: Event) => v.set({ [key]: val(e) } as Partial<ConsentFormState>);
   const invalid = v.errors[key] ? 'true' : nothing;
@@ -125,7 +124,7 @@ function signatureBlock(v: FormView) {
   </fieldset>`;
 }
 
-function sendBlock(v: FormView, label: string) {
+export function sendBlock(v: FormView, label: string) {
   return html`<div class="send">
     ${v.intent ? html`<p id="intent" class="intent" part="intent">${v.intent}</p>` : nothing}
     <button type="submit" class="primary" part="submit" ?disabled=${v.submitting} aria-describedby=${v.intent ? 'intent' : nothing}>
@@ -163,30 +162,5 @@ export function renderSignForm(v: FormView, req: ConsentRequest): TemplateResult
       ${field(v, 'email', s.emailLabel, { type: 'email', autocomplete: 'email' })}
     </fieldset>
     ${signatureBlock(v)} ${sendBlock(v, grant ? s.submitGrant : decline ? s.submitDecline : s.submit)}
-  </form>`;
-}
-
-/** The withdrawal form: which granted scopes to withdraw, and who is withdrawing. */
-export function renderWithdrawForm(v: FormView, w: WithdrawLink): TemplateResult {
-  const { s, form } = v;
-  const toggle = (id: string) => (e: Event) => {
-    const on = (e.target as HTMLInputElement).checked;
-    v.set({ withdraw: on ? [...form.withdraw, id] : form.withdraw.filter((x) => x !== id) });
-  };
-  return html`<form part="form" aria-label=${s.withdrawLegend} novalidate @submit=${v.submit}>
-    <fieldset class="group">
-      <legend>${s.withdrawLegend}</legend>
-      ${w.scopes.map(
-        (id) => html`<label class="choice"
-          ><input type="checkbox" .checked=${form.withdraw.includes(id)} @change=${toggle(id)}
-            aria-describedby=${v.errors.withdraw ? 'e-withdraw' : nothing} />
-          ${scopeLabel(id, v.lang)}</label
-        >`,
-      )}
-      <button type="button" @click=${() => v.set({ withdraw: [...w.scopes] })}>${s.withdrawSelectAll}</button>
-      ${error(v, 'withdraw')}
-    </fieldset>
-    ${field(v, 'email', s.emailLabel, { type: 'email', autocomplete: 'email', hint: s.withdrawEmailHint })}
-    ${field(v, 'name', s.nameLabel, { autocomplete: 'name', hint: s.typedNameHint })} ${sendBlock(v, s.submitWithdraw)}
   </form>`;
 }

@@ -1,16 +1,18 @@
 // <koe-consent>: the customer's case-study consent from a link — notice, per-scope choices, signature, receipt, withdrawal.
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { checkEndpoint, endpointErrorMessage } from '../core/endpoint.js';
+import { misconfigured } from '../core/config.js';
+import { checkEndpoint } from '../core/endpoint.js';
 import { emit, type KoeConfigErrorDetail } from '../core/events.js';
 import type { HeadersInput } from '../core/outbox.js';
 import type { ConsentRecord, ConsentRequest } from '../core/schemas.js';
 import { resolveLocale, type Locale } from '../i18n/locale.js';
 import type { ReceiptStrings } from '../i18n/receipt.js';
-import { lazy, type Lazy } from '../shared/lazy.js';
+import type { WithdrawStrings } from '../i18n/withdraw.js';
+import { lazy, Parts, type Lazy } from '../shared/lazy.js';
 import { LocaleController, settled } from '../shared/locale-controller.js';
 import { OutboxController } from '../shared/outbox-controller.js';
 import { base, tokens } from '../shared/styles.js';
-import { emptyForm, renderSignForm, renderWithdrawForm, type ConsentFormState, type DrawState, type FormView } from './consent-form.js';
+import { emptyForm, renderSignForm, type ConsentFormState, type DrawState, type FormView } from './consent-form.js';
 import { problemText, renderNotice, renderProblem } from './consent-views.js';
 import { consentStyles } from './koe-consent.styles.js';
 import type { WithdrawLink } from './link-codec.js';
@@ -27,6 +29,14 @@ const sign = lazy(() => import('./sign.js'));
 const receiptText: Record<Locale, Lazy<ReceiptStrings>> = {
   ja: lazy(() => import('../i18n/receipt-ja.js').then((m) => m.receiptJa)),
   en: lazy(() => import('../i18n/receipt-en.js').then((m) => m.receiptEn)),
+};
+// Only when the host misconfigured the element: the wording of the problem.
+const configView = lazy(() => import('../shared/config-problem.js'));
+// Withdraw mode is rare: its form and wording come only when a withdrawal link is opened.
+const withdrawView = lazy(() => import('./withdraw-form.js'));
+const withdrawText: Record<Locale, Lazy<WithdrawStrings>> = {
+  ja: lazy(() => import('../i18n/withdraw-ja.js').then((m) => m.withdrawJa)),
+  en: lazy(() => import('../i18n/withdraw-en.js').then((m) => m.withdrawEn)),
 };
 
 /**
@@ -119,10 +129,13 @@ export class KoeConsent extends LitElement {
   private wd?: WithdrawLink;
   /** Settles when the link has been read (the first time, after the zod chunk has arrived). */
   private resolving?: Promise<void>;
-  private receiptPending?: Promise<unknown>;
+  /** The parts the current view needs (config wording, receipt or withdraw wording, withdraw form). */
+  private readonly parts = new Parts(this);
   private problem?: Problem;
   private seen?: { locale?: Locale; expiresAt?: string };
   private presentedAt = '';
+  /** `endpoint` or `format` is unusable: nothing is sent; `configError` words it once the wording is here. */
+  private blocked = false;
   private configError = '';
   private configEvent?: KoeConfigErrorDetail;
   private pad?: SignaturePad;
@@ -153,7 +166,7 @@ export class KoeConsent extends LitElement {
 
   /** Also waits for the link to be read and for a locale still being fetched. */
   protected override getUpdateComplete(): Promise<boolean> {
-    return settled(() => super.getUpdateComplete(), () => this.resolving ?? this.i18n.pending ?? this.receiptPending);
+    return settled(() => super.getUpdateComplete(), () => this.resolving ?? this.i18n.pending ?? this.parts.pending);
   }
 
   override connectedCallback(): void {
@@ -173,13 +186,8 @@ export class KoeConsent extends LitElement {
     if (changed.has('request') || changed.has('withdraw') || changed.has('mode') || changed.has('hash')) this.resolve();
     const t = this.i18n.use(this.uiLocale);
     if (t) this.checkConfig(t);
-    // A locale change on the receipt: fetch its wording in the new language.
-    if (t && this.record && !receiptText[t.lang].get() && !this.receiptPending) {
-      this.receiptPending = receiptText[t.lang]
-        .load()
-        .then(() => this.requestUpdate(), () => undefined)
-        .finally(() => (this.receiptPending = undefined));
-    }
+    if (t && this.record) this.parts.need(receiptText[t.lang]);
+    else if (t && this.wd) this.parts.need(withdrawView, withdrawText[t.lang]);
     if (changed.has('headers')) this.delivery.registerHeaders();
   }
 
@@ -233,15 +241,14 @@ export class KoeConsent extends LitElement {
     this.presentedAt = isoWithOffset();
   }
 
-  private checkConfig({ c }: ConsentPack): void {
+  private checkConfig({ lang }: ConsentPack): void {
     const check = checkEndpoint(this.endpoint);
-    const formatOk = this.format === 'json' || this.format === 'cloudevents';
-    const message = !check.ok ? endpointErrorMessage(check, c) : formatOk ? '' : c.formatInvalid(this.format);
-    if (message && message !== this.configError) {
-      this.configEvent = check.ok
-        ? { field: 'format', reason: 'invalid', message }
-        : { field: 'endpoint', reason: check.reason, message };
-    }
+    this.blocked = misconfigured(check, this.format);
+    if (this.blocked) this.parts.need(configView);
+    const words = this.blocked && configView.get();
+    const problem = words ? words.configProblem(lang, check, this.format) : undefined;
+    const message = problem?.message ?? '';
+    if (problem && message !== this.configError) this.configEvent = problem;
     this.configError = message;
   }
 
@@ -285,7 +292,7 @@ export class KoeConsent extends LitElement {
 
   private intent(): string {
     const { s } = this.t;
-    if (this.wd) return s.withdrawIntent(this.wd.receiptId);
+    if (this.wd) return withdrawText[this.t.lang].get()?.withdrawIntent(this.wd.receiptId) ?? '';
     const r = this.req;
     if (!r || !this.form.decision) return '';
     return (this.form.decision === 'grant' ? s.intentGrant : s.intentDecline)(r.customer.company, r.controller.name);
@@ -301,7 +308,7 @@ export class KoeConsent extends LitElement {
   private readonly handleSubmit = async (event: Event) => {
     event.preventDefault();
     if (this.submitting || (!this.req && !this.wd)) return;
-    if (this.configError) {
+    if (this.blocked) {
       this.alert = this.configError;
       return;
     }
@@ -318,12 +325,13 @@ export class KoeConsent extends LitElement {
   };
 
   private async signAndSend(): Promise<void> {
-    const [k, m] = await Promise.all([sign.load(), checks.load(), receiptText[this.t.lang].load()]);
+    const lang = this.t.lang;
+    const [k, m, , ws] = await Promise.all([sign.load(), checks.load(), receiptText[lang].load(), this.wd && withdrawText[lang].load()]);
     const { c, s, n } = this.t;
     const withdrawing = !!this.wd;
     const form = withdrawing ? { ...this.form, typedName: this.form.name, method: 'typed' as const } : this.form;
     // The very notice on screen: the same wording object rendered it.
-    const notice = this.wd ? buildWithdrawalNoticeWith(this.wd, n) : buildNoticeWith(this.req!, n);
+    const notice = this.wd ? buildWithdrawalNoticeWith(this.wd, ws!) : buildNoticeWith(this.req!, n);
     const { sha256Hex, canonicalJson } = k;
     const signing = {
       notice,
@@ -335,7 +343,7 @@ export class KoeConsent extends LitElement {
     };
     const record = this.wd ? k.buildWithdrawRecord(this.wd, form, signing, this.req) : k.buildConsentRecord(this.req!, form, signing);
     const drawing = { empty: !this.pad || this.pad.isEmpty(), failed: this.drawState === 'failed' };
-    const errors = { ...m.recordErrors(record, form, c), ...k.choiceErrors(form, s, drawing, this.req, this.wd) };
+    const errors = { ...m.recordErrors(record, form, c), ...k.choiceErrors(form, s, drawing, this.req, ws) };
     // In withdraw mode the typed name is the name field, which already carries the message.
     if (withdrawing) delete errors.typedName;
     if (Object.keys(errors).length) return this.showErrors(errors);
@@ -384,6 +392,13 @@ export class KoeConsent extends LitElement {
     return k.renderReceipt({ s: text, lang, record: record!, delivery: this.deliveryNote, withdrawUrl: k.withdrawLinkFor(record!, lang), download: () => k.downloadReceipt(record!, req, this.renderRoot) });
   }
 
+  private renderWithdraw(view: FormView, config: unknown) {
+    const ws = withdrawText[view.lang].get();
+    const form = withdrawView.get();
+    if (!ws || !form) return html`<p class="hint">${view.s.loading}</p>`;
+    return [renderNotice(buildWithdrawalNoticeWith(this.wd!, ws)), config, form.renderWithdrawForm(view, this.wd!, ws)];
+  }
+
   override render() {
     if (!this.i18n.value) return nothing;
     const { lang, s, c, n } = this.t;
@@ -401,7 +416,7 @@ export class KoeConsent extends LitElement {
       clearDrawing: () => this.pad?.clear(),
     };
     const config = this.configError
-      ? html`<div class="alert" role="alert"><strong>${c.configErrorTitle}</strong> ${this.configError}</div>`
+      ? html`<div class="alert" role="alert"><strong>${configView.get()!.configTitle(lang)}</strong> ${this.configError}</div>`
       : nothing;
     // Until the link has been read (zod still on its way, or offline before it came), say so.
     const body = this.resolving || !checks.get()
@@ -411,7 +426,7 @@ export class KoeConsent extends LitElement {
         : this.record
           ? this.renderReceipt(lang)
           : this.wd
-            ? [renderNotice(buildWithdrawalNoticeWith(this.wd, n)), config, renderWithdrawForm(view, this.wd)]
+            ? this.renderWithdraw(view, config)
             : this.req
               ? [renderNotice(buildNoticeWith(this.req, n)), config, renderSignForm(view, this.req)]
               : nothing;

@@ -36,9 +36,4 @@ export const noticeEn: NoticeCopy = {
   withdrawHeading: '7. Withdrawing consent',
   contactHeading: '8. Contact and personal information',
   form: (id, version) => `(Form ${id}, version ${version})`,
-  withdrawTitle: 'Withdraw consent',
-  withdrawIntro: (receiptId) =>
-    `This withdraws the uses you select from the consent with receipt ID ${receiptId}. To confirm it is you, enter the email address and name you signed with.`,
-  withdrawWithdrawal:
-    'We will promptly stop publishing what you withdraw once we receive your request; printed material already handed out may not be recoverable. Withdrawing will not affect our business with you.',
 };

@@ -35,9 +35,4 @@ export const noticeJa: NoticeCopy = {
   withdrawHeading: '7. 同意の撤回',
   contactHeading: '8. お問い合わせ先・個人情報の取り扱い',
   form: (id, version) => `（書式 ${id} 第${version}版）`,
-  withdrawTitle: '同意の撤回',
-  withdrawIntro: (receiptId) =>
-    `受付番号 ${receiptId} の同意のうち、選んだ項目の同意を撤回します。ご本人確認のため、同意したときのメールアドレスとお名前を入力してください。`,
-  withdrawWithdrawal:
-    '撤回した項目は、お申し出を受けてから速やかに掲載を停止します。ただし、撤回前に印刷・配布した資料は回収できない場合があります。撤回によって、貴社とのお取引に影響することはありません。',
 };

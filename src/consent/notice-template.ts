@@ -5,6 +5,7 @@ import { scopeLabel } from './scopes.js';
 import type { WithdrawLink } from './link-codec.js';
 import { noticeEn } from './notice-en.js';
 import { noticeJa } from './notice-ja.js';
+import { withdrawStrings, type WithdrawStrings } from '../i18n/withdraw.js';
 
 export const NOTICE_TEMPLATE_ID = 'koe-case-study-consent';
 export const WITHDRAWAL_TEMPLATE_ID = 'koe-consent-withdrawal';
@@ -59,9 +60,6 @@ export interface NoticeCopy {
   withdrawHeading: string;
   contactHeading: string;
   form(id: string, version: string): string;
-  withdrawTitle: string;
-  withdrawIntro(receiptId: string): string;
-  withdrawWithdrawal: string;
 }
 
 const p = (text: string): NoticeBlock => ({ p: text });
@@ -100,14 +98,14 @@ export function buildNoticeWith(r: ConsentRequest, t: NoticeCopy): Notice {
 }
 
 /** The withdrawal notice shown in withdraw mode (hashed the same way). */
-export function buildWithdrawalNoticeWith(w: WithdrawLink, t: NoticeCopy): Notice {
+export function buildWithdrawalNoticeWith(w: WithdrawLink, t: WithdrawStrings): Notice {
   return {
     templateId: WITHDRAWAL_TEMPLATE_ID,
     version: NOTICE_VERSION,
     locale: t.lang,
-    title: t.withdrawTitle,
-    withdrawal: t.withdrawWithdrawal,
-    sections: [{ heading: '', blocks: [p(t.withdrawIntro(w.receiptId)), p(t.withdrawWithdrawal)] }],
+    title: t.noticeTitle,
+    withdrawal: t.noticeWithdrawal,
+    sections: [{ heading: '', blocks: [p(t.noticeIntro(w.receiptId)), p(t.noticeWithdrawal)] }],
   };
 }
 
@@ -118,7 +116,7 @@ export function buildNotice(r: ConsentRequest, locale: Locale): Notice {
 
 /** The withdrawal notice in `locale`. */
 export function buildWithdrawalNotice(w: WithdrawLink, locale: Locale): Notice {
-  return buildWithdrawalNoticeWith(w, locale === 'ja' ? noticeJa : noticeEn);
+  return buildWithdrawalNoticeWith(w, withdrawStrings[locale]);
 }
 
 /** The exact plain text of a notice, as shown (headings, paragraphs, list items, link label and address). */

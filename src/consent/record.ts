@@ -6,6 +6,7 @@ import type { ConsentStrings } from '../i18n/consent.js';
 import type { ConsentFormState } from './consent-form.js';
 import { DEFAULT_REVIEW_DAYS, type Notice } from './notice-template.js';
 import type { WithdrawLink } from './link-codec.js';
+import type { WithdrawStrings } from '../i18n/withdraw.js';
 import { isoWithOffset, localTimeZone } from './time.js';
 
 interface Signing {
@@ -89,11 +90,12 @@ export function choiceErrors(
   s: ConsentStrings,
   drawing: { empty: boolean; failed: boolean },
   req?: ConsentRequest,
-  wd?: WithdrawLink,
+  /** In withdraw mode: its strings (the only check is that something was selected). */
+  withdrawing?: WithdrawStrings,
 ): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (wd) {
-    if (!f.withdraw.length) errors.withdraw = s.withdrawNone;
+  if (withdrawing) {
+    if (!f.withdraw.length) errors.withdraw = withdrawing.withdrawNone;
     return errors;
   }
   if (!f.decision) errors.decision = s.decisionRequired;

@@ -1,6 +1,14 @@
 // CRM context (attributes + `context` property, IDs NFKC-normalised) and the tag vocabulary.
 import { cleanText, normalizeId } from './text.js';
+import type { EndpointCheck } from './endpoint.js';
 import type { Locale } from '../i18n/locale.js';
+
+export const FORMATS: readonly string[] = ['json', 'cloudevents'];
+
+/** Whether an element cannot send (decided at once; the wording is fetched only then, see shared/config-problem.ts). */
+export function misconfigured(endpoint: EndpointCheck, format: string, tagsProblem?: string): boolean {
+  return !endpoint.ok || !FORMATS.includes(format) || !!tagsProblem;
+}
 
 /** The CRM context an element carries into every submission. */
 export interface KoeContext {

@@ -1,5 +1,5 @@
 // Endpoint policy: https:, same-origin paths, and http: only to this machine. Everything else is refused with a reason.
-import type { CommonStrings } from '../i18n/common.js';
+import type { ConfigStrings } from '../i18n/config-errors.js';
 
 export type EndpointProblem = 'missing' | 'invalid' | 'scheme' | 'insecure-http' | 'credentials';
 export type EndpointCheck = { ok: true; url: string } | { ok: false; reason: EndpointProblem; detail: string };
@@ -38,7 +38,7 @@ export function checkEndpoint(value: string | null | undefined, base: string | u
 }
 
 /** The user-facing message for a refused endpoint, in the strings' language. */
-export function endpointErrorMessage(check: EndpointCheck, strings: CommonStrings): string {
+export function endpointErrorMessage(check: EndpointCheck, strings: ConfigStrings): string {
   if (check.ok) return '';
   switch (check.reason) {
     case 'missing':

@@ -2,13 +2,6 @@
 import type { CommonStrings } from './common.js';
 
 export const commonEn: CommonStrings = {
-  configErrorTitle: 'This form cannot send because of a configuration problem',
-  endpointMissing: 'No destination (the endpoint attribute) is set. Please contact your administrator.',
-  endpointInvalid: (value) => `The destination “${value}” is not a valid URL.`,
-  endpointScheme: (scheme) => `“${scheme}” cannot be used as a destination. Use an https: URL or a path on this site.`,
-  endpointInsecure: (host) => `The destination “${host}” uses unencrypted http:. Use https: (plain http: is allowed only for localhost).`,
-  endpointCredentials: 'The destination URL must not contain a user name or password.',
-  formatInvalid: (value) => `The format “${value}” is not supported. Use json or cloudevents.`,
   sending: 'Sending…',
   sent: 'Sent.',
   queued: 'You are offline, so this was saved on this device. It will be sent automatically when the connection returns.',

@@ -2,13 +2,6 @@
 import type { CommonStrings } from './common.js';
 
 export const commonJa: CommonStrings = {
-  configErrorTitle: '設定に誤りがあるため、送信できません',
-  endpointMissing: '送信先（endpoint 属性）が設定されていません。管理者にお問い合わせください。',
-  endpointInvalid: (value) => `送信先「${value}」は URL として読み取れません。`,
-  endpointScheme: (scheme) => `送信先に「${scheme}」は使えません。https: の URL か、同じサイト内のパスを指定してください。`,
-  endpointInsecure: (host) => `送信先「${host}」は暗号化されていない http: です。https: を使ってください（http: はこのパソコン上の localhost のみ可）。`,
-  endpointCredentials: '送信先の URL にユーザー名やパスワードを含めないでください。',
-  formatInvalid: (value) => `送信形式「${value}」には対応していません。json か cloudevents を指定してください。`,
   sending: '送信しています…',
   sent: '送信しました。',
   queued: 'オフラインのため、この端末に保存しました。接続が戻りしだい自動で送信します。',

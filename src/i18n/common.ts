@@ -1,16 +1,10 @@
-// Strings shared by every element: configuration errors, delivery and storage states.
+// Strings shared by every element: delivery states and field messages (configuration errors: config-errors.ts).
 import type { Locale } from './locale.js';
 import { commonJa } from './common-ja.js';
 import { commonEn } from './common-en.js';
+import { configStrings, type ConfigStrings } from './config-errors.js';
 
 export interface CommonStrings {
-  configErrorTitle: string;
-  endpointMissing: string;
-  endpointInvalid: (value: string) => string;
-  endpointScheme: (scheme: string) => string;
-  endpointInsecure: (host: string) => string;
-  endpointCredentials: string;
-  formatInvalid: (value: string) => string;
   sending: string;
   sent: string;
   queued: string;
@@ -25,5 +19,8 @@ export interface CommonStrings {
   fixFields: (n: number) => string;
 }
 
-/** Both locales, for code that needs either at once (tests, the demo); the elements load one at a time. */
-export const common: Record<Locale, CommonStrings> = { ja: commonJa, en: commonEn };
+/** Both locales with the configuration wording, for code that needs either at once (tests, the demo); the elements load one at a time. */
+export const common: Record<Locale, CommonStrings & ConfigStrings> = {
+  ja: { ...commonJa, ...configStrings.ja },
+  en: { ...commonEn, ...configStrings.en },
+};

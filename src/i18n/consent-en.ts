@@ -48,11 +48,5 @@ export const consentEn: ConsentStrings = {
   submitGrant: 'Agree and send',
   submitDecline: 'Send my decision to decline',
   submit: 'Send',
-  withdrawLegend: 'Uses to withdraw',
-  withdrawSelectAll: 'Select all',
-  withdrawNone: 'Choose at least one use to withdraw.',
-  withdrawIntent: (id) => `I withdraw my consent to the uses selected above, from the consent with receipt ID ${id}.`,
-  submitWithdraw: 'Send withdrawal',
-  withdrawEmailHint: 'Enter the email address you signed with.',
   rejected: (email) => `Your answer was not accepted by the destination. Please contact the sender (${email}).`,
 };

@@ -48,11 +48,5 @@ export const consentJa: ConsentStrings = {
   submitGrant: '同意して送信する',
   submitDecline: 'お断りを送信する',
   submit: '送信する',
-  withdrawLegend: '撤回する項目',
-  withdrawSelectAll: 'すべて選ぶ',
-  withdrawNone: '撤回する項目を選んでください。',
-  withdrawIntent: (id) => `私は、受付番号 ${id} の同意のうち、選んだ項目について同意を撤回します。`,
-  submitWithdraw: '撤回を送信する',
-  withdrawEmailHint: '同意したときのメールアドレスを入力してください。',
   rejected: (email) => `この回答は送信先で受け付けられませんでした。お手数ですが、送信者（${email}）にお問い合わせください。`,
 };

@@ -48,12 +48,6 @@ export interface ConsentStrings {
   submitGrant: string;
   submitDecline: string;
   submit: string;
-  withdrawLegend: string;
-  withdrawSelectAll: string;
-  withdrawNone: string;
-  withdrawIntent: (receiptId: string) => string;
-  submitWithdraw: string;
-  withdrawEmailHint: string;
   rejected: (email: string) => string;
 }
 

@@ -39,7 +39,6 @@ export const intakeEn: IntakeStrings = {
   draftRestored: 'Your previous draft was restored.',
   outboxLabel: 'Outbox',
   outboxEmpty: 'Nothing is waiting to send.',
-  tagsConfigInvalid: (reason) => `The tag setting (the tags property) is not valid: ${reason}`,
   offlineSafetyOff:
     'This browser cannot store data on this device, so offline protection is off. Keep this page open until sending has finished.',
   draftSaveFailed: 'Your draft could not be saved (the device may be out of space). What you typed is still here.',

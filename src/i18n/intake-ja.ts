@@ -39,7 +39,6 @@ export const intakeJa: IntakeStrings = {
   draftRestored: '前回の下書きを復元しました。',
   outboxLabel: '送信待ちの状況',
   outboxEmpty: '送信待ちはありません。',
-  tagsConfigInvalid: (reason) => `タグの設定（tags プロパティ）に誤りがあります：${reason}`,
   offlineSafetyOff:
     'このブラウザでは端末内に保存できないため、オフライン時の保護が無効です。送信が完了するまで、このページを閉じないでください。',
   draftSaveFailed: '下書きを保存できませんでした（端末の空き容量が不足している可能性があります）。入力内容はこの画面に残っています。',

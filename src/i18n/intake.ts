@@ -42,7 +42,6 @@ export interface IntakeStrings {
   draftRestored: string;
   outboxLabel: string;
   outboxEmpty: string;
-  tagsConfigInvalid: (reason: string) => string;
   // Delivery and outbox wording only this form shows.
   offlineSafetyOff: string;
   draftSaveFailed: string;

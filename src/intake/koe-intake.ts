@@ -4,7 +4,7 @@ import { OutboxController } from '../shared/outbox-controller.js';
 import type { EnqueueResult, OutboxItem } from '../core/outbox.js';
 import type { HeadersInput } from '../core/transport.js';
 import { checkEndpoint, type EndpointCheck } from '../core/endpoint.js';
-import { checkTags, contextKey, resolveContext, type KoeContext, type KoeContextInput, type KoeTag, type TagsCheck } from '../core/config.js';
+import { checkTags, contextKey, misconfigured, resolveContext, type KoeContext, type KoeContextInput, type KoeTag, type TagsCheck } from '../core/config.js';
 import { DraftStore } from '../core/drafts.js';
 import { emit, type KoeConfigErrorDetail } from '../core/events.js';
 import { newId } from '../core/ids.js';
@@ -13,17 +13,18 @@ import { TEXT_LIMITS, countGraphemes } from '../core/text.js';
 import { resolveLocale, type Locale } from '../i18n/locale.js';
 import { LocaleController, settled } from '../shared/locale-controller.js';
 import { intakePack, type IntakePack } from './strings.js';
-import { configProblem } from './config-check.js';
 import { loadValidator, loadedValidator } from './validator.js';
 import { ImeGuard, isImplicitSubmit, isSubmitShortcut } from './keyboard.js';
 import { buildPayload, fieldForPath, type FieldErrors, type IntakeFormValue, type IntakePrefill } from './payload.js';
 import { freshForm, rememberChannel } from './form-state.js';
 import { renderFields } from './fields.js';
-import { lazy } from '../shared/lazy.js';
+import { lazy, Parts } from '../shared/lazy.js';
 import { styles } from './koe-intake.styles.js';
 
 // Only once something waits in the outbox: fetched after the first render, so the form shows without it.
 const outboxView = lazy(() => import('./outbox-view.js'));
+// Only when the host misconfigured the form: the wording of the problem.
+const configView = lazy(() => import('../shared/config-problem.js'));
 
 export type IntakeState = 'empty' | 'editing' | 'invalid' | 'submitting' | 'sent' | 'queued' | 'needs-attention' | 'config-error';
 
@@ -156,12 +157,13 @@ export class KoeIntake extends LitElement {
   private tagsCheck: TagsCheck = checkTags(undefined);
   private loc: Locale = 'en';
   private configProblem?: KoeConfigErrorDetail;
+  /** The form cannot send (endpoint, format or tags); `configError` words it once the wording is here. */
+  private blocked = false;
   private configError = '';
   private reportedConfigError = '';
   private drafts?: DraftStore<IntakeFormValue>;
   private dirty = false;
-  /** Settles when the outbox view, needed now, has arrived. */
-  private viewPending?: Promise<unknown>;
+  private readonly parts = new Parts(this);
 
   override willUpdate(changed: PropertyValues<this>): void {
     this.loc = resolveLocale(this.locale, this);
@@ -175,19 +177,17 @@ export class KoeIntake extends LitElement {
     );
     this.endpointCheck = checkEndpoint(this.endpoint);
     if (changed.has('tags')) this.tagsCheck = checkTags(this.tags);
-    // Until the first strings arrive nothing is shown, so there is no message to word yet.
-    this.configProblem = t && configProblem(this.endpointCheck, this.format, this.tagsCheck, t.c, t.s);
+    const tagsProblem = this.tagsCheck.ok ? undefined : this.tagsCheck.reason;
+    this.blocked = misconfigured(this.endpointCheck, this.format, tagsProblem);
+    if (this.blocked) this.parts.need(configView);
+    const words = this.blocked && t && configView.get();
+    this.configProblem = words ? words.configProblem(t.lang, this.endpointCheck, this.format, tagsProblem) : undefined;
     this.configError = this.configProblem?.message ?? '';
     if ((changed.has('prefill') || !this.hasUpdated) && !this.dirty) this.form = freshForm(this.prefill, this.ctx);
     this.state = this.computeState();
     const { waiting, attention } = this.outbox.counts;
-    if (!outboxView.get() && !this.viewPending && (waiting + attention > 0 || this.editing)) {
-      const pending = outboxView.load().then(
-        () => this.requestUpdate(),
-        () => undefined, // offline before it arrived: the form works without the list
-      );
-      this.viewPending = pending.finally(() => (this.viewPending = undefined));
-    }
+    // Offline before the view arrived: the form still works, without the list.
+    if (waiting + attention > 0 || this.editing) this.parts.need(outboxView);
   }
 
   /** The current strings; only read once they have arrived (render and updated() check first). */
@@ -197,7 +197,7 @@ export class KoeIntake extends LitElement {
 
   /** Also waits for a locale that is still being fetched, so `await el.updateComplete` sees the new copy. */
   protected override getUpdateComplete(): Promise<boolean> {
-    return settled(() => super.getUpdateComplete(), () => this.i18n.pending ?? this.viewPending);
+    return settled(() => super.getUpdateComplete(), () => this.i18n.pending ?? this.parts.pending);
   }
 
   override connectedCallback(): void {
@@ -272,7 +272,7 @@ export class KoeIntake extends LitElement {
 
   /** Validates and sends (or queues) the form. Resolves with what happened; never throws into the host page. */
   private computeState(): IntakeState {
-    if (this.configError) return 'config-error';
+    if (this.blocked) return 'config-error';
     if (this.phase !== 'form') return this.phase;
     if (this.editing) return 'needs-attention';
     if (Object.keys(this.errors).length > 0) return 'invalid';
@@ -317,7 +317,7 @@ export class KoeIntake extends LitElement {
     // Called before the locale's strings are in (e.g. right after a locale change): wait for them.
     if (this.i18n.pending || !this.i18n.value) await this.updateComplete;
     const { s, c } = this.t;
-    if (this.configError || !this.endpointCheck.ok) {
+    if (this.blocked || !this.endpointCheck.ok) {
       this.message = this.configError;
       return 'config-error';
     }
@@ -385,7 +385,7 @@ export class KoeIntake extends LitElement {
     return html`<div part="base" class="base" lang=${this.t.lang}>
       ${this.configError
         ? html`<div part="config-error" class="config-error" role="alert">
-            <p class="config-title">${c.configErrorTitle}</p>
+            <p class="config-title">${configView.get()!.configTitle(this.t.lang)}</p>
             <p>${this.configError}</p>
           </div>`
         : nothing}
@@ -439,7 +439,7 @@ export class KoeIntake extends LitElement {
           </div>`
         : nothing}
       <div class="actions">
-        <button part="submit" class="primary" type="submit" ?disabled=${!!this.configError || this.phase === 'submitting'} aria-describedby="shortcut">
+        <button part="submit" class="primary" type="submit" ?disabled=${this.blocked || this.phase === 'submitting'} aria-describedby="shortcut">
           ${this.editing ? s.resend : s.submit}
         </button>
         ${this.editing ? html`<button type="button" @click=${this.handleCancelEdit}>${s.cancelEdit}</button>` : nothing}

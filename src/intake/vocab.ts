@@ -4,7 +4,6 @@ import type { IntakeSubmission } from '../core/schemas.js';
 export const VOICE_KINDS = ['quote', 'paraphrase', 'observation'] as const satisfies ReadonlyArray<IntakeSubmission['voice']['kind']>;
 export const CHANNELS = ['meeting', 'call', 'email', 'chat', 'support', 'event', 'other'] as const satisfies ReadonlyArray<IntakeSubmission['channel']>;
 export const PERMISSIONS = ['unknown', 'internal-only', 'anonymous-ok', 'named-ok'] as const satisfies ReadonlyArray<IntakeSubmission['permission']>;
-export const FORMATS = ['json', 'cloudevents'] as const;
 
 // Compile-time proof that no schema value is missing from the lists above.
 type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : never;

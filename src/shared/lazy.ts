@@ -19,3 +19,19 @@ export function lazy<T>(importer: () => Promise<T>): Lazy<T> {
       )),
   };
 }
+
+/** Fetches, for an element, the lazy parts its current view needs; `pending` settles when they are in (or failed). */
+export class Parts {
+  pending?: Promise<unknown>;
+
+  constructor(private readonly host: { requestUpdate(): void }) {}
+
+  /** Call from willUpdate; one fetch at a time, and a failed one is tried again on a later update. */
+  need(...parts: Lazy<unknown>[]): void {
+    const missing = parts.filter((p) => !p.get());
+    if (!missing.length || this.pending) return;
+    this.pending = Promise.all(missing.map((p) => p.load()))
+      .then(() => this.host.requestUpdate(), () => undefined)
+      .finally(() => (this.pending = undefined));
+  }
+}
