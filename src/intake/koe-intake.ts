@@ -314,8 +314,8 @@ export class KoeIntake extends LitElement {
   }
 
   async submit(): Promise<'sent' | 'queued' | 'needs-attention' | 'cancelled' | 'invalid' | 'config-error'> {
-    // Called before the locale's strings are in (e.g. right after a locale change): wait for them.
-    if (this.i18n.pending || !this.i18n.value) await this.updateComplete;
+    // Called right after a property change (e.g. `locale`): let the update run and the strings arrive first.
+    if (this.isUpdatePending || this.i18n.pending || !this.i18n.value) await this.updateComplete;
     const { s, c } = this.t;
     if (this.blocked || !this.endpointCheck.ok) {
       this.message = this.configError;
