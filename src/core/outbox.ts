@@ -151,9 +151,10 @@ export class Outbox extends EventTarget {
     return (await this.#store.all()).map(([, i]) => clone(i));
   }
 
-  /** Items (all, or those `match` keeps) in FIFO order as last seen: kept current on every change, no disk read. */
+  /** Items (all, or those `match` keeps) in FIFO order as last seen: kept current on every change, no disk read, no copies.
+   *  Read-only: the outbox replaces an item on every change and never edits one in place. */
   snapshot(match: (item: OutboxItem) => boolean = () => true): OutboxItem[] {
-    return [...this.#store.known.values()].filter(match).map(clone);
+    return [...this.#store.known.values()].filter(match);
   }
 
   counts(): OutboxCounts {

@@ -100,7 +100,9 @@ export class OutboxController implements ReactiveController {
   /** Takes the outbox's current items (kept current on every change, no disk read) and updates the host. */
   async refresh(): Promise<void> {
     await this.outbox.ready;
-    this.items = this.outbox.snapshot((i) => this.#mine(i));
+    // Runs on every outbox change (once per item while a long queue drains): no disk read, no copies, one URL parse.
+    const endpoint = this.endpoint;
+    this.items = this.outbox.snapshot((i) => i.type === this.type && i.endpoint === endpoint);
     const expiring = new Set(this.outbox.expiringItems().map((i) => i.id));
     let waiting = 0;
     for (const i of this.items) if (i.state === 'pending') waiting++;

@@ -94,4 +94,18 @@ describe('OutboxController', () => {
     expect(seen).to.deep.equal([]);
     expect(await receiver.records()).to.have.length(2);
   });
+
+  it('a burst of outbox changes ends with the host showing the latest items and counts', async () => {
+    const el = await fixture<TestHost>(html`<test-outbox-host></test-outbox-host>`);
+    const outbox = el.delivery.outbox;
+    await receiver.faults({ kind: 'status', status: 503 });
+    const payloads = Array.from({ length: 12 }, () => validIntake());
+    await Promise.all(payloads.map((p) => outbox.enqueue({ id: p.id, type: 'koe.intake.v1', endpoint: ENDPOINT, format: 'json', payload: p })));
+    await until(() => el.delivery.counts.waiting === 12, 5000, 'all twelve waiting on the host');
+    expect(el.delivery.items.map((i) => i.id)).to.have.members(payloads.map((p) => p.id));
+    for (const p of payloads.slice(0, 11)) void outbox.discard(p.id);
+    await until(() => el.delivery.items.length === 1, 5000, 'the host after eleven quick discards');
+    expect(el.delivery.items[0]!.id).to.equal(payloads[11]!.id);
+    expect(el.delivery.counts).to.deep.equal({ waiting: 1, attention: 0 });
+  });
 });
