@@ -107,28 +107,24 @@ export async function classifyResponse(response: Response, nowMs: number): Promi
   return { kind: 'retry', status, message };
 }
 
-/** Sends one attempt. Never throws: every failure is a result class. */
+/** Sends one attempt within `timeoutMs` (headers provider, request and answer together). Never throws: every failure is a result class. */
 export async function send(input: SendInput, options: SendOptions = {}): Promise<SendResult> {
   const { fetch: doFetch = globalThis.fetch.bind(globalThis), timeoutMs = 15_000, now = Date.now } = options;
+  const signal = AbortSignal.timeout(timeoutMs);
+  // A hanging headers provider must not hold the flush lock forever.
+  const late = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+  late.catch(() => undefined);
+  const failed = (error: unknown): SendResult => ({ kind: 'retry', message: signal.aborted ? `timeout ${timeoutMs} ms` : describe(error) });
   let request: { url: string; init: RequestInit };
   try {
     // A failing headers provider or an invalid header name: nothing was sent, so trying later is safe.
-    request = buildRequest(input, await resolveHeaders(options.headers), now());
+    request = buildRequest(input, await Promise.race([resolveHeaders(options.headers), late]), now());
   } catch (error) {
-    return { kind: 'retry', message: describe(error) };
+    return failed(error);
   }
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
   try {
-    const response = await doFetch(request.url, { ...request.init, signal: controller.signal });
-    return await classifyResponse(response, now());
+    return await classifyResponse(await doFetch(request.url, { ...request.init, signal }), now());
   } catch (error) {
-    return { kind: 'retry', message: timedOut ? `timeout ${timeoutMs} ms` : describe(error) };
-  } finally {
-    clearTimeout(timer);
+    return failed(error);
   }
 }

@@ -105,4 +105,18 @@ describe('transport: answer classes', () => {
     expect(r.kind).to.equal('retry');
     expect((r as { message: string }).message).to.contain('token service down');
   });
+
+  it('a headers provider that never answers is a retryable timeout, and nothing is fetched', async () => {
+    let fetched = 0;
+    const r = await send(input(), {
+      timeoutMs: 150,
+      headers: () => new Promise<Record<string, string>>(() => undefined),
+      fetch: async () => {
+        fetched++;
+        return new Response(null, { status: 204 });
+      },
+    });
+    expect(fetched).to.equal(0);
+    expect(r).to.deep.equal({ kind: 'retry', message: 'timeout 150 ms' });
+  });
 });
