@@ -47,6 +47,24 @@ export function expired(item: OutboxItem, now: number, retentionMs: number): Out
   return { ...item, state: 'needs-attention', lastError: { message: EXPIRED_MESSAGE, reason: 'expired' } };
 }
 
+/**
+ * What a flush run's fresh read changes: a waiting item at the retention limit moves to needs-attention (never deleted
+ * without the user); back online, one that failed on the network is due now (no server asked us to wait).
+ */
+export function atReload(item: OutboxItem, now: number, retentionMs: number, online: boolean): OutboxItem | undefined {
+  const networkFailure = item.state === 'pending' && item.lastError && item.lastError.status === undefined && item.nextAttemptAt > now;
+  return expired(item, now, retentionMs) ?? (online && networkFailure ? { ...item, nextAttemptAt: now } : undefined);
+}
+
+/** An endpoint as an absolute URL against the page (as stored and as headers are keyed). */
+export function absolute(endpoint: string): string {
+  try {
+    return new URL(endpoint, typeof location !== 'undefined' ? location.href : undefined).href;
+  } catch {
+    return endpoint;
+  }
+}
+
 /** Due again now; an expired item's retention restarts from the user's resend. */
 export function revived(item: OutboxItem, now: number): OutboxItem {
   const keptSince = item.lastError?.reason === 'expired' ? now : item.keptSince;

@@ -107,6 +107,18 @@ export class OutboxStore {
     await this.#run((kv) => kv.del(key)).catch(() => undefined);
   }
 
+  /** Applies `edit` to every item (as on the disk now) that `match` keeps; `null` removes. Returns the edited items. */
+  async edit(match: (item: OutboxItem) => boolean, edit: (item: OutboxItem) => OutboxItem | null): Promise<OutboxItem[]> {
+    const done: OutboxItem[] = [];
+    for (const [key, item] of await this.all()) {
+      if (!match(item)) continue;
+      const next = edit(item);
+      await (next ? this.put(key, next) : this.remove(key));
+      done.push(next ?? item);
+    }
+    return done;
+  }
+
   #write(key: string, item?: OutboxItem): void {
     if (this.#reading) this.#touched.set(key, item);
     this.#remember(key, item);

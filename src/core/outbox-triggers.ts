@@ -27,7 +27,10 @@ export function watchTriggers(channelName: string, on: { online(): void; visible
       if (channel) pending ??= setTimeout(post, 50);
     },
     dispose() {
-      if (pending) clearTimeout(pending), post();
+      if (pending) {
+        clearTimeout(pending);
+        post();
+      }
       channel?.close();
       channel = undefined;
       if (hasDom) {

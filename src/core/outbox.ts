@@ -1,7 +1,7 @@
 // The outbox: persist before sending, retry with backoff, keep what the server refused, one flusher across tabs.
 import { withFlushLock, type FlushLockOptions } from './lock.js';
 import { OutboxStore, orderKey, type OutboxItem, type StorageWarningReason } from './outbox-store.js';
-import { afterAttempt, expired, jsonCopy, newItem, nextDue, revived } from './outbox-policy.js';
+import { absolute, afterAttempt, atReload, jsonCopy, newItem, nextDue, revived } from './outbox-policy.js';
 import { watchTriggers, type Triggers } from './outbox-triggers.js';
 import { DAY, EXPIRY_WARNING_MS, type EnqueueInput, type EnqueueResult, type OutboxCounts, type OutboxEventDetails, type OutboxEventName, type OutboxOptions } from './outbox-types.js';
 import { openKv } from './storage.js';
@@ -21,14 +21,6 @@ const ONLINE = 4;
 
 const clone = <T>(v: T): T => structuredClone(v);
 
-function absolute(endpoint: string): string {
-  try {
-    return new URL(endpoint, typeof location !== 'undefined' ? location.href : undefined).href;
-  } catch {
-    return endpoint;
-  }
-}
-
 export class Outbox extends EventTarget {
   static #instances = new Map<string, Outbox>();
 
@@ -46,7 +38,6 @@ export class Outbox extends EventTarget {
   readonly #store: OutboxStore;
   readonly #fetchImpl: typeof fetch | undefined;
   readonly #now: () => number;
-  readonly #random: () => number;
   readonly #timeoutMs: number;
   readonly #backoff: { baseMs: number; capMs: number; random: () => number };
   readonly #lockOptions: Omit<FlushLockOptions, 'waitMs'>;
@@ -76,9 +67,8 @@ export class Outbox extends EventTarget {
     this.name = options.name ?? 'default';
     this.#fetchImpl = options.fetch;
     this.#now = options.now ?? Date.now;
-    this.#random = options.random ?? Math.random;
     this.#timeoutMs = options.timeoutMs ?? 15_000;
-    this.#backoff = { baseMs: options.baseDelayMs ?? 1000, capMs: options.maxDelayMs ?? 5 * 60_000, random: this.#random };
+    this.#backoff = { baseMs: options.baseDelayMs ?? 1000, capMs: options.maxDelayMs ?? 5 * 60_000, random: options.random ?? Math.random };
     this.retentionMs = options.retentionMs ?? 14 * DAY;
     this.#lockOptions = options.lock ?? {};
     this.#store = new OutboxStore(`koe-outbox-${this.name}`, (reason) => this.#emit('storage-warning', { reason }));
@@ -122,7 +112,9 @@ export class Outbox extends EventTarget {
     const now = this.#now();
     let key = orderKey(now, this.#counter++, input.id);
     let existing: OutboxItem | undefined;
-    for (const [k, i] of this.#store.known) if (i.id === input.id) (key = k), (existing = i);
+    for (const [k, i] of this.#store.known) {
+      if (i.id === input.id) [key, existing] = [k, i];
+    }
     const item = newItem({ ...input, endpoint: absolute(input.endpoint) }, existing, now);
     await this.#store.put(key, item);
     this.#changed();
@@ -245,16 +237,7 @@ export class Outbox extends EventTarget {
   /** Edits matching items (as on the disk) while no send of ours is in flight; `null` removes. */
   async #mutate(match: (item: OutboxItem) => boolean, edit: (item: OutboxItem) => OutboxItem | null): Promise<OutboxItem[]> {
     await this.ready;
-    const run = async () => {
-      const done: OutboxItem[] = [];
-      for (const [key, item] of await this.#store.all()) {
-        if (!match(item)) continue;
-        const next = edit(item);
-        await (next ? this.#store.put(key, next) : this.#store.remove(key));
-        done.push(next ?? item);
-      }
-      return done;
-    };
+    const run = () => this.#store.edit(match, edit);
     let done: OutboxItem[];
     if (this.#ops) done = await new Promise((resolve, reject) => this.#ops!.push(() => run().then(resolve, reject)));
     else {
@@ -262,7 +245,10 @@ export class Outbox extends EventTarget {
       // A user's explicit action must not be lost to a stuck lock: apply it anyway.
       done = locked.acquired ? locked.value : await run();
     }
-    if (done.length) this.#changed(), this.#scheduleNext();
+    if (done.length) {
+      this.#changed();
+      this.#scheduleNext();
+    }
     return done;
   }
 
@@ -314,19 +300,15 @@ export class Outbox extends EventTarget {
     }
   }
 
-  /** Re-reads the disk. Items at the retention limit move to needs-attention (never deleted without the user);
-   *  back online, items that failed on the network are due now (no server asked us to wait). */
+  /** Re-reads the disk; stores what the retention limit or the network's return changed (see atReload). */
   async #reload(online: boolean): Promise<void> {
-    const now = this.#now();
     let any = false;
     for (const [key, item] of await this.#store.all()) {
-      let next = expired(item, now, this.retentionMs);
-      if (next) this.#emit('needs-attention', { item: clone(next), message: next.lastError!.message });
-      else if (online && item.state === 'pending' && item.lastError && item.lastError.status === undefined && item.nextAttemptAt > now) next = { ...item, nextAttemptAt: now };
-      if (next) {
-        await this.#store.put(key, next);
-        any = true;
-      }
+      const next = atReload(item, this.#now(), this.retentionMs, online);
+      if (!next) continue;
+      await this.#store.put(key, next);
+      if (next.state !== item.state) this.#emit('needs-attention', { item: clone(next), message: next.lastError!.message });
+      any = true;
     }
     if (any) this.#changed();
     this.#warnExpiring();
