@@ -1,0 +1,20 @@
+// The twelve scenarios of issue 5, in order; each `run(world, row)` fills its table row and throws on a failed expectation.
+import { dropAfterCommit, offlineReloadOnline, retryAfter } from './delivery-network.mjs';
+import { strictCsp } from './csp.mjs';
+import { xssCorpus } from './xss.mjs';
+import { draftQuota, idbBroken } from './storage-faults.mjs';
+import { authRequired, refusedThenFixed, tabClosed, twoTabs } from './delivery-recovery.mjs';
+
+export const SCENARIOS = [
+  { name: 'offline, reload, online', run: offlineReloadOnline },
+  { name: 'drop after commit', run: dropAfterCommit },
+  { name: 'Retry-After 503 s / 429 date', run: retryAfter },
+  { name: '400/422 needs attention, fixed', run: refusedThenFixed },
+  { name: '401 then new headers', run: authRequired },
+  { name: 'two tabs go online', run: twoTabs },
+  { name: 'tab closed mid-request', run: tabClosed },
+  { name: 'IndexedDB throws / hangs', run: idbBroken },
+  { name: 'quota exceeded saving draft', run: draftQuota },
+  { name: 'strict CSP + Trusted Types', run: strictCsp },
+  { name: 'XSS corpus', run: xssCorpus },
+];
