@@ -40,6 +40,7 @@ const withdrawText: Record<Locale, Lazy<WithdrawStrings>> = {
 };
 
 /**
+ * @tagname koe-consent
  * @summary The case-study consent form a customer opens from a link: they read the notice, allow or refuse each use,
  * sign (typed, or drawn as well), and keep a receipt. `mode="withdraw"` (or a `#koe-withdraw=` link) withdraws.
  *
