@@ -45,6 +45,7 @@ try {
   console.log(`enqueue+persist (n=${r.samples}):  p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  max ${ms(r.max)}`);
   console.log(`queue ${r.count} while offline:   ${ms(r.fillMs)} (${(r.fillMs / r.count).toFixed(2)} ms each)`);
   console.log(`flush ${r.count} queued:          ${ms(r.flushMs)} (${((r.count / r.flushMs) * 1000).toFixed(0)} submissions/s); receiver stored ${stored} (latency samples were never sent), persistent=${r.persistent}`);
+  console.log(`per item: queue offline ${r.fillMsEach.toFixed(2)} ms, send ${r.sendMsEach.toFixed(2)} ms (fetch ${(r.fetchMs / r.count).toFixed(2)} ms, outbox ${r.overheadMsEach.toFixed(2)} ms)`);
   if (errors.length) console.log(`page errors: ${errors.join('; ')}`);
 } finally {
   await browser.close();
