@@ -1,6 +1,6 @@
 // Scenario 10: the demo pages served with a strict CSP + Trusted Types header; every state of all three elements, zero violations.
 import { CSP, assert, newContext, until } from './harness.mjs';
-import { SIDE, fileVoice, koeEvents, openCrm, recordKoeEvents, waitState } from './pages.mjs';
+import { SIDE, fileVoice, koeEvents, recordKoeEvents, waitState } from './pages.mjs';
 import { consentText, decline, grant, linkFragment, openConsent, requestInput, submitEmpty, withdrawAll, withdrawFragment } from './consent-pages.mjs';
 import { expectClean, tally } from './tally.mjs';
 

@@ -97,6 +97,7 @@ export async function twoTabs(world, row) {
     await context.setOffline(true);
     for (let i = 0; i < 3; i++) {
       for (const [t, tab] of tabs.entries()) {
+        await tab.bringToFront(); // Playwright's actionability checks wait on animation frames, which a background tab throttles
         assert((await fileVoice(tab, `タブ${t + 1}の声 ${i + 1}`)) === 'queued', 'not queued offline');
       }
     }

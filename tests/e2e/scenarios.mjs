@@ -2,6 +2,7 @@
 import { dropAfterCommit, offlineReloadOnline, retryAfter } from './delivery-network.mjs';
 import { strictCsp } from './csp.mjs';
 import { xssCorpus } from './xss.mjs';
+import { soak } from './soak.mjs';
 import { draftQuota, idbBroken } from './storage-faults.mjs';
 import { authRequired, refusedThenFixed, tabClosed, twoTabs } from './delivery-recovery.mjs';
 
@@ -17,4 +18,5 @@ export const SCENARIOS = [
   { name: 'quota exceeded saving draft', run: draftQuota },
   { name: 'strict CSP + Trusted Types', run: strictCsp },
   { name: 'XSS corpus', run: xssCorpus },
+  { name: 'soak: 1,000 under random faults', run: soak, timeoutS: 240 },
 ];
