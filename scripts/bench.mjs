@@ -2,7 +2,8 @@
 import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createServer } from 'vite';
+import { build, preview } from 'vite';
+import { minifyTemplatesPlugin } from './minify-templates.mjs';
 import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
 import { measureSizes, printSizes } from './bench-sizes.mjs';
@@ -16,16 +17,28 @@ printSizes(await measureSizes());
 
 const { koeReceiverPlugin } = await tsImport('../src/server/vite-plugin.ts', import.meta.url);
 const dataDir = mkdtempSync(join(tmpdir(), 'koe-bench-'));
-const server = await createServer({
+// The bench pages are built like production (minified, lazy chunks) and served by Vite's preview server.
+const outDir = mkdtempSync(join(tmpdir(), 'koe-bench-build-'));
+await build({
   configFile: false,
   root,
   logLevel: 'silent',
-  server: { port: 0, host: '127.0.0.1' },
-  plugins: [koeReceiverPlugin({ dataDir })],
-  // No dependency pre-bundling: its discovery reloads the page mid-run.
-  optimizeDeps: { noDiscovery: true, include: [] },
+  plugins: [minifyTemplatesPlugin()],
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    rolldownOptions: { input: { outbox: resolve(root, 'bench/outbox.html'), intake: resolve(root, 'bench/intake.html') }, output: { minify: true } },
+  },
 });
-await server.listen();
+const server = await preview({
+  configFile: false,
+  root,
+  logLevel: 'silent',
+  build: { outDir },
+  preview: { port: 0, host: '127.0.0.1' },
+  plugins: [koeReceiverPlugin({ dataDir })],
+});
 const { port } = server.httpServer.address();
 const browser = await chromium.launch({
   executablePath: findBrowser('chromium'),
@@ -47,8 +60,40 @@ try {
   console.log(`flush ${r.count} queued:          ${ms(r.flushMs)} (${((r.count / r.flushMs) * 1000).toFixed(0)} submissions/s); receiver stored ${stored} (latency samples were never sent), persistent=${r.persistent}`);
   console.log(`per item: queue offline ${r.fillMsEach.toFixed(2)} ms, send ${r.sendMsEach.toFixed(2)} ms (fetch ${(r.fetchMs / r.count).toFixed(2)} ms, outbox ${r.overheadMsEach.toFixed(2)} ms)`);
   if (errors.length) console.log(`page errors: ${errors.join('; ')}`);
+
+  // <koe-intake>: define → first render (fresh page each time), and the keyboard-only filing.
+  const renders = [];
+  for (let i = 0; i < 15; i += 1) {
+    const p = await browser.newPage();
+    await p.goto(`http://127.0.0.1:${port}/bench/intake.html`);
+    await p.waitForFunction(() => typeof window.defineAndRender === 'function');
+    renders.push(await p.evaluate(() => window.defineAndRender()));
+    await p.close();
+  }
+  renders.sort((a, b) => a - b);
+  console.log(`\n<koe-intake> customElements.define → first render (n=${renders.length}): median ${ms(renders[Math.floor(renders.length / 2)])}, max ${ms(renders.at(-1))}`);
+
+  const keys = await browser.newPage();
+  await keys.goto(`http://127.0.0.1:${port}/bench/intake.html`);
+  await keys.waitForFunction(() => typeof window.defineAndRender === 'function');
+  await keys.evaluate(() => window.defineAndRender());
+  await keys.focus('#before');
+  const before = readFileSync(join(dataDir, 'intake.jsonl'), 'utf8').trim().split('\n').length;
+  const quote = '導入してから問い合わせ対応の時間が半分になりました';
+  let presses = 0;
+  const press = async (k) => { presses += 1; await keys.keyboard.press(k); };
+  await press('Tab'); // into the text box
+  await keys.keyboard.insertText(quote); // the text itself is not counted
+  await press('Tab'); // to the tag chips
+  await press('1'); // 事例候補
+  await press('Control+Enter'); // send
+  await keys.waitForFunction(() => document.querySelector('koe-intake')?.getAttribute('state') === 'sent', null, { timeout: 10_000 });
+  const lines = readFileSync(join(dataDir, 'intake.jsonl'), 'utf8').trim().split('\n');
+  const last = JSON.parse(lines.at(-1)).record;
+  console.log(`keyboard-only filing of a Japanese quote with one tag: ${presses} key presses beyond the text (budget 6); receiver stored ${lines.length - before} record, tags ${JSON.stringify(last.tags)}, text matches: ${last.voice.text === quote}`);
 } finally {
   await browser.close();
   await server.close();
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(outDir, { recursive: true, force: true });
 }
