@@ -16,7 +16,7 @@ const FIELD_OF: Record<string, string> = {
 };
 
 /** Validates a record with the shared schema; returns field key → message for what the signer can fix. */
-export function recordErrors(record: ConsentRecord, form: ConsentFormState, strings: CommonStrings): Record<string, string> {
+export function recordErrors(record: ConsentRecord, form: ConsentFormState, strings: CommonStrings & { invalidEmail: string }): Record<string, string> {
   const result = consentSchema.safeParse(record);
   const errors: Record<string, string> = {};
   if (result.success) return errors;

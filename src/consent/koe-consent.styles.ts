@@ -3,11 +3,7 @@ import { css } from 'lit';
 
 export const consentStyles = css`
   .base {
-    font-family: var(--_koe-font);
-    font-size: var(--_koe-size);
     line-height: 1.7;
-    color: var(--_koe-text);
-    background: var(--_koe-surface);
     max-width: var(--koe-consent-max-width, 46rem);
     display: grid;
     gap: calc(var(--_koe-space) * 1.5);
@@ -107,8 +103,7 @@ export const consentStyles = css`
   .send button {
     min-height: 2.75rem;
   }
-  .alert:empty,
-  .status:empty {
+  .alert:empty {
     display: none;
   }
   .alert {

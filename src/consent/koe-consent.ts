@@ -344,7 +344,7 @@ export class KoeConsent extends LitElement {
     };
     const record = this.wd ? k.buildWithdrawRecord(this.wd, form, signing, this.req) : k.buildConsentRecord(this.req!, form, signing);
     const drawing = { empty: !this.pad || this.pad.isEmpty(), failed: this.drawState === 'failed' };
-    const errors = { ...m.recordErrors(record, form, c), ...k.choiceErrors(form, s, drawing, this.req, ws) };
+    const errors = { ...m.recordErrors(record, form, { ...c, invalidEmail: s.invalidEmail }), ...k.choiceErrors(form, s, drawing, this.req, ws) };
     // In withdraw mode the typed name is the name field, which already carries the message.
     if (withdrawing) delete errors.typedName;
     if (Object.keys(errors).length) return this.showErrors(errors);

@@ -1,6 +1,8 @@
 // <koe-consent> strings and notice wording: Japanese ships with the element, English is fetched when asked for.
 import { commonJa } from '../i18n/common-ja.js';
 import type { CommonStrings } from '../i18n/common.js';
+import { deliveryJa } from '../i18n/delivery-ja.js';
+import type { DeliveryStrings } from '../i18n/delivery.js';
 import { consentJa } from '../i18n/consent-ja.js';
 import type { ConsentStrings } from '../i18n/consent.js';
 import type { Locale } from '../i18n/locale.js';
@@ -10,12 +12,12 @@ import type { NoticeCopy } from './notice-template.js';
 
 export interface ConsentPack {
   lang: Locale;
-  c: CommonStrings;
+  c: CommonStrings & DeliveryStrings;
   s: ConsentStrings;
   n: NoticeCopy;
 }
 
 export const consentPack = new LocalePack<ConsentPack>(
-  { lang: 'ja', c: commonJa, s: consentJa, n: noticeJa },
+  { lang: 'ja', c: { ...commonJa, ...deliveryJa }, s: consentJa, n: noticeJa },
   { en: () => import('./strings-en.js').then((m) => m.en) },
 );

@@ -49,4 +49,5 @@ export const consentEn: ConsentStrings = {
   submitDecline: 'Send my decision to decline',
   submit: 'Send',
   rejected: (email) => `Your answer was not accepted by the destination. Please contact the sender (${email}).`,
+  invalidEmail: 'This email address does not look right.',
 };

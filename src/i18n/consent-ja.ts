@@ -49,4 +49,5 @@ export const consentJa: ConsentStrings = {
   submitDecline: 'お断りを送信する',
   submit: '送信する',
   rejected: (email) => `この回答は送信先で受け付けられませんでした。お手数ですが、送信者（${email}）にお問い合わせください。`,
+  invalidEmail: 'メールアドレスの形式が正しくありません。',
 };

@@ -49,6 +49,7 @@ export interface ConsentStrings {
   submitDecline: string;
   submit: string;
   rejected: (email: string) => string;
+  invalidEmail: string;
 }
 
 /** Both locales, for code that needs either at once (tests, the demo); the elements load one at a time. */

@@ -1,4 +1,4 @@
-// Strings of <koe-intake> and <koe-snippet>, one typed object per locale.
+// Strings of <koe-intake>, one typed object per locale (the outbox list and its warnings: outbox.ts).
 import type { Locale } from './locale.js';
 import { intakeJa } from './intake-ja.js';
 import { intakeEn } from './intake-en.js';
@@ -29,28 +29,13 @@ export interface IntakeStrings {
   contextReporter: (name: string) => string;
   contextFromSelection: string;
   submit: string;
-  resend: string;
-  cancelEdit: string;
-  cancel: string;
   submitShortcut: string;
   empty: string;
-  editing: string;
   sentTitle: string;
   queuedTitle: string;
   fileAnother: string;
   cancelled: string;
   draftRestored: string;
-  outboxLabel: string;
-  outboxEmpty: string;
-  // Delivery and outbox wording only this form shows.
-  offlineSafetyOff: string;
-  draftSaveFailed: string;
-  outboxWaiting: (n: number) => string;
-  outboxAttention: (n: number) => string;
-  retryNow: string;
-  editAndResend: string;
-  discardConfirm: string;
-  expiring: (n: number) => string;
   characterCount: (count: number, max: number) => string;
 }
 

@@ -1,26 +1,34 @@
-// The fields of <koe-intake>, in the focus order of the one-minute path: words, tags, then the rest.
+// The form of <koe-intake>, in the focus order of the one-minute path: words, tags, then the rest; the buttons last.
 import { html, nothing, type TemplateResult } from 'lit';
 import { CHANNELS, PERMISSIONS, VOICE_KINDS } from './vocab.js';
 import type { KoeContext, KoeTag } from '../core/config.js';
-import type { Locale } from '../i18n/locale.js';
-import type { IntakeStrings } from '../i18n/intake.js';
+import { TEXT_LIMITS, countGraphemes } from '../core/text.js';
+import type { IntakePack } from './strings.js';
+import type { ImeGuard } from './keyboard.js';
 import type { Channel, FieldErrors, IntakeFormValue, Permission, VoiceKind } from './payload.js';
 import { renderChips, renderContextLine } from './parts.js';
 
-export interface FieldsOptions {
+export interface FormOptions {
+  t: IntakePack;
   form: IntakeFormValue;
   errors: FieldErrors;
   ctx: KoeContext;
-  locale: Locale;
-  strings: IntakeStrings;
   tags: readonly KoeTag[];
   tagFocus: number;
   fromSelection: boolean;
-  count: number;
-  max: number;
+  /** The send button is disabled (misconfigured, or sending). */
+  busy: boolean;
+  /** Edit-and-resend of a refused submission: the box above the buttons and their wording (from the outbox view). */
+  attention: TemplateResult | undefined;
+  resend: string | undefined;
+  cancelEdit: string | undefined;
   host: HTMLElement & { renderRoot: ParentNode };
+  ime: ImeGuard;
   onChange: (patch: Partial<IntakeFormValue>) => void;
   onTagFocus: (index: number) => void;
+  onSubmit: (event: SubmitEvent) => void;
+  onKeydown: (event: KeyboardEvent) => void;
+  onCancelEdit: () => void;
 }
 
 const value = (e: Event) => (e.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value;
@@ -29,16 +37,16 @@ function error(id: string, message: string | undefined) {
   return message ? html`<p id=${id} class="error">${message}</p>` : nothing;
 }
 
-function textInput(o: FieldsOptions, name: 'contactName' | 'contactTitle' | 'companyName' | 'reporterName', label: string, autocomplete: string) {
+function textInput(o: FormOptions, name: 'contactName' | 'contactTitle' | 'companyName' | 'reporterName', label: string, autocomplete: string) {
   const err = o.errors[name];
   return html`<div part="field" class="field">
-    <label for=${name}>${label} <span class="optional">（${o.strings.optional}）</span></label>
+    <label for=${name}>${label} <span class="optional">（${o.t.s.optional}）</span></label>
     <input
       id=${name}
       name=${name}
       autocomplete=${autocomplete}
       .value=${o.form[name]}
-      aria-invalid=${err ? 'true' : 'false'}
+      aria-invalid=${!!err}
       aria-describedby=${err ? `${name}-error` : nothing}
       @input=${(e: Event) => o.onChange({ [name]: value(e) })}
     />
@@ -46,42 +54,38 @@ function textInput(o: FieldsOptions, name: 'contactName' | 'contactTitle' | 'com
   </div>`;
 }
 
+const STEP: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+
 /** Arrow keys, Home/End move between chips; number keys 1–9 pick a chip directly (one key press). */
-function chipKeydown(o: FieldsOptions) {
+function chipKeydown(o: FormOptions) {
   return (event: KeyboardEvent) => {
+    const { key } = event;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    const buttons = Array.from(o.host.renderRoot.querySelectorAll<HTMLButtonElement>('.chip'));
+    const buttons = [...o.host.renderRoot.querySelectorAll<HTMLButtonElement>('.chip')];
     const n = buttons.length;
     const current = Math.max(0, buttons.indexOf(event.composedPath()[0] as HTMLButtonElement));
-    let next: number | undefined;
-    let toggle = false;
-    if (event.key === 'ArrowRight' || event.key === 'ArrowDown') next = (current + 1) % n;
-    else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') next = (current - 1 + n) % n;
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = n - 1;
-    else if (/^[1-9]$/.test(event.key) && Number(event.key) <= n) {
-      next = Number(event.key) - 1;
-      toggle = true;
-    }
-    if (next === undefined) return;
+    const digit = /^[1-9]$/.test(key) && +key <= n;
+    const next = digit ? +key - 1 : STEP[key] ? (current + STEP[key] + n) % n : key === 'Home' ? 0 : key === 'End' ? n - 1 : -1;
+    if (next < 0) return;
     event.preventDefault();
     o.onTagFocus(next);
-    buttons[next]?.focus();
-    const tag = o.tags[next];
-    if (toggle && tag) toggleTag(o, tag.id);
+    buttons[next]!.focus();
+    if (digit) toggleTag(o, o.tags[next]!.id);
   };
 }
 
-function toggleTag(o: FieldsOptions, id: string): void {
+function toggleTag(o: FormOptions, id: string): void {
   const tags = o.form.tags.includes(id) ? o.form.tags.filter((t) => t !== id) : [...o.form.tags, id];
   o.onChange({ tags });
 }
 
-export function renderFields(o: FieldsOptions): TemplateResult {
-  const s = o.strings;
+function renderFields(o: FormOptions): TemplateResult {
+  const { s, lang } = o.t;
+  const count = countGraphemes(o.form.text);
+  const max = TEXT_LIMITS.voice;
   const askCompany = !o.ctx.companyName && !o.ctx.companyId;
   const askReporter = !o.ctx.reporterName && !o.ctx.reporterId;
-  const over = o.count > o.max;
+  const over = count > max;
   return html`
     ${renderContextLine(o.ctx, s, o.fromSelection)} ${error('context-error', o.errors.context)}
     <div part="field" class="field">
@@ -93,13 +97,13 @@ export function renderFields(o: FieldsOptions): TemplateResult {
         rows="4"
         required
         .value=${o.form.text}
-        aria-invalid=${o.errors.text || over ? 'true' : 'false'}
+        aria-invalid=${!!o.errors.text || over}
         aria-describedby="text-hint text-count${o.errors.text ? ' text-error' : ''}"
         @input=${(e: Event) => o.onChange({ text: value(e) })}
       ></textarea>
       <div class="below">
-        <p id="text-hint" class="hint">${s.voiceHint(o.max)}</p>
-        <p id="text-count" part="counter" class="counter ${over ? 'over' : ''}">${o.strings.characterCount(o.count, o.max)}</p>
+        <p id="text-hint" class="hint">${s.voiceHint(max)}</p>
+        <p id="text-count" part="counter" class="counter ${over ? 'over' : ''}">${s.characterCount(count, max)}</p>
       </div>
       ${error('text-error', o.errors.text)}
     </div>
@@ -108,7 +112,7 @@ export function renderFields(o: FieldsOptions): TemplateResult {
       ${renderChips({
         tags: o.tags,
         selected: o.form.tags,
-        locale: o.locale,
+        locale: lang,
         focusIndex: Math.min(o.tagFocus, Math.max(0, o.tags.length - 1)),
         invalid: !!o.errors.tags,
         describedBy: o.errors.tags ? 'tags-hint tags-error' : 'tags-hint',
@@ -151,4 +155,25 @@ export function renderFields(o: FieldsOptions): TemplateResult {
         </div>`
       : nothing}
   `;
+}
+
+/** The form: fields, then (while a refused submission is edited) the attention box, then the buttons. */
+export function renderForm(o: FormOptions): TemplateResult {
+  const { s } = o.t;
+  const editing = !!o.attention;
+  return html`<form
+    novalidate
+    aria-label=${s.formLabel}
+    @submit=${o.onSubmit}
+    @keydown=${o.onKeydown}
+    @compositionstart=${o.ime.handleCompositionStart}
+    @compositionend=${o.ime.handleCompositionEnd}
+  >
+    ${renderFields(o)} ${o.attention ?? nothing}
+    <div class="actions">
+      <button part="submit" class="primary" type="submit" ?disabled=${o.busy} aria-describedby="shortcut">${editing ? o.resend : s.submit}</button>
+      ${editing ? html`<button type="button" @click=${o.onCancelEdit}>${o.cancelEdit}</button>` : nothing}
+      <p id="shortcut" class="hint">${s.submitShortcut}</p>
+    </div>
+  </form>`;
 }

@@ -1,4 +1,4 @@
-// Styles of <koe-intake>: tokens from shared/styles, state variants on :host([state]).
+// Styles of <koe-intake>: tokens from shared/styles, state variants on :host([state]); the outbox view brings its own.
 import { css } from 'lit';
 import { base, tokens } from '../shared/styles.js';
 
@@ -7,26 +7,26 @@ export const styles = [
   base,
   css`
     .base {
-      font-family: var(--_koe-font);
-      font-size: var(--_koe-size);
       line-height: 1.6;
-      color: var(--_koe-text);
-      background: var(--_koe-surface);
       border: 1px solid var(--_koe-border);
       border-radius: var(--_koe-radius);
       padding: var(--_koe-space);
     }
-    form {
+    form,
+    .row {
       display: grid;
       gap: var(--_koe-space);
     }
-    .field {
-      margin: 0;
-      min-width: 0;
+    .row {
+      grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
     }
     fieldset {
       border: 0;
       padding: 0;
+    }
+    .field {
+      margin: 0;
+      min-width: 0;
     }
     label,
     legend {
@@ -35,42 +35,50 @@ export const styles = [
       margin-bottom: 0.25rem;
       padding: 0;
     }
-    .optional {
-      font-weight: 400;
-      color: var(--_koe-muted);
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
     }
     textarea {
       resize: vertical;
       min-height: 6rem;
     }
-    .below {
+    .below,
+    .chips,
+    .kinds,
+    .actions {
       display: flex;
-      justify-content: space-between;
+      flex-wrap: wrap;
       gap: 0.5rem;
     }
-    .below p {
-      margin: 0.25rem 0 0;
+    .below {
+      justify-content: space-between;
+      flex-wrap: nowrap;
     }
+    .context,
     .counter {
       color: var(--_koe-muted);
-      font-variant-numeric: tabular-nums;
-      white-space: nowrap;
       font-size: 0.875em;
     }
-    .counter.over {
+    .optional {
+      color: var(--_koe-muted);
+      font-weight: 400;
+    }
+    .counter {
+      font-variant-numeric: tabular-nums;
+      white-space: nowrap;
+    }
+    .over {
       color: var(--_koe-danger);
       font-weight: 600;
     }
     .context {
       margin: 0 0 var(--_koe-space);
-      color: var(--_koe-muted);
-      font-size: 0.875em;
       overflow-wrap: anywhere;
-    }
-    .chips {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.375rem;
     }
     .chip {
       border-radius: 999px;
@@ -78,12 +86,12 @@ export const styles = [
       border-color: var(--_koe-border);
       color: var(--_koe-text);
     }
-    .chip[aria-pressed='true'] {
+    [aria-pressed='true'] {
       background: var(--_koe-accent);
       border-color: var(--_koe-accent);
       color: var(--_koe-on-accent);
     }
-    .chip[aria-pressed='true']::before {
+    [aria-pressed='true']::before {
       content: '✓ ';
     }
     .chip[aria-invalid='true'] {
@@ -94,12 +102,15 @@ export const styles = [
       opacity: 0.8;
       margin-inline-end: 0.3em;
     }
+    .chips {
+      gap: 0.375rem;
+    }
     .kinds {
-      display: flex;
-      flex-wrap: wrap;
       gap: 0.25rem 1rem;
     }
-    .kinds legend {
+    .kinds legend,
+    .actions .hint {
+      flex-basis: 100%;
       width: 100%;
     }
     .radio {
@@ -111,22 +122,8 @@ export const styles = [
     .radio input {
       width: auto;
     }
-    .row {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
-      gap: var(--_koe-space);
-    }
     .actions {
-      display: flex;
-      flex-wrap: wrap;
       align-items: center;
-      gap: 0.5rem;
-    }
-    .actions .hint {
-      flex-basis: 100%;
-    }
-    .status:empty {
-      display: none;
     }
     .status {
       margin: var(--_koe-space) 0 0;
@@ -136,31 +133,21 @@ export const styles = [
       color: var(--_koe-danger);
       font-weight: 600;
     }
-    .config-error,
-    .attention {
+    .config-error {
       border: 2px solid var(--_koe-danger);
       border-radius: var(--_koe-radius);
       padding: 0.5rem 0.75rem;
       margin-bottom: var(--_koe-space);
     }
-    .config-error p,
-    .attention p {
-      margin: 0.25rem 0;
-    }
     .config-title {
       font-weight: 700;
       color: var(--_koe-danger);
-    }
-    .warning {
-      border-inline-start: 4px solid var(--_koe-warning);
-      padding: 0.25rem 0.75rem;
-      margin: 0 0 var(--_koe-space);
     }
     .confirmation {
       border-inline-start: 4px solid var(--_koe-success);
       padding: 0.5rem 0.75rem;
     }
-    .confirmation.queued {
+    .queued {
       border-inline-start-color: var(--_koe-warning);
     }
     .confirmation:focus {
@@ -170,41 +157,6 @@ export const styles = [
     .confirmation-title {
       font-weight: 600;
       margin: 0 0 0.5rem;
-    }
-    .outbox {
-      margin-top: var(--_koe-space);
-      border-top: 1px solid var(--_koe-border);
-      padding-top: 0.5rem;
-      font-size: 0.875em;
-    }
-    .outbox ul {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: grid;
-      gap: 0.5rem;
-    }
-    .outbox-summary {
-      margin: 0 0 0.5rem;
-      font-weight: 600;
-    }
-    .outbox-item {
-      display: grid;
-      gap: 0.25rem;
-    }
-    .outbox-item button {
-      padding: 0.15rem 0.6rem;
-    }
-    .outbox-item .actions,
-    .outbox-item .confirm {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.375rem;
-      align-items: center;
-    }
-    button.danger {
-      border-color: var(--_koe-danger);
-      color: var(--_koe-danger);
     }
   `,
 ];

@@ -1,28 +1,35 @@
 // <koe-intake>: the one-minute voice-of-customer form.
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { OutboxController } from '../shared/outbox-controller.js';
-import type { EnqueueResult, OutboxItem } from '../core/outbox.js';
+import type { OutboxItem } from '../core/outbox.js';
 import type { HeadersInput } from '../core/transport.js';
 import { checkEndpoint, type EndpointCheck } from '../core/endpoint.js';
 import { checkTags, contextKey, misconfigured, resolveContext, type KoeContext, type KoeContextInput, type KoeTag, type TagsCheck } from '../core/config.js';
-import { DraftStore } from '../core/drafts.js';
+import type { DraftStore } from '../core/drafts.js';
 import { emit, type KoeConfigErrorDetail } from '../core/events.js';
 import { newId } from '../core/ids.js';
 import type { IntakeSubmission } from '../core/schemas.js';
-import { TEXT_LIMITS, countGraphemes } from '../core/text.js';
 import { resolveLocale, type Locale } from '../i18n/locale.js';
+import type { OutboxStrings } from '../i18n/outbox.js';
 import { LocaleController, settled } from '../shared/locale-controller.js';
 import { intakePack, type IntakePack } from './strings.js';
 import { loadValidator, loadedValidator } from './validator.js';
 import { ImeGuard, isImplicitSubmit, isSubmitShortcut } from './keyboard.js';
-import { buildPayload, fieldForPath, type FieldErrors, type IntakeFormValue, type IntakePrefill } from './payload.js';
+import { buildPayload, type FieldErrors, type IntakeFormValue, type IntakePrefill } from './payload.js';
 import { freshForm, rememberChannel } from './form-state.js';
-import { renderFields } from './fields.js';
-import { lazy, Parts } from '../shared/lazy.js';
+import { renderForm } from './fields.js';
+import { renderConfirmation } from './parts.js';
+import { lazy, Parts, type Lazy } from '../shared/lazy.js';
 import { styles } from './koe-intake.styles.js';
 
-// Only once something waits in the outbox: fetched after the first render, so the form shows without it.
+// The outbox list, edit-and-resend and delivery warnings, with their wording: fetched right after the first render.
 const outboxView = lazy(() => import('./outbox-view.js'));
+const outboxText: Record<Locale, Lazy<OutboxStrings>> = {
+  ja: lazy(() => import('../i18n/outbox-ja.js').then((m) => m.outboxJa)),
+  en: lazy(() => import('../i18n/outbox-en.js').then((m) => m.outboxEn)),
+};
+// Drafts restore after the first render anyway (IndexedDB is asynchronous): their code comes with them.
+const draftStore = lazy(() => import('../core/drafts.js'));
 // Only when the host misconfigured the form: the wording of the problem.
 const configView = lazy(() => import('../shared/config-problem.js'));
 
@@ -103,16 +110,14 @@ export class KoeIntake extends LitElement {
   };
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  private readonly outbox = new OutboxController(this, { type: 'koe.intake.v1' });
-  private readonly ime = new ImeGuard();
-  private readonly i18n = new LocaleController(this, intakePack);
+  // Private members use #names: the minifier shortens them (public and Lit-reactive names stay as written).
+  readonly #outbox = new OutboxController(this, { type: 'koe.intake.v1' });
+  readonly #ime = new ImeGuard();
+  readonly #i18n = new LocaleController(this, intakePack);
+  readonly #parts = new Parts(this);
 
-  private get textarea(): HTMLTextAreaElement | null {
+  get #textarea(): HTMLTextAreaElement | null {
     return this.renderRoot.querySelector('textarea');
-  }
-
-  private get confirmation(): HTMLElement | null {
-    return this.renderRoot.querySelector('.confirmation');
   }
 
   private form: IntakeFormValue = freshForm(undefined, {});
@@ -152,182 +157,179 @@ export class KoeIntake extends LitElement {
   /** The current state, for styling (`:host([state='sent'])`) and tests. Read-only. */
   state: IntakeState = 'empty';
 
-  private ctx: KoeContext = { custom: {} };
-  private endpointCheck: EndpointCheck = { ok: false, reason: 'missing', detail: '' };
-  private tagsCheck: TagsCheck = checkTags(undefined);
-  private loc: Locale = 'en';
-  private configProblem?: KoeConfigErrorDetail;
-  /** The form cannot send (endpoint, format or tags); `configError` words it once the wording is here. */
-  private blocked = false;
-  private configError = '';
-  private reportedConfigError = '';
-  private drafts?: DraftStore<IntakeFormValue>;
-  private dirty = false;
-  private readonly parts = new Parts(this);
+  #ctx: KoeContext = { custom: {} };
+  #endpoint: EndpointCheck = { ok: false, reason: 'missing', detail: '' };
+  #tags: TagsCheck = checkTags(undefined);
+  #loc: Locale = 'en';
+  #configProblem?: KoeConfigErrorDetail;
+  /** The form cannot send (endpoint, format or tags); `#configError` words it once the wording is here. */
+  #blocked = false;
+  #configError = '';
+  #reportedConfigError = '';
+  #drafts?: DraftStore<IntakeFormValue>;
+  #draftKey = '';
+  #dirty = false;
+  #styled = false;
 
   override willUpdate(changed: PropertyValues<this>): void {
-    this.loc = resolveLocale(this.locale, this);
-    const t = this.i18n.use(this.loc);
-    this.ctx = resolveContext(
+    const t = this.#i18n.use((this.#loc = resolveLocale(this.locale, this)));
+    this.#ctx = resolveContext(
       {
         companyId: this.companyId, companyName: this.companyName, contactName: this.contactName, dealId: this.dealId,
         dealStage: this.dealStage, leadSource: this.leadSource, reporterId: this.reporterId, reporterName: this.reporterName,
       },
       this.context,
     );
-    this.endpointCheck = checkEndpoint(this.endpoint);
-    if (changed.has('tags')) this.tagsCheck = checkTags(this.tags);
-    const tagsProblem = this.tagsCheck.ok ? undefined : this.tagsCheck.reason;
-    this.blocked = misconfigured(this.endpointCheck, this.format, tagsProblem);
-    if (this.blocked) this.parts.need(configView);
-    const words = this.blocked && t && configView.get();
-    this.configProblem = words ? words.configProblem(t.lang, this.endpointCheck, this.format, tagsProblem) : undefined;
-    this.configError = this.configProblem?.message ?? '';
-    if ((changed.has('prefill') || !this.hasUpdated) && !this.dirty) this.form = freshForm(this.prefill, this.ctx);
-    this.state = this.computeState();
-    const { waiting, attention } = this.outbox.counts;
-    // Offline before the view arrived: the form still works, without the list.
-    if (waiting + attention > 0 || this.editing) this.parts.need(outboxView);
+    this.#endpoint = checkEndpoint(this.endpoint);
+    if (changed.has('tags')) this.#tags = checkTags(this.tags);
+    const tagsProblem = this.#tags.ok ? undefined : this.#tags.reason;
+    this.#blocked = misconfigured(this.#endpoint, this.format, tagsProblem);
+    if (this.#blocked) this.#parts.need(configView);
+    const words = this.#blocked && t && configView.get();
+    this.#configProblem = words ? words.configProblem(t.lang, this.#endpoint, this.format, tagsProblem) : undefined;
+    this.#configError = this.#configProblem?.message ?? '';
+    if ((changed.has('prefill') || !this.hasUpdated) && !this.#dirty) this.form = freshForm(this.prefill, this.#ctx);
+    this.state = this.#computeState();
+    // Offline before the view arrived: the form still works, without the list; a later update tries again.
+    this.#parts.need(outboxView, outboxText[t?.lang ?? this.#loc]);
   }
 
   /** The current strings; only read once they have arrived (render and updated() check first). */
-  private get t(): IntakePack {
-    return this.i18n.value!;
+  get #t(): IntakePack {
+    return this.#i18n.value!;
   }
 
-  /** Also waits for a locale that is still being fetched, so `await el.updateComplete` sees the new copy. */
+  /** Also waits for a locale or view that is still being fetched, so `await el.updateComplete` sees the new copy. */
   protected override getUpdateComplete(): Promise<boolean> {
-    return settled(() => super.getUpdateComplete(), () => this.i18n.pending ?? this.parts.pending);
+    return settled(() => super.getUpdateComplete(), () => this.#i18n.pending ?? this.#parts.pending);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     void loadValidator();
-    void outboxView.load().catch(() => undefined);
+    void draftStore.load().catch(() => undefined);
   }
 
   override firstUpdated(): void {
-    if (this.autofocus) this.textarea?.focus();
+    if (this.autofocus) this.#textarea?.focus();
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if (!this.i18n.value) return;
-    if (changed.has('endpoint') || changed.has('headers')) {
-      this.outbox.registerHeaders();
-      if (changed.get('endpoint') !== undefined) void this.outbox.refresh();
+    const view = outboxView.get();
+    if (view && !this.#styled) {
+      this.#styled = true;
+      adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof LitElement).elementStyles, view.styles]);
     }
-    if (this.configProblem && this.configError !== this.reportedConfigError) emit(this, 'koe-config-error', this.configProblem);
-    this.reportedConfigError = this.configError;
-    if (this.endpointCheck.ok) void this.openDrafts(this.endpointCheck.url);
+    if (!this.#i18n.value) return;
+    if (changed.has('endpoint') || changed.has('headers')) {
+      this.#outbox.registerHeaders();
+      if (changed.get('endpoint') !== undefined) void this.#outbox.refresh();
+    }
+    if (this.#configProblem && this.#configError !== this.#reportedConfigError) emit(this, 'koe-config-error', this.#configProblem);
+    this.#reportedConfigError = this.#configError;
+    if (this.#endpoint.ok) void this.#openDrafts(this.#endpoint.url);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // Keep what was typed: write the pending draft now rather than after the debounce.
-    this.drafts?.flush().catch(() => undefined);
+    this.#drafts?.flush().catch(() => undefined);
   }
 
-  private readonly handleChange = (patch: Partial<IntakeFormValue>): void => {
+  readonly #handleChange = (patch: Partial<IntakeFormValue>): void => {
     this.form = { ...this.form, ...patch };
-    this.dirty = true;
-    if (patch.channel) rememberChannel(this.ctx, patch.channel);
-    for (const key of Object.keys(patch)) if (key in this.errors) this.errors = { ...this.errors, [key]: undefined };
-    this.errors = Object.fromEntries(Object.entries(this.errors).filter(([, v]) => v)) as FieldErrors;
-    this.drafts?.save(this.form);
+    this.#dirty = true;
+    if (patch.channel) rememberChannel(this.#ctx, patch.channel);
+    const errors = { ...this.errors };
+    for (const key in patch) delete errors[key as keyof FieldErrors];
+    this.errors = errors;
+    this.#drafts?.save(this.form);
   };
 
-  private readonly handleKeydown = (event: KeyboardEvent): void => {
-    const submitKey = isSubmitShortcut(event) || isImplicitSubmit(event);
-    if (!submitKey) return;
+  readonly #handleKeydown = (event: KeyboardEvent): void => {
+    if (!isSubmitShortcut(event) && !isImplicitSubmit(event)) return;
     // The browser's own implicit submission is replaced by ours, so the IME guard covers it too.
     event.preventDefault();
-    if (this.ime.isImeKey(event)) return;
-    void this.submit();
+    if (!this.#ime.isImeKey(event)) void this.submit();
   };
 
-  private readonly handleSubmit = (event: SubmitEvent): void => {
+  readonly #handleSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
     void this.submit();
   };
 
-  private readonly handleFileAnother = (): void => {
+  readonly #handleFileAnother = (): void => {
     this.reset();
-    void this.updateComplete.then(() => this.textarea?.focus());
+    void this.updateComplete.then(() => this.#textarea?.focus());
   };
 
-  private readonly handleEdit = (item: OutboxItem): void => {
+  readonly #handleEdit = (item: OutboxItem): void => {
     this.editing = item;
     this.serverMessage = item.lastError?.message ?? '';
     this.phase = 'form';
     // The edit button is drawn by the outbox view, so the view is here.
-    this.form = { ...this.form, ...outboxView.get()?.formFor(item) };
-    void this.updateComplete.then(() => this.textarea?.focus());
+    this.form = { ...this.form, ...outboxView.get()!.formFor(item) };
+    void this.updateComplete.then(() => this.#textarea?.focus());
   };
 
-  private readonly handleCancelEdit = (): void => {
-    this.editing = undefined;
-    this.serverMessage = '';
-    this.reset();
-  };
+  readonly #handleCancelEdit = (): void => this.reset();
 
-  /** Validates and sends (or queues) the form. Resolves with what happened; never throws into the host page. */
-  private computeState(): IntakeState {
-    if (this.blocked) return 'config-error';
+  #computeState(): IntakeState {
+    if (this.#blocked) return 'config-error';
     if (this.phase !== 'form') return this.phase;
     if (this.editing) return 'needs-attention';
     if (Object.keys(this.errors).length > 0) return 'invalid';
     return this.form.text.trim() === '' ? 'empty' : 'editing';
   }
 
-  private async openDrafts(endpointUrl: string): Promise<void> {
-    const key = `koe-intake|${contextKey(endpointUrl, this.ctx)}${this.prefill?.fromSelection ? '|selection' : ''}`;
-    if (this.drafts?.key === key) return;
-    this.drafts = new DraftStore<IntakeFormValue>(key);
-    this.drafts.onError = () => (this.draftProblem = true);
+  async #openDrafts(endpointUrl: string): Promise<void> {
+    const key = `koe-intake|${contextKey(endpointUrl, this.#ctx)}${this.prefill?.fromSelection ? '|selection' : ''}`;
+    if (this.#draftKey === key) return;
+    this.#draftKey = key;
+    const module = await draftStore.load().catch(() => undefined);
+    // Offline before the code came: a later update tries again.
+    if (!module) return void (this.#draftKey = '');
+    if (this.#draftKey !== key) return;
+    const drafts = (this.#drafts = new module.DraftStore<IntakeFormValue>(key));
+    drafts.onError = () => (this.draftProblem = true);
+    // Typed while the code was on its way: that is the draft now.
+    if (this.#dirty) drafts.save(this.form);
     // A prefilled selection is fresh material; it must not be overwritten by an older draft.
     if (this.prefill?.text) return;
-    const drafts = this.drafts;
     const saved = await drafts.load().catch(() => undefined);
-    if (!saved || this.dirty || this.drafts !== drafts) return;
-    this.form = { ...freshForm(this.prefill, this.ctx), ...saved.value };
-    this.message = this.t.s.draftRestored;
+    if (!saved || this.#dirty || this.#drafts !== drafts) return;
+    this.form = { ...freshForm(this.prefill, this.#ctx), ...saved.value };
+    this.message = this.#t.s.draftRestored;
     emit(this, 'koe-draft-restored', { savedAt: saved.savedAt });
   }
 
-  /** Edit-and-resend keeps the id (and so the Idempotency-Key); the outcome is read back from the outbox. */
-  private async resend(original: OutboxItem, payload: IntakeSubmission): Promise<EnqueueResult> {
-    await this.outbox.update(original.id, payload);
-    await this.outbox.refresh();
-    const item = this.outbox.items.find((i) => i.id === original.id);
-    if (!item) return { status: 'sent', persistent: this.outbox.persistent, item: original };
-    return { status: item.state === 'needs-attention' ? 'needs-attention' : 'queued', persistent: this.outbox.persistent, item };
-  }
-
-  private showAttention(item: OutboxItem): void {
-    const { c } = this.t;
-    this.editing = item;
+  /** The receiver refused it: keep it open for edit-and-resend, with its messages on the fields (wording from the outbox view). */
+  async #showAttention(item: OutboxItem): Promise<void> {
     this.serverMessage = item.lastError?.message ?? '';
-    this.message = item.lastError?.reason === 'auth' ? c.authRequired : c.needsAttention;
-    const fields: FieldErrors = {};
-    for (const f of item.lastError?.fields ?? []) fields[fieldForPath(f.path)] ??= f.message;
-    this.errors = fields;
+    const [view, text] = await Promise.all([outboxView.load(), outboxText[this.#t.lang].load()]).catch(() => []);
+    // Offline again before the view came: the item waits in the outbox, which lists it once the view is here.
+    if (!view || !text) return void (this.message = this.serverMessage);
+    this.editing = item;
+    ({ message: this.message, errors: this.errors } = view.attentionFor(text, item));
   }
 
+  /** Validates and sends (or queues) the form. Resolves with what happened; never throws into the host page. */
   async submit(): Promise<'sent' | 'queued' | 'needs-attention' | 'cancelled' | 'invalid' | 'config-error'> {
     // Called right after a property change (e.g. `locale`): let the update run and the strings arrive first.
-    if (this.isUpdatePending || this.i18n.pending || !this.i18n.value) await this.updateComplete;
-    const { s, c } = this.t;
-    if (this.blocked || !this.endpointCheck.ok) {
-      this.message = this.configError;
+    if (this.isUpdatePending || this.#i18n.pending || !this.#i18n.value) await this.updateComplete;
+    const { s, c } = this.#t;
+    if (this.#blocked || !this.#endpoint.ok) {
+      this.message = this.#configError;
       return 'config-error';
     }
     if (this.phase === 'submitting') return 'cancelled';
-    const fresh = buildPayload({ id: this.editing?.id ?? newId(), locale: this.loc, form: this.form, context: this.ctx, prefill: this.prefill });
-    const view = this.editing && (outboxView.get() ?? (await outboxView.load().catch(() => undefined)));
-    const payload = this.editing && view ? view.mergeResend(this.editing.payload as IntakeSubmission, fresh) : fresh;
+    const { editing } = this;
+    // Editing happens only in the outbox view, so the view is here; it keeps the refused submission's id, time and context.
+    const view = editing && outboxView.get()!;
+    const fresh = buildPayload({ id: editing?.id ?? newId(), locale: this.#loc, form: this.form, context: this.#ctx, prefill: this.prefill });
+    const payload = view ? view.mergeResend(editing!.payload as IntakeSubmission, fresh) : fresh;
     const validate = loadedValidator() ?? (await loadValidator());
-    this.errors = validate(payload, c, s);
-    const invalid = Object.keys(this.errors).length;
+    const invalid = Object.keys((this.errors = validate(payload, c, s))).length;
     if (invalid > 0) {
       this.message = this.form.text.trim() === '' && invalid === 1 && this.errors.text ? s.empty : c.fixFields(invalid);
       await this.updateComplete;
@@ -337,28 +339,27 @@ export class KoeIntake extends LitElement {
     this.phase = 'submitting';
     this.message = c.sending;
     try {
-      const result = this.editing
-        ? await this.resend(this.editing, payload)
-        : await this.outbox.submit(payload, { id: payload.id, endpoint: this.endpointCheck.url, format: this.format as 'json' });
+      const result = view
+        ? await view.resend(this.#outbox, editing!, payload)
+        : await this.#outbox.submit(payload, { id: payload.id, endpoint: this.#endpoint.url, format: this.format as 'json' });
+      this.phase = 'form';
       if (result === 'cancelled') {
-        this.phase = 'form';
         this.message = s.cancelled;
         return 'cancelled';
       }
       if (result.status === 'needs-attention') {
-        this.phase = 'form';
-        this.showAttention(result.item);
+        await this.#showAttention(result.item);
         return 'needs-attention';
       }
       this.phase = result.status;
       this.message = result.status === 'sent' ? s.sentTitle : result.persistent ? s.queuedTitle : c.queuedMemoryOnly;
       this.editing = undefined;
       this.serverMessage = '';
-      this.dirty = false;
-      rememberChannel(this.ctx, this.form.channel);
-      await this.drafts?.clear().catch(() => undefined);
+      this.#dirty = false;
+      rememberChannel(this.#ctx, this.form.channel);
+      await this.#drafts?.clear().catch(() => undefined);
       await this.updateComplete;
-      this.confirmation?.focus();
+      this.renderRoot.querySelector<HTMLElement>('.confirmation')?.focus();
       return result.status;
     } catch (error) {
       this.phase = 'form';
@@ -370,82 +371,53 @@ export class KoeIntake extends LitElement {
   /** Clears the form for the next voice; keeps the CRM context, channel and kind. */
   reset(): void {
     const { channel, kind } = this.form;
-    this.form = { ...freshForm(undefined, this.ctx), channel, kind };
+    this.form = { ...freshForm(undefined, this.#ctx), channel, kind };
     this.errors = {};
     this.phase = 'form';
-    this.message = this.t.s.empty;
+    this.message = this.#t.s.empty;
     this.editing = undefined;
     this.serverMessage = '';
-    this.dirty = false;
+    this.#dirty = false;
   }
 
   override render() {
-    if (!this.i18n.value) return nothing;
-    const { s, c } = this.t;
-    return html`<div part="base" class="base" lang=${this.t.lang}>
-      ${this.configError
+    const t = this.#i18n.value;
+    if (!t) return nothing;
+    const view = outboxView.get();
+    const text = outboxText[t.lang].get();
+    const outbox = this.#outbox;
+    return html`<div part="base" class="base" lang=${t.lang}>
+      ${this.#configError
         ? html`<div part="config-error" class="config-error" role="alert">
-            <p class="config-title">${configView.get()!.configTitle(this.t.lang)}</p>
-            <p>${this.configError}</p>
+            <p class="config-title">${configView.get()!.configTitle(t.lang)}</p>
+            <p>${this.#configError}</p>
           </div>`
         : nothing}
-      ${this.outbox.persistent === false ? html`<p part="warning" class="warning">${s.offlineSafetyOff}</p>` : nothing}
-      ${this.outbox.expiringCount ? html`<p part="warning" class="warning">${s.expiring(this.outbox.expiringCount)}</p>` : nothing}
-      ${this.draftProblem ? html`<p part="warning" class="warning">${s.draftSaveFailed}</p>` : nothing}
-      ${this.phase === 'sent' || this.phase === 'queued' ? this.renderConfirmation() : this.renderForm()}
+      ${view && text ? view.renderWarnings(text, outbox.persistent !== false, outbox.expiringCount, this.draftProblem) : nothing}
+      ${this.phase === 'sent' || this.phase === 'queued'
+        ? renderConfirmation(t.s, this.phase, this.message, this.#handleFileAnother)
+        : renderForm({
+            t, form: this.form, errors: this.errors, ctx: this.#ctx, tags: this.#tags.ok ? this.#tags.tags : [], tagFocus: this.tagFocus,
+            fromSelection: this.prefill?.fromSelection === true, busy: this.#blocked || this.phase === 'submitting',
+            attention: view && text && this.editing ? view.renderAttention(text, this.serverMessage) : undefined,
+            resend: text?.resend, cancelEdit: text?.cancelEdit, host: this, ime: this.#ime,
+            onChange: this.#handleChange, onTagFocus: (i) => (this.tagFocus = i), onSubmit: this.#handleSubmit,
+            onKeydown: this.#handleKeydown, onCancelEdit: this.#handleCancelEdit,
+          })}
       <p part="status" class="status" role="status">${this.message}</p>
-      ${outboxView.get()?.renderOutbox({
-        items: this.outbox.items, counts: this.outbox.counts, common: c, strings: s, confirmingDiscard: this.confirmingDiscard,
-        onRetry: (id) => void this.outbox.retry(id),
-        onEdit: this.handleEdit,
-        onDiscard: (id) => {
-          this.confirmingDiscard = undefined;
-          if (this.editing?.id === id) this.handleCancelEdit();
-          void this.outbox.discard(id);
-        },
-        onConfirmDiscard: (id) => (this.confirmingDiscard = id),
-      })}
-    </div>`;
-  }
-
-  private renderConfirmation() {
-    const { s } = this.t;
-    return html`<div part="confirmation" class="confirmation ${this.phase}" tabindex="-1">
-      <p class="confirmation-title">${this.message}</p>
-      <button type="button" class="primary" @click=${this.handleFileAnother}>${s.fileAnother}</button>
-    </div>`;
-  }
-
-  private renderForm() {
-    const { s, c } = this.t;
-    return html`<form
-      novalidate
-      aria-label=${s.formLabel}
-      @submit=${this.handleSubmit}
-      @keydown=${this.handleKeydown}
-      @compositionstart=${this.ime.handleCompositionStart}
-      @compositionend=${this.ime.handleCompositionEnd}
-    >
-      ${renderFields({
-        form: this.form, errors: this.errors, ctx: this.ctx, locale: this.t.lang, strings: s,
-        tags: this.tagsCheck.ok ? this.tagsCheck.tags : [], tagFocus: this.tagFocus, fromSelection: this.prefill?.fromSelection === true,
-        count: countGraphemes(this.form.text), max: TEXT_LIMITS.voice,
-        onChange: this.handleChange, onTagFocus: (i) => (this.tagFocus = i), host: this,
-      })}
-      ${this.editing
-        ? html`<div class="attention" role="group" aria-label=${s.editing}>
-            <p>${s.editing}</p>
-            ${this.serverMessage ? html`<p class="error">${c.serverSaid(this.serverMessage)}</p>` : nothing}
-          </div>`
+      ${view && text
+        ? view.renderOutbox(text, {
+            items: outbox.items, counts: outbox.counts, confirmingDiscard: this.confirmingDiscard,
+            onRetry: (id) => void outbox.retry(id),
+            onEdit: this.#handleEdit,
+            onDiscard: (id) => {
+              this.confirmingDiscard = undefined;
+              if (this.editing?.id === id) this.reset();
+              void outbox.discard(id);
+            },
+            onConfirmDiscard: (id) => (this.confirmingDiscard = id),
+          })
         : nothing}
-      <div class="actions">
-        <button part="submit" class="primary" type="submit" ?disabled=${this.blocked || this.phase === 'submitting'} aria-describedby="shortcut">
-          ${this.editing ? s.resend : s.submit}
-        </button>
-        ${this.editing ? html`<button type="button" @click=${this.handleCancelEdit}>${s.cancelEdit}</button>` : nothing}
-        <p id="shortcut" class="hint">${s.submitShortcut}</p>
-      </div>
-    </form>`;
+    </div>`;
   }
 }
-

@@ -1,4 +1,4 @@
-// Render helpers of <koe-intake>: the context line and the tag chips (the outbox line is in outbox-view.ts).
+// Render helpers of <koe-intake>: the context line, the tag chips and the confirmation (the outbox list is in outbox-view.ts).
 import { html, nothing, type TemplateResult } from 'lit';
 import type { KoeContext, KoeTag } from '../core/config.js';
 import type { Locale } from '../i18n/locale.js';
@@ -38,13 +38,21 @@ export function renderChips(o: ChipsOptions): TemplateResult {
         part="chip${o.selected.includes(tag.id) ? ' chip--pressed' : ''}"
         class="chip"
         data-tag=${tag.id}
-        aria-pressed=${o.selected.includes(tag.id) ? 'true' : 'false'}
-        aria-invalid=${o.invalid ? 'true' : 'false'}
-        tabindex=${i === o.focusIndex ? '0' : '-1'}
+        aria-pressed=${o.selected.includes(tag.id)}
+        aria-invalid=${o.invalid}
+        tabindex=${i === o.focusIndex ? 0 : -1}
         @click=${() => o.onToggle(tag.id)}
       >
         ${i < 9 ? html`<span class="chip-key" aria-hidden="true">${i + 1}</span>` : nothing}${tag.label[o.locale]}
       </button>`,
     )}
+  </div>`;
+}
+
+/** After sending or queueing: what happened, and a button for the next voice (focused, so it is announced). */
+export function renderConfirmation(s: IntakeStrings, phase: string, message: string, onNext: () => void): TemplateResult {
+  return html`<div part="confirmation" class="confirmation ${phase}" tabindex="-1">
+    <p class="confirmation-title">${message}</p>
+    <button type="button" class="primary" @click=${onNext}>${s.fileAnother}</button>
   </div>`;
 }

@@ -1,4 +1,4 @@
-// Builds the koe.intake.v1 payload from the form and context, and maps schema issues back to fields.
+// Builds the koe.intake.v1 payload from the form and context (schema paths back to fields: paths.ts).
 import type { IntakeSubmission } from '../core/schemas.js';
 import { cleanText } from '../core/text.js';
 import type { CHANNELS, PERMISSIONS, VOICE_KINDS } from './vocab.js';
@@ -40,13 +40,10 @@ export type FieldErrors = Partial<Record<FieldName, string>>;
 
 /** ISO 8601 with the local offset, e.g. 2026-11-21T14:03:00.000+09:00. */
 export function isoWithOffset(date: Date): string {
-  const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
   const offset = -date.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}` +
-    `${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`
-  );
+  const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
+  // The local wall-clock time is UTC shifted by the offset; toISOString then prints it without the Z.
+  return `${new Date(date.getTime() + offset * 60_000).toISOString().slice(0, -1)}${offset < 0 ? '-' : '+'}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
 }
 
 export function buildPayload(input: {
@@ -84,18 +81,4 @@ export function buildPayload(input: {
     },
     custom: { ...context.custom },
   };
-}
-
-const FIELD_BY_PATH: Record<string, FieldName> = {
-  'voice.text': 'text',
-  tags: 'tags',
-  'customer.contactName': 'contactName',
-  'customer.contactTitle': 'contactTitle',
-  'customer.companyName': 'companyName',
-  'reporter.name': 'reporterName',
-};
-
-/** The form field a payload path belongs to; anything from the context is reported on the context line. */
-export function fieldForPath(path: string): FieldName {
-  return FIELD_BY_PATH[path] ?? (path.startsWith('tags') ? 'tags' : 'context');
 }

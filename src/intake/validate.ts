@@ -3,7 +3,8 @@ import { intakeSchema, type IntakeSubmission } from '../core/schemas.js';
 import { countGraphemes } from '../core/text.js';
 import type { CommonStrings } from '../i18n/common.js';
 import type { IntakeStrings } from '../i18n/intake.js';
-import { fieldForPath, type FieldErrors } from './payload.js';
+import type { FieldErrors } from './payload.js';
+import { fieldForPath } from './paths.js';
 
 function valueAt(payload: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let v: unknown = payload;

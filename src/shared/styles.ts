@@ -15,30 +15,17 @@ export const tokens = css`
     --_koe-size: var(--koe-font-size, 0.9375rem);
     --_koe-radius: var(--koe-radius, 6px);
     --_koe-space: var(--koe-spacing, 0.75rem);
-    --_koe-text: var(--koe-color-text, #1d232b);
-    --_koe-muted: var(--koe-color-muted, #515b66);
-    --_koe-surface: var(--koe-color-surface, #ffffff);
-    --_koe-border: var(--koe-color-border, #8a94a0);
-    --_koe-accent: var(--koe-color-accent, #0b5cad);
-    --_koe-on-accent: var(--koe-color-on-accent, #ffffff);
-    --_koe-danger: var(--koe-color-danger, #b3261e);
-    --_koe-success: var(--koe-color-success, #1e6b34);
-    --_koe-warning: var(--koe-color-warning, #7a4d00);
-    --_koe-focus: var(--koe-focus-ring, #0b5cad);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_koe-text: var(--koe-color-text, #e8edf2);
-      --_koe-muted: var(--koe-color-muted, #b4bec9);
-      --_koe-surface: var(--koe-color-surface, #1b2027);
-      --_koe-border: var(--koe-color-border, #7d8894);
-      --_koe-accent: var(--koe-color-accent, #8ec5ff);
-      --_koe-on-accent: var(--koe-color-on-accent, #0b1a2b);
-      --_koe-danger: var(--koe-color-danger, #ffb4ab);
-      --_koe-success: var(--koe-color-success, #8fd9a2);
-      --_koe-warning: var(--koe-color-warning, #ffd08a);
-      --_koe-focus: var(--koe-focus-ring, #8ec5ff);
-    }
+    /* light-dark(): the page's colour scheme picks the pair (Chrome 123, Firefox 120, Safari 17.5). */
+    --_koe-text: var(--koe-color-text, light-dark(#1d232b, #e8edf2));
+    --_koe-muted: var(--koe-color-muted, light-dark(#515b66, #b4bec9));
+    --_koe-surface: var(--koe-color-surface, light-dark(#fff, #1b2027));
+    --_koe-border: var(--koe-color-border, light-dark(#8a94a0, #7d8894));
+    --_koe-accent: var(--koe-color-accent, light-dark(#0b5cad, #8ec5ff));
+    --_koe-on-accent: var(--koe-color-on-accent, light-dark(#fff, #0b1a2b));
+    --_koe-danger: var(--koe-color-danger, light-dark(#b3261e, #ffb4ab));
+    --_koe-success: var(--koe-color-success, light-dark(#1e6b34, #8fd9a2));
+    --_koe-warning: var(--koe-color-warning, light-dark(#7a4d00, #ffd08a));
+    --_koe-focus: var(--koe-focus-ring, light-dark(#0b5cad, #8ec5ff));
   }
 `;
 
@@ -50,21 +37,19 @@ export const base = css`
   :host([hidden]) {
     display: none;
   }
+  .base {
+    font-family: var(--_koe-font);
+    font-size: var(--_koe-size);
+    color: var(--_koe-text);
+    background: var(--_koe-surface);
+  }
+  .status:empty {
+    display: none;
+  }
   *,
   *::before,
   *::after {
     box-sizing: border-box;
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
   }
   button,
   input,
@@ -108,13 +93,13 @@ export const base = css`
     outline: 3px solid var(--_koe-focus);
     outline-offset: 2px;
   }
-  .error {
+  .error,
+  .hint {
     color: var(--_koe-danger);
     margin: 0.25rem 0 0;
   }
   .hint {
     color: var(--_koe-muted);
-    margin: 0.25rem 0 0;
     font-size: 0.875em;
   }
   @media (forced-colors: active) {
