@@ -1,10 +1,15 @@
-// What needs zod, loaded off the first download: reading the link (the request schema) and checking a record before it is sent.
+// What needs zod, loaded off the first download: reading the link (the request schema), the views that follow it, and checking a record before it is sent.
 import { consentSchema, type ConsentRecord } from '../core/schemas.js';
 import { countGraphemes } from '../core/text.js';
 import type { CommonStrings } from '../i18n/common.js';
 import type { ConsentFormState } from './consent-form.js';
 
 export { resolveSource } from './source.js';
+// Nothing but "loading" shows before the link is read, so the views that follow it arrive with the link check.
+export { renderSignForm } from './consent-form.js';
+export { problemText, renderNotice, renderProblem } from './consent-views.js';
+export { buildNoticeWith, buildWithdrawalNoticeWith, noticeText } from './notice-template.js';
+export { isoWithOffset } from './time.js';
 
 const FIELD_OF: Record<string, string> = {
   'signer.name': 'name',

@@ -24,18 +24,6 @@ export interface ConsentFormState {
   withdraw: string[];
 }
 
-export const emptyForm = (): ConsentFormState => ({
-  choices: {},
-  constraints: '',
-  declineReason: '',
-  name: '',
-  title: '',
-  email: '',
-  typedName: '',
-  method: 'typed',
-  withdraw: [],
-});
-
 /** What the templates need from the element: state, strings and the callbacks that change state. */
 export interface FormView {
   s: ConsentStrings;

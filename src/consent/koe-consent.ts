@@ -12,19 +12,22 @@ import { lazy, Parts, type Lazy } from '../shared/lazy.js';
 import { LocaleController, settled } from '../shared/locale-controller.js';
 import { OutboxController } from '../shared/outbox-controller.js';
 import { base, tokens } from '../shared/styles.js';
-import { emptyForm, renderSignForm, type ConsentFormState, type DrawState, type FormView } from './consent-form.js';
-import { problemText, renderNotice, renderProblem } from './consent-views.js';
+import type { ConsentFormState, DrawState, FormView } from './consent-form.js';
 import { consentStyles } from './koe-consent.styles.js';
 import type { WithdrawLink } from './link-codec.js';
-import { buildNoticeWith, buildWithdrawalNoticeWith, noticeText } from './notice-template.js';
+import type { NoticeCopy } from './notice-template.js';
 import { createSignaturePad, type SignaturePad } from './signature-pad-loader.js';
 import type * as ChecksModule from './checks.js';
 import type { Problem } from './source.js';
 import { consentPack, type ConsentPack } from './strings.js';
-import { isoWithOffset } from './time.js';
 
-// Reading the link needs zod, signing needs the record code and the receipt its wording: all off the first download.
+// Reading the link needs zod (and the notice and form come with it), signing needs the record code and the receipt its wording: all off the first download.
 const checks = lazy(() => import('./checks.js'));
+// The notice wording, fetched alongside the link check (in the link's language once it is read).
+const noticeCopy: Record<Locale, Lazy<NoticeCopy>> = {
+  ja: lazy(() => import('./notice-ja.js').then((m) => m.noticeJa)),
+  en: lazy(() => import('./notice-en.js').then((m) => m.noticeEn)),
+};
 const sign = lazy(() => import('./sign.js'));
 const receiptText: Record<Locale, Lazy<ReceiptStrings>> = {
   ja: lazy(() => import('../i18n/receipt-ja.js').then((m) => m.receiptJa)),
@@ -72,6 +75,18 @@ const withdrawText: Record<Locale, Lazy<WithdrawStrings>> = {
  * @cssprop --koe-color-danger - Errors and alerts.
  * @cssprop --koe-font-family - Font of every text.
  */
+const emptyForm = (): ConsentFormState => ({
+  choices: {},
+  constraints: '',
+  declineReason: '',
+  name: '',
+  title: '',
+  email: '',
+  typedName: '',
+  method: 'typed',
+  withdraw: [],
+});
+
 export class KoeConsent extends LitElement {
   static override styles = [tokens, base, consentStyles];
   /** Reactive properties and internal state (declared here rather than with decorators: smaller bundles). */
@@ -189,6 +204,7 @@ export class KoeConsent extends LitElement {
     if (t) this.checkConfig(t);
     if (t && this.record) this.parts.need(receiptText[t.lang]);
     else if (t && this.wd) this.parts.need(withdrawView, withdrawText[t.lang]);
+    else if (t && this.req) this.parts.need(noticeCopy[t.lang]);
     if (changed.has('headers')) this.delivery.registerHeaders();
   }
 
@@ -214,6 +230,8 @@ export class KoeConsent extends LitElement {
   private resolve(): void {
     const ready = checks.get();
     if (ready) return this.apply(ready);
+    // The wording of the notice most likely shown, in parallel with the link check.
+    void noticeCopy[this.uiLocale].load().catch(() => undefined);
     const resolving: Promise<void> = checks.load().then(
       (m) => {
         if (this.resolving !== resolving) return;
@@ -239,7 +257,7 @@ export class KoeConsent extends LitElement {
     const c = this.wd ? undefined : this.req?.customer;
     this.form = { ...emptyForm(), name: c?.signerName ?? '', title: c?.signerTitle ?? '', email: c?.signerEmail ?? '' };
     this.drawState = 'idle';
-    this.presentedAt = isoWithOffset();
+    this.presentedAt = m.isoWithOffset();
   }
 
   private checkConfig({ lang }: ConsentPack): void {
@@ -327,16 +345,22 @@ export class KoeConsent extends LitElement {
 
   private async signAndSend(): Promise<void> {
     const lang = this.t.lang;
-    const [k, m, , ws] = await Promise.all([sign.load(), checks.load(), receiptText[lang].load(), this.wd && withdrawText[lang].load()]);
-    const { c, s, n } = this.t;
+    const [k, m, , ws, n] = await Promise.all([
+      sign.load(),
+      checks.load(),
+      receiptText[lang].load(),
+      this.wd && withdrawText[lang].load(),
+      !this.wd && noticeCopy[lang].load(),
+    ]);
+    const { c, s } = this.t;
     const withdrawing = !!this.wd;
     const form = withdrawing ? { ...this.form, typedName: this.form.name, method: 'typed' as const } : this.form;
     // The very notice on screen: the same wording object rendered it.
-    const notice = this.wd ? buildWithdrawalNoticeWith(this.wd, ws!) : buildNoticeWith(this.req!, n);
+    const notice = this.wd ? m.buildWithdrawalNoticeWith(this.wd, ws!) : m.buildNoticeWith(this.req!, n as NoticeCopy);
     const { sha256Hex, canonicalJson } = k;
     const signing = {
       notice,
-      sha256: await sha256Hex(noticeText(notice)),
+      sha256: await sha256Hex(m.noticeText(notice)),
       presentedAt: this.presentedAt,
       intentStatement: this.intent(),
       image: form.method === 'drawn' && this.pad && !this.pad.isEmpty() ? this.pad.toDataURL('image/png') : undefined,
@@ -393,16 +417,18 @@ export class KoeConsent extends LitElement {
     return k.renderReceipt({ s: text, lang, record: record!, delivery: this.deliveryNote, withdrawUrl: k.withdrawLinkFor(record!, lang), download: () => k.downloadReceipt(record!, req, this.renderRoot) });
   }
 
-  private renderWithdraw(view: FormView, config: unknown) {
+  private renderWithdraw(m: typeof ChecksModule, view: FormView, config: unknown) {
     const ws = withdrawText[view.lang].get();
     const form = withdrawView.get();
     if (!ws || !form) return html`<p class="hint">${view.s.loading}</p>`;
-    return [renderNotice(buildWithdrawalNoticeWith(this.wd!, ws)), config, form.renderWithdrawForm(view, this.wd!, ws)];
+    return [m.renderNotice(m.buildWithdrawalNoticeWith(this.wd!, ws)), config, form.renderWithdrawForm(view, this.wd!, ws)];
   }
 
   override render() {
     if (!this.i18n.value) return nothing;
-    const { lang, s, c, n } = this.t;
+    const { lang, s, c } = this.t;
+    const m = checks.get();
+    const copy = noticeCopy[lang].get();
     const view: FormView = {
       s,
       c,
@@ -420,17 +446,21 @@ export class KoeConsent extends LitElement {
       ? html`<div class="alert" role="alert"><strong>${configView.get()!.configTitle(lang)}</strong> ${this.configError}</div>`
       : nothing;
     // Until the link has been read (zod still on its way, or offline before it came), say so.
-    const body = this.resolving || !checks.get()
-      ? html`<p class="hint">${s.loading}</p>`
-      : this.problem
-        ? renderProblem(...problemText(s, this.problem, this.seen?.expiresAt, lang))
-        : this.record
-          ? this.renderReceipt(lang)
-          : this.wd
-            ? this.renderWithdraw(view, config)
-            : this.req
-              ? [renderNotice(buildNoticeWith(this.req, n)), config, renderSignForm(view, this.req)]
-              : nothing;
+    const loading = html`<p class="hint">${s.loading}</p>`;
+    const body =
+      this.resolving || !m
+        ? loading
+        : this.problem
+          ? m.renderProblem(...m.problemText(s, this.problem, this.seen?.expiresAt, lang))
+          : this.record
+            ? this.renderReceipt(lang)
+            : this.wd
+              ? this.renderWithdraw(m, view, config)
+              : this.req
+                ? copy
+                  ? [m.renderNotice(m.buildNoticeWith(this.req, copy)), config, m.renderSignForm(view, this.req)]
+                  : loading
+                : nothing;
     return html`<div part="base" class="base" lang=${lang}>
       ${body}
       <div part="alert" class="alert" role="alert">${this.alert}${this.rejectedId

@@ -1,8 +1,7 @@
-// The English strings and notice wording of <koe-consent>, in their own chunk.
+// The English strings of <koe-consent>, in their own chunk.
 import { commonEn } from '../i18n/common-en.js';
 import { deliveryEn } from '../i18n/delivery-en.js';
 import { consentEn } from '../i18n/consent-en.js';
-import { noticeEn } from './notice-en.js';
 import type { ConsentPack } from './strings.js';
 
-export const en: ConsentPack = { lang: 'en', c: { ...commonEn, ...deliveryEn }, s: consentEn, n: noticeEn };
+export const en: ConsentPack = { lang: 'en', c: { ...commonEn, ...deliveryEn }, s: consentEn };

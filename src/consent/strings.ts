@@ -1,4 +1,4 @@
-// <koe-consent> strings and notice wording: Japanese ships with the element, English is fetched when asked for.
+// <koe-consent> strings: Japanese ships with the element, English is fetched when asked for (the notice wording: see koe-consent.ts).
 import { commonJa } from '../i18n/common-ja.js';
 import type { CommonStrings } from '../i18n/common.js';
 import { deliveryJa } from '../i18n/delivery-ja.js';
@@ -7,17 +7,14 @@ import { consentJa } from '../i18n/consent-ja.js';
 import type { ConsentStrings } from '../i18n/consent.js';
 import type { Locale } from '../i18n/locale.js';
 import { LocalePack } from '../i18n/pack.js';
-import { noticeJa } from './notice-ja.js';
-import type { NoticeCopy } from './notice-template.js';
 
 export interface ConsentPack {
   lang: Locale;
   c: CommonStrings & DeliveryStrings;
   s: ConsentStrings;
-  n: NoticeCopy;
 }
 
 export const consentPack = new LocalePack<ConsentPack>(
-  { lang: 'ja', c: { ...commonJa, ...deliveryJa }, s: consentJa, n: noticeJa },
+  { lang: 'ja', c: { ...commonJa, ...deliveryJa }, s: consentJa },
   { en: () => import('./strings-en.js').then((m) => m.en) },
 );
