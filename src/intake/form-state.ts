@@ -1,7 +1,9 @@
-// Form defaults and the channel remembered per reporter.
+// Form defaults, the channel remembered per reporter, and the state the element reflects.
 import { CHANNELS } from './vocab.js';
 import type { KoeContext } from '../core/config.js';
-import type { Channel, IntakeFormValue, IntakePrefill } from './payload.js';
+import type { Channel, FieldErrors, IntakeFormValue, IntakePrefill } from './payload.js';
+
+export type IntakeState = 'empty' | 'editing' | 'invalid' | 'submitting' | 'sent' | 'queued' | 'needs-attention' | 'config-error';
 
 const CHANNEL_KEY = 'koe.intake.channel:';
 
@@ -40,4 +42,13 @@ export function freshForm(prefill: IntakePrefill | undefined, ctx: Pick<KoeConte
     companyName: '',
     reporterName: '',
   };
+}
+
+/** The `state` attribute: what the form is showing, for styling and tests. */
+export function stateOf(blocked: boolean, phase: 'form' | 'submitting' | 'sent' | 'queued', editing: boolean, errors: FieldErrors, text: string): IntakeState {
+  if (blocked) return 'config-error';
+  if (phase !== 'form') return phase;
+  if (editing) return 'needs-attention';
+  if (Object.keys(errors).length > 0) return 'invalid';
+  return text.trim() === '' ? 'empty' : 'editing';
 }

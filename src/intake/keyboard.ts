@@ -45,3 +45,13 @@ export function isImplicitSubmit(event: KeyboardEvent): boolean {
   const target = event.composedPath()[0];
   return target instanceof HTMLInputElement && !['radio', 'checkbox', 'button', 'submit'].includes(target.type);
 }
+
+/** The form's keydown: Ctrl/Cmd+Enter anywhere and Enter in a single-line field send, never while an IME converts. */
+export function submitKeys(ime: ImeGuard, submit: () => void): (event: KeyboardEvent) => void {
+  return (event) => {
+    if (!isSubmitShortcut(event) && !isImplicitSubmit(event)) return;
+    // The browser's own implicit submission is replaced by ours, so the IME guard covers it too.
+    event.preventDefault();
+    if (!ime.isImeKey(event)) submit();
+  };
+}

@@ -1,39 +1,27 @@
 // <koe-intake>: the one-minute voice-of-customer form.
-import { LitElement, adoptStyles, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, nothing, type PropertyValues } from 'lit';
+import { KoeContextElement } from '../shared/context-element.js';
 import { OutboxController } from '../shared/outbox-controller.js';
 import type { OutboxItem } from '../core/outbox.js';
-import type { HeadersInput } from '../core/transport.js';
 import { checkEndpoint, type EndpointCheck } from '../core/endpoint.js';
-import { checkTags, contextKey, misconfigured, resolveContext, type KoeContext, type KoeContextInput, type KoeTag, type TagsCheck } from '../core/config.js';
-import type { DraftStore } from '../core/drafts.js';
-import { emit, type KoeConfigErrorDetail } from '../core/events.js';
-import { newId } from '../core/ids.js';
-import type { IntakeSubmission } from '../core/schemas.js';
+import { checkTags, contextKey, resolveContext, type KoeContext, type TagsCheck } from '../core/config.js';
+import { emit } from '../core/events.js';
 import { resolveLocale, type Locale } from '../i18n/locale.js';
-import type { OutboxStrings } from '../i18n/outbox.js';
 import { LocaleController, settled } from '../shared/locale-controller.js';
 import { intakePack, type IntakePack } from './strings.js';
-import { loadValidator, loadedValidator } from './validator.js';
-import { ImeGuard, isImplicitSubmit, isSubmitShortcut } from './keyboard.js';
-import { buildPayload, type FieldErrors, type IntakeFormValue, type IntakePrefill } from './payload.js';
-import { freshForm, rememberChannel } from './form-state.js';
-import { renderForm } from './fields.js';
-import { renderConfirmation } from './parts.js';
-import { lazy, Parts, type Lazy } from '../shared/lazy.js';
+import { loadValidator, loadedValidator, prepare } from './validator.js';
+import { ImeGuard, submitKeys } from './keyboard.js';
+import type { FieldErrors, IntakeFormValue, IntakePrefill } from './payload.js';
+import type { IntakeState } from './form-state.js';
+import { freshForm, rememberChannel, stateOf } from './form-state.js';
+import { renderIntake } from './view.js';
+import { Parts } from '../shared/lazy.js';
+import { ConfigCheck } from '../shared/config-check.js';
+import { adoptOutboxStyles, attention, outboxText, outboxView } from './chunks.js';
+import { IntakeDrafts } from './drafts.js';
 import { styles } from './koe-intake.styles.js';
 
-// The outbox list, edit-and-resend and delivery warnings, with their wording: fetched right after the first render.
-const outboxView = lazy(() => import('./outbox-view.js'));
-const outboxText: Record<Locale, Lazy<OutboxStrings>> = {
-  ja: lazy(() => import('../i18n/outbox-ja.js').then((m) => m.outboxJa)),
-  en: lazy(() => import('../i18n/outbox-en.js').then((m) => m.outboxEn)),
-};
-// Drafts restore after the first render anyway (IndexedDB is asynchronous): their code comes with them.
-const draftStore = lazy(() => import('../core/drafts.js'));
-// Only when the host misconfigured the form: the wording of the problem.
-const configView = lazy(() => import('../shared/config-problem.js'));
-
-export type IntakeState = 'empty' | 'editing' | 'invalid' | 'submitting' | 'sent' | 'queued' | 'needs-attention' | 'config-error';
+export type { IntakeState };
 
 /**
  * The one-minute voice-of-customer form for CRM record pages.
@@ -77,25 +65,11 @@ export type IntakeState = 'empty' | 'editing' | 'invalid' | 'submitting' | 'sent
  * @cssprop --koe-color-warning - Queued and offline-safety warnings.
  * @cssprop --koe-focus-ring - Focus outline colour.
  */
-export class KoeIntake extends LitElement {
+export class KoeIntake extends KoeContextElement {
   static override styles = styles;
   /** Reactive properties and internal state (declared here rather than with decorators: smaller bundles). */
   static override properties = {
-    endpoint: {},
-    format: {},
-    locale: {},
     autofocus: { type: Boolean },
-    companyId: { attribute: 'company-id' },
-    companyName: { attribute: 'company-name' },
-    contactName: { attribute: 'contact-name' },
-    dealId: { attribute: 'deal-id' },
-    dealStage: { attribute: 'deal-stage' },
-    leadSource: { attribute: 'lead-source' },
-    reporterId: { attribute: 'reporter-id' },
-    reporterName: { attribute: 'reporter-name' },
-    context: { attribute: false },
-    tags: { attribute: false },
-    headers: { attribute: false },
     prefill: { attribute: false },
     state: { reflect: true },
     form: { state: true },
@@ -115,6 +89,8 @@ export class KoeIntake extends LitElement {
   readonly #ime = new ImeGuard();
   readonly #i18n = new LocaleController(this, intakePack);
   readonly #parts = new Parts(this);
+  readonly #drafts = new IntakeDrafts(() => (this.draftProblem = true));
+  readonly #config = new ConfigCheck(this, this.#parts);
 
   get #textarea(): HTMLTextAreaElement | null {
     return this.renderRoot.querySelector('textarea');
@@ -130,28 +106,8 @@ export class KoeIntake extends LitElement {
   private tagFocus = 0;
   private draftProblem = false;
 
-  /** Where to POST: an https: URL, a same-origin path, or http://localhost. */
-  endpoint = '';
-  /** `json` (default) or `cloudevents`. */
-  format = 'json';
-  /** `ja` or `en`; default from the nearest `lang`, then the browser. */
-  locale?: string;
   /** Focus the text box on load. Off by default: the form never steals focus from the host page. */
   override autofocus = false;
-  companyId?: string;
-  companyName?: string;
-  contactName?: string;
-  dealId?: string;
-  dealStage?: string;
-  leadSource?: string;
-  reporterId?: string;
-  reporterName?: string;
-  /** The whole CRM context as an object (wins per field over attributes); unknown keys go to `custom`. */
-  context?: KoeContextInput;
-  /** The tag vocabulary: `[{ id, label: { ja, en } }]`. Defaults to the shared vocabulary. */
-  tags?: KoeTag[];
-  /** Request headers: an object or a (possibly async) function called at send time. Never stored. */
-  headers?: HeadersInput;
   /** Prefills the form, e.g. `{ text, fromSelection: true, pageUrl, pageTitle }` from <koe-snippet>. */
   prefill?: IntakePrefill;
   /** The current state, for styling (`:host([state='sent'])`) and tests. Read-only. */
@@ -161,35 +117,18 @@ export class KoeIntake extends LitElement {
   #endpoint: EndpointCheck = { ok: false, reason: 'missing', detail: '' };
   #tags: TagsCheck = checkTags(undefined);
   #loc: Locale = 'en';
-  #configProblem?: KoeConfigErrorDetail;
-  /** The form cannot send (endpoint, format or tags); `#configError` words it once the wording is here. */
-  #blocked = false;
-  #configError = '';
-  #reportedConfigError = '';
-  #drafts?: DraftStore<IntakeFormValue>;
-  #draftKey = '';
   #dirty = false;
   #styled = false;
 
   override willUpdate(changed: PropertyValues<this>): void {
     const t = this.#i18n.use((this.#loc = resolveLocale(this.locale, this)));
-    this.#ctx = resolveContext(
-      {
-        companyId: this.companyId, companyName: this.companyName, contactName: this.contactName, dealId: this.dealId,
-        dealStage: this.dealStage, leadSource: this.leadSource, reporterId: this.reporterId, reporterName: this.reporterName,
-      },
-      this.context,
-    );
+    const { companyId, companyName, contactName, dealId, dealStage, leadSource, reporterId, reporterName } = this;
+    this.#ctx = resolveContext({ companyId, companyName, contactName, dealId, dealStage, leadSource, reporterId, reporterName }, this.context);
     this.#endpoint = checkEndpoint(this.endpoint);
     if (changed.has('tags')) this.#tags = checkTags(this.tags);
-    const tagsProblem = this.#tags.ok ? undefined : this.#tags.reason;
-    this.#blocked = misconfigured(this.#endpoint, this.format, tagsProblem);
-    if (this.#blocked) this.#parts.need(configView);
-    const words = this.#blocked && t && configView.get();
-    this.#configProblem = words ? words.configProblem(t.lang, this.#endpoint, this.format, tagsProblem) : undefined;
-    this.#configError = this.#configProblem?.message ?? '';
+    this.#config.check(t?.lang, this.#endpoint, this.format, this.#tags.ok ? undefined : this.#tags.reason);
     if ((changed.has('prefill') || !this.hasUpdated) && !this.#dirty) this.form = freshForm(this.prefill, this.#ctx);
-    this.state = this.#computeState();
+    this.state = stateOf(this.#config.blocked, this.phase, !!this.editing, this.errors, this.form.text);
     // Offline before the view arrived: the form still works, without the list; a later update tries again.
     this.#parts.need(outboxView, outboxText[t?.lang ?? this.#loc]);
   }
@@ -207,7 +146,7 @@ export class KoeIntake extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void loadValidator();
-    void draftStore.load().catch(() => undefined);
+    this.#drafts.prefetch();
   }
 
   override firstUpdated(): void {
@@ -215,25 +154,20 @@ export class KoeIntake extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    const view = outboxView.get();
-    if (view && !this.#styled) {
-      this.#styled = true;
-      adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof LitElement).elementStyles, view.styles]);
-    }
+    if (!this.#styled) this.#styled = adoptOutboxStyles(this.renderRoot as ShadowRoot, (this.constructor as typeof LitElement).elementStyles);
     if (!this.#i18n.value) return;
     if (changed.has('endpoint') || changed.has('headers')) {
       this.#outbox.registerHeaders();
       if (changed.get('endpoint') !== undefined) void this.#outbox.refresh();
     }
-    if (this.#configProblem && this.#configError !== this.#reportedConfigError) emit(this, 'koe-config-error', this.#configProblem);
-    this.#reportedConfigError = this.#configError;
+    this.#config.report();
     if (this.#endpoint.ok) void this.#openDrafts(this.#endpoint.url);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // Keep what was typed: write the pending draft now rather than after the debounce.
-    this.#drafts?.flush().catch(() => undefined);
+    this.#drafts.flush();
   }
 
   readonly #handleChange = (patch: Partial<IntakeFormValue>): void => {
@@ -243,15 +177,10 @@ export class KoeIntake extends LitElement {
     const errors = { ...this.errors };
     for (const key in patch) delete errors[key as keyof FieldErrors];
     this.errors = errors;
-    this.#drafts?.save(this.form);
+    this.#drafts.save(this.form);
   };
 
-  readonly #handleKeydown = (event: KeyboardEvent): void => {
-    if (!isSubmitShortcut(event) && !isImplicitSubmit(event)) return;
-    // The browser's own implicit submission is replaced by ours, so the IME guard covers it too.
-    event.preventDefault();
-    if (!this.#ime.isImeKey(event)) void this.submit();
-  };
+  readonly #handleKeydown = submitKeys(this.#ime, () => void this.submit());
 
   readonly #handleSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
@@ -274,30 +203,11 @@ export class KoeIntake extends LitElement {
 
   readonly #handleCancelEdit = (): void => this.reset();
 
-  #computeState(): IntakeState {
-    if (this.#blocked) return 'config-error';
-    if (this.phase !== 'form') return this.phase;
-    if (this.editing) return 'needs-attention';
-    if (Object.keys(this.errors).length > 0) return 'invalid';
-    return this.form.text.trim() === '' ? 'empty' : 'editing';
-  }
-
   async #openDrafts(endpointUrl: string): Promise<void> {
     const key = `koe-intake|${contextKey(endpointUrl, this.#ctx)}${this.prefill?.fromSelection ? '|selection' : ''}`;
-    if (this.#draftKey === key) return;
-    this.#draftKey = key;
-    const module = await draftStore.load().catch(() => undefined);
-    // Offline before the code came: a later update tries again.
-    if (!module) return void (this.#draftKey = '');
-    if (this.#draftKey !== key) return;
-    const drafts = (this.#drafts = new module.DraftStore<IntakeFormValue>(key));
-    drafts.onError = () => (this.draftProblem = true);
-    // Typed while the code was on its way: that is the draft now.
-    if (this.#dirty) drafts.save(this.form);
     // A prefilled selection is fresh material; it must not be overwritten by an older draft.
-    if (this.prefill?.text) return;
-    const saved = await drafts.load().catch(() => undefined);
-    if (!saved || this.#dirty || this.#drafts !== drafts) return;
+    const saved = await this.#drafts.open(key, () => this.#dirty && this.form, !this.prefill?.text);
+    if (!saved) return;
     this.form = { ...freshForm(this.prefill, this.#ctx), ...saved.value };
     this.message = this.#t.s.draftRestored;
     emit(this, 'koe-draft-restored', { savedAt: saved.savedAt });
@@ -305,12 +215,12 @@ export class KoeIntake extends LitElement {
 
   /** The receiver refused it: keep it open for edit-and-resend, with its messages on the fields (wording from the outbox view). */
   async #showAttention(item: OutboxItem): Promise<void> {
-    this.serverMessage = item.lastError?.message ?? '';
-    const [view, text] = await Promise.all([outboxView.load(), outboxText[this.#t.lang].load()]).catch(() => []);
+    this.message = this.serverMessage = item.lastError?.message ?? '';
+    const found = await attention(this.#t.lang, item);
     // Offline again before the view came: the item waits in the outbox, which lists it once the view is here.
-    if (!view || !text) return void (this.message = this.serverMessage);
+    if (!found) return;
     this.editing = item;
-    ({ message: this.message, errors: this.errors } = view.attentionFor(text, item));
+    ({ message: this.message, errors: this.errors } = found);
   }
 
   /** Validates and sends (or queues) the form. Resolves with what happened; never throws into the host page. */
@@ -318,18 +228,15 @@ export class KoeIntake extends LitElement {
     // Called right after a property change (e.g. `locale`): let the update run and the strings arrive first.
     if (this.isUpdatePending || this.#i18n.pending || !this.#i18n.value) await this.updateComplete;
     const { s, c } = this.#t;
-    if (this.#blocked || !this.#endpoint.ok) {
-      this.message = this.#configError;
+    if (this.#config.blocked || !this.#endpoint.ok) {
+      this.message = this.#config.message;
       return 'config-error';
     }
     if (this.phase === 'submitting') return 'cancelled';
     const { editing } = this;
-    // Editing happens only in the outbox view, so the view is here; it keeps the refused submission's id, time and context.
-    const view = editing && outboxView.get()!;
-    const fresh = buildPayload({ id: editing?.id ?? newId(), locale: this.#loc, form: this.form, context: this.#ctx, prefill: this.prefill });
-    const payload = view ? view.mergeResend(editing!.payload as IntakeSubmission, fresh) : fresh;
     const validate = loadedValidator() ?? (await loadValidator());
-    const invalid = Object.keys((this.errors = validate(payload, c, s))).length;
+    const { payload, errors } = prepare({ editing, locale: this.#loc, form: this.form, context: this.#ctx, prefill: this.prefill }, validate, c, s);
+    const invalid = Object.keys((this.errors = errors)).length;
     if (invalid > 0) {
       this.message = this.form.text.trim() === '' && invalid === 1 && this.errors.text ? s.empty : c.fixFields(invalid);
       await this.updateComplete;
@@ -339,8 +246,8 @@ export class KoeIntake extends LitElement {
     this.phase = 'submitting';
     this.message = c.sending;
     try {
-      const result = view
-        ? await view.resend(this.#outbox, editing!, payload)
+      const result = editing
+        ? await outboxView.get()!.resend(this.#outbox, editing, payload)
         : await this.#outbox.submit(payload, { id: payload.id, endpoint: this.#endpoint.url, format: this.format as 'json' });
       this.phase = 'form';
       if (result === 'cancelled') {
@@ -357,7 +264,7 @@ export class KoeIntake extends LitElement {
       this.serverMessage = '';
       this.#dirty = false;
       rememberChannel(this.#ctx, this.form.channel);
-      await this.#drafts?.clear().catch(() => undefined);
+      await this.#drafts.clear();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.confirmation')?.focus();
       return result.status;
@@ -383,41 +290,19 @@ export class KoeIntake extends LitElement {
   override render() {
     const t = this.#i18n.value;
     if (!t) return nothing;
-    const view = outboxView.get();
-    const text = outboxText[t.lang].get();
-    const outbox = this.#outbox;
-    return html`<div part="base" class="base" lang=${t.lang}>
-      ${this.#configError
-        ? html`<div part="config-error" class="config-error" role="alert">
-            <p class="config-title">${configView.get()!.configTitle(t.lang)}</p>
-            <p>${this.#configError}</p>
-          </div>`
-        : nothing}
-      ${view && text ? view.renderWarnings(text, outbox.persistent !== false, outbox.expiringCount, this.draftProblem) : nothing}
-      ${this.phase === 'sent' || this.phase === 'queued'
-        ? renderConfirmation(t.s, this.phase, this.message, this.#handleFileAnother)
-        : renderForm({
-            t, form: this.form, errors: this.errors, ctx: this.#ctx, tags: this.#tags.ok ? this.#tags.tags : [], tagFocus: this.tagFocus,
-            fromSelection: this.prefill?.fromSelection === true, busy: this.#blocked || this.phase === 'submitting',
-            attention: view && text && this.editing ? view.renderAttention(text, this.serverMessage) : undefined,
-            resend: text?.resend, cancelEdit: text?.cancelEdit, host: this, ime: this.#ime,
-            onChange: this.#handleChange, onTagFocus: (i) => (this.tagFocus = i), onSubmit: this.#handleSubmit,
-            onKeydown: this.#handleKeydown, onCancelEdit: this.#handleCancelEdit,
-          })}
-      <p part="status" class="status" role="status">${this.message}</p>
-      ${view && text
-        ? view.renderOutbox(text, {
-            items: outbox.items, counts: outbox.counts, confirmingDiscard: this.confirmingDiscard,
-            onRetry: (id) => void outbox.retry(id),
-            onEdit: this.#handleEdit,
-            onDiscard: (id) => {
-              this.confirmingDiscard = undefined;
-              if (this.editing?.id === id) this.reset();
-              void outbox.discard(id);
-            },
-            onConfirmDiscard: (id) => (this.confirmingDiscard = id),
-          })
-        : nothing}
-    </div>`;
+    return renderIntake({
+      t, config: this.#config, outbox: this.#outbox, phase: this.phase, message: this.message, serverMessage: this.serverMessage,
+      editing: this.editing, draftProblem: this.draftProblem, confirmingDiscard: this.confirmingDiscard,
+      form: this.form, errors: this.errors, ctx: this.#ctx, tags: this.#tags.ok ? this.#tags.tags : [], tagFocus: this.tagFocus,
+      fromSelection: this.prefill?.fromSelection === true, busy: this.#config.blocked || this.phase === 'submitting', host: this, ime: this.#ime,
+      onChange: this.#handleChange, onTagFocus: (i) => (this.tagFocus = i), onSubmit: this.#handleSubmit, onKeydown: this.#handleKeydown,
+      onCancelEdit: this.#handleCancelEdit, onFileAnother: this.#handleFileAnother, onEdit: this.#handleEdit,
+      onDiscard: (id) => {
+        this.confirmingDiscard = undefined;
+        if (this.editing?.id === id) this.reset();
+        void this.#outbox.discard(id);
+      },
+      onConfirmDiscard: (id) => (this.confirmingDiscard = id),
+    });
   }
 }

@@ -1,14 +1,24 @@
-// Loads the zod validator off the critical path; if it cannot load (e.g. offline), the same user-facing rules by hand.
+// Prepares a submission and validates it: the zod validator loads off the critical path; if it cannot (e.g. offline), the same user-facing rules by hand.
 import type { IntakeSubmission } from '../core/schemas.js';
 import { TEXT_LIMITS, countGraphemes } from '../core/text.js';
 import type { CommonStrings } from '../i18n/common.js';
 import type { IntakeStrings } from '../i18n/intake.js';
-import type { FieldErrors } from './payload.js';
+import { buildPayload, type FieldErrors, type IntakeFormValue, type IntakePrefill } from './payload.js';
+import type { OutboxItem } from '../core/outbox.js';
+import type { KoeContext } from '../core/config.js';
+import type { Locale } from '../i18n/locale.js';
+import { newId } from '../core/ids.js';
+import { outboxView } from './chunks.js';
 
 export type Validator = (payload: IntakeSubmission, common: CommonStrings, strings: IntakeStrings) => FieldErrors;
 
 let loaded: Validator | undefined;
 let loading: Promise<Validator> | undefined;
+
+/** The schema-backed validator if it has arrived, so a submit does not wait a tick when it need not (koe-submit fires in the same task as the key press). */
+export function loadedValidator(): Validator | undefined {
+  return loaded;
+}
 
 /** Starts (once) loading the schema-backed validator; resolves to the fallback if the chunk cannot be fetched. */
 export function loadValidator(): Promise<Validator> {
@@ -20,11 +30,6 @@ export function loadValidator(): Promise<Validator> {
     },
   );
   return loading;
-}
-
-/** The schema-backed validator if it has arrived, so a submit does not wait a tick when it need not. */
-export function loadedValidator(): Validator | undefined {
-  return loaded;
 }
 
 /** What a person can get wrong in this form: words required and within the limit, a tag, names within limits. */
@@ -41,3 +46,16 @@ export const basicValidate: Validator = (payload, common, strings) => {
   }
   return errors;
 };
+
+/** The payload to send and what is wrong with it; an edit keeps the refused submission's id, time and context. */
+export function prepare(
+  o: { editing?: OutboxItem; locale: Locale; form: IntakeFormValue; context: KoeContext; prefill?: IntakePrefill },
+  validate: Validator,
+  common: CommonStrings,
+  strings: IntakeStrings,
+): { payload: IntakeSubmission; errors: FieldErrors } {
+  const fresh = buildPayload({ ...o, id: o.editing?.id ?? newId() });
+  // Editing happens only in the outbox view, so the view is here.
+  const payload = o.editing ? outboxView.get()!.mergeResend(o.editing.payload as IntakeSubmission, fresh) : fresh;
+  return { payload, errors: validate(payload, common, strings) };
+}

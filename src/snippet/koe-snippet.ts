@@ -1,9 +1,8 @@
 // <koe-snippet>: select text in an email or chat on the page → a button → <koe-intake> prefilled in a dialog.
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { KoeContextElement } from '../shared/context-element.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { KoeContextInput, KoeTag } from '../core/config.js';
 import { emit } from '../core/events.js';
-import type { HeadersInput } from '../core/transport.js';
 import { resolveLocale } from '../i18n/locale.js';
 import { LocaleController, settled } from '../shared/locale-controller.js';
 import { snippetPack } from './strings.js';
@@ -38,25 +37,11 @@ import { selectionIn, isSnippetShortcut, placeNear } from './selection.js';
  * @cssprop --koe-color-text - Dialog text.
  * @cssprop --koe-snippet-dialog-width - Dialog width (default `min(40rem, 100vw - 2rem)`).
  */
-export class KoeSnippet extends LitElement {
+export class KoeSnippet extends KoeContextElement {
   static override styles = styles;
   /** Reactive properties and internal state (declared here rather than with decorators: smaller bundles). */
   static override properties = {
     for: {},
-    endpoint: {},
-    format: {},
-    locale: {},
-    companyId: { attribute: 'company-id' },
-    companyName: { attribute: 'company-name' },
-    contactName: { attribute: 'contact-name' },
-    dealId: { attribute: 'deal-id' },
-    dealStage: { attribute: 'deal-stage' },
-    leadSource: { attribute: 'lead-source' },
-    reporterId: { attribute: 'reporter-id' },
-    reporterName: { attribute: 'reporter-name' },
-    context: { attribute: false },
-    tags: { attribute: false },
-    headers: { attribute: false },
     selectedText: { state: true },
     openCount: { state: true },
   };
@@ -76,23 +61,6 @@ export class KoeSnippet extends LitElement {
 
   /** A CSS selector for the region to collect from; without it, the slotted content is the region. */
   for?: string;
-  endpoint = '';
-  format = 'json';
-  locale?: string;
-  companyId?: string;
-  companyName?: string;
-  contactName?: string;
-  dealId?: string;
-  dealStage?: string;
-  leadSource?: string;
-  reporterId?: string;
-  reporterName?: string;
-  /** Passed to the inner `<koe-intake>`. */
-  context?: KoeContextInput;
-  /** Passed to the inner `<koe-intake>`. */
-  tags?: KoeTag[];
-  /** Passed to the inner `<koe-intake>`; never stored. */
-  headers?: HeadersInput;
 
   private targetMissing = false;
   private reportMissing = false;

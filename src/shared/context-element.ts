@@ -1,0 +1,46 @@
+// What <koe-intake> and <koe-snippet> share as public API: where to send, in which format and language, and the CRM context.
+import { LitElement, type PropertyDeclarations } from 'lit';
+import type { KoeContextInput, KoeTag } from '../core/config.js';
+import type { HeadersInput } from '../core/transport.js';
+
+/** Base class of the elements that file customer voices; declares their shared attributes and properties. */
+export class KoeContextElement extends LitElement {
+  /** Reactive properties (declared here rather than with decorators: smaller bundles); subclasses add their own. */
+  static override properties: PropertyDeclarations = {
+    endpoint: {},
+    format: {},
+    locale: {},
+    companyId: { attribute: 'company-id' },
+    companyName: { attribute: 'company-name' },
+    contactName: { attribute: 'contact-name' },
+    dealId: { attribute: 'deal-id' },
+    dealStage: { attribute: 'deal-stage' },
+    leadSource: { attribute: 'lead-source' },
+    reporterId: { attribute: 'reporter-id' },
+    reporterName: { attribute: 'reporter-name' },
+    context: { attribute: false },
+    tags: { attribute: false },
+    headers: { attribute: false },
+  };
+
+  /** Where to POST: an https: URL, a same-origin path, or http://localhost. */
+  endpoint = '';
+  /** `json` (default) or `cloudevents`. */
+  format = 'json';
+  /** `ja` or `en`; default from the nearest `lang`, then the browser. */
+  locale?: string;
+  companyId?: string;
+  companyName?: string;
+  contactName?: string;
+  dealId?: string;
+  dealStage?: string;
+  leadSource?: string;
+  reporterId?: string;
+  reporterName?: string;
+  /** The whole CRM context as an object (wins per field over attributes); unknown keys go to `custom`. */
+  context?: KoeContextInput;
+  /** The tag vocabulary: `[{ id, label: { ja, en } }]`. Defaults to the shared vocabulary. */
+  tags?: KoeTag[];
+  /** Request headers: an object or a (possibly async) function called at send time. Never stored. */
+  headers?: HeadersInput;
+}
