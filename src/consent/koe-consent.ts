@@ -6,9 +6,7 @@ import { emit, type KoeConfigErrorDetail } from '../core/events.js';
 import type { HeadersInput } from '../core/outbox.js';
 import type { ConsentRecord, ConsentRequest } from '../core/schemas.js';
 import { resolveLocale, type Locale } from '../i18n/locale.js';
-import type { ReceiptStrings } from '../i18n/receipt.js';
-import type { WithdrawStrings } from '../i18n/withdraw.js';
-import { lazy, Parts, type Lazy } from '../shared/lazy.js';
+import { Parts } from '../shared/lazy.js';
 import { LocaleController, settled } from '../shared/locale-controller.js';
 import { OutboxController } from '../shared/outbox-controller.js';
 import { base, tokens } from '../shared/styles.js';
@@ -17,30 +15,10 @@ import { consentStyles } from './koe-consent.styles.js';
 import type { WithdrawLink } from './link-codec.js';
 import type { NoticeCopy } from './notice-template.js';
 import { createSignaturePad, type SignaturePad } from './signature-pad-loader.js';
+import { checks, configView, emptyForm, noticeCopy, receiptText, sign, withdrawText, withdrawView } from './chunks.js';
 import type * as ChecksModule from './checks.js';
 import type { Problem } from './source.js';
 import { consentPack, type ConsentPack } from './strings.js';
-
-// Reading the link needs zod (and the notice and form come with it), signing needs the record code and the receipt its wording: all off the first download.
-const checks = lazy(() => import('./checks.js'));
-// The notice wording, fetched alongside the link check (in the link's language once it is read).
-const noticeCopy: Record<Locale, Lazy<NoticeCopy>> = {
-  ja: lazy(() => import('./notice-ja.js').then((m) => m.noticeJa)),
-  en: lazy(() => import('./notice-en.js').then((m) => m.noticeEn)),
-};
-const sign = lazy(() => import('./sign.js'));
-const receiptText: Record<Locale, Lazy<ReceiptStrings>> = {
-  ja: lazy(() => import('../i18n/receipt-ja.js').then((m) => m.receiptJa)),
-  en: lazy(() => import('../i18n/receipt-en.js').then((m) => m.receiptEn)),
-};
-// Only when the host misconfigured the element: the wording of the problem.
-const configView = lazy(() => import('../shared/config-problem.js'));
-// Withdraw mode is rare: its form and wording come only when a withdrawal link is opened.
-const withdrawView = lazy(() => import('./withdraw-form.js'));
-const withdrawText: Record<Locale, Lazy<WithdrawStrings>> = {
-  ja: lazy(() => import('../i18n/withdraw-ja.js').then((m) => m.withdrawJa)),
-  en: lazy(() => import('../i18n/withdraw-en.js').then((m) => m.withdrawEn)),
-};
 
 /**
  * @tagname koe-consent
@@ -75,18 +53,6 @@ const withdrawText: Record<Locale, Lazy<WithdrawStrings>> = {
  * @cssprop --koe-color-danger - Errors and alerts.
  * @cssprop --koe-font-family - Font of every text.
  */
-const emptyForm = (): ConsentFormState => ({
-  choices: {},
-  constraints: '',
-  declineReason: '',
-  name: '',
-  title: '',
-  email: '',
-  typedName: '',
-  method: 'typed',
-  withdraw: [],
-});
-
 export class KoeConsent extends LitElement {
   static override styles = [tokens, base, consentStyles];
   /** Reactive properties and internal state (declared here rather than with decorators: smaller bundles). */
