@@ -2,28 +2,17 @@
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import * as puppeteer from 'puppeteer-core';
-import { findBrowser } from './scripts/browsers.mjs';
+import { CHROMIUM_ARGS, findBrowser } from './scripts/browsers.mjs';
 import { sharedConfig } from './scripts/wtr-shared.mjs';
 
 const wanted = (process.env.KOE_BROWSERS ?? 'chromium,firefox').split(',').map((b) => b.trim());
-
-const chromiumFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 
 const browsers = [];
 if (wanted.includes('chromium')) {
   browsers.push(
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: { executablePath: findBrowser('chromium'), headless: true, args: chromiumFlags },
+      launchOptions: { executablePath: findBrowser('chromium'), headless: true, args: CHROMIUM_ARGS },
     }),
   );
 }

@@ -7,7 +7,7 @@ import { minifyTemplatesPlugin } from './minify-templates.mjs';
 import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
 import { measureSizes, printSizes } from './bench-sizes.mjs';
-import { findBrowser } from './browsers.mjs';
+import { CHROMIUM_ARGS, findBrowser } from './browsers.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const SAMPLES = Number(process.env.KOE_BENCH_SAMPLES ?? 200);
@@ -43,7 +43,7 @@ const { port } = server.httpServer.address();
 const browser = await chromium.launch({
   executablePath: findBrowser('chromium'),
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: CHROMIUM_ARGS,
 });
 try {
   const page = await browser.newPage();

@@ -6,6 +6,18 @@ export const BROWSERS = {
   firefox: { paths: ['/usr/bin/firefox-esr', '/usr/bin/firefox'], apt: ['firefox-esr'], env: 'KOE_FIREFOX' },
 };
 
+/** Chromium as root in a sandbox with no network but loopback: no sandbox, no GPU, no background traffic. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
 /** The executable for a browser, or undefined when none is installed. */
 export function locateBrowser(name) {
   const spec = BROWSERS[name];

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { createServer } from 'vite';
 import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
-import { findBrowser } from './browsers.mjs';
+import { CHROMIUM_ARGS, findBrowser } from './browsers.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'docs/screenshots');
@@ -24,7 +24,7 @@ const base = `http://127.0.0.1:${server.httpServer.address().port}`;
 const browser = await chromium.launch({
   executablePath: findBrowser('chromium'),
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: CHROMIUM_ARGS,
 });
 
 async function issueRequest(locale) {

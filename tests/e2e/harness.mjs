@@ -5,21 +5,11 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
 import { createServer } from 'vite';
-import { findBrowser } from '../../scripts/browsers.mjs';
+import { CHROMIUM_ARGS, findBrowser } from '../../scripts/browsers.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** Pages asked for with `?csp` get the strict policy as a real response header. */
 function cspPlugin() {
