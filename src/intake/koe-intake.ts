@@ -119,6 +119,13 @@ export class KoeIntake extends KoeContextElement {
   #loc: Locale = 'en';
   #dirty = false;
   #styled = false;
+  /** The refused item this form shows, from the moment it was refused (its view may still be on the way). */
+  #attending?: string;
+
+  constructor() {
+    super();
+    this.addEventListener('koe-sent', this.#handleSent);
+  }
 
   override willUpdate(changed: PropertyValues<this>): void {
     const t = this.#i18n.use((this.#loc = resolveLocale(this.locale, this)));
@@ -213,12 +220,34 @@ export class KoeIntake extends KoeContextElement {
     emit(this, 'koe-draft-restored', { savedAt: saved.savedAt });
   }
 
+  /** Sent or queued: the confirmation replaces the form; focus follows it when the user was in the form. */
+  async #done(status: 'sent' | 'queued', message: string, focus: boolean): Promise<void> {
+    this.phase = status;
+    this.message = message;
+    this.editing = this.#attending = undefined;
+    this.serverMessage = '';
+    this.errors = {};
+    this.#dirty = false;
+    rememberChannel(this.#ctx, this.form.channel);
+    await this.#drafts.clear();
+    await this.updateComplete;
+    if (focus) this.renderRoot.querySelector<HTMLElement>('.confirmation')?.focus();
+  }
+
+  /** The item shown as needing attention was delivered after all (e.g. a 401, then a fresh token in `headers`). */
+  readonly #handleSent = (event: Event): void => {
+    const { id } = (event as CustomEvent<{ id: string }>).detail;
+    if (this.phase === 'submitting' || (id !== this.#attending && id !== this.editing?.id)) return;
+    void this.#done('sent', this.#t.s.sentTitle, this.matches(':focus-within'));
+  };
+
   /** The receiver refused it: keep it open for edit-and-resend, with its messages on the fields (wording from the outbox view). */
   async #showAttention(item: OutboxItem): Promise<void> {
     this.message = this.serverMessage = item.lastError?.message ?? '';
+    this.#attending = item.id;
     const found = await attention(this.#t.lang, item);
-    // Offline again before the view came: the item waits in the outbox, which lists it once the view is here.
-    if (!found) return;
+    // Offline again before the view came (the outbox lists it later), or delivered meanwhile (#handleSent showed it).
+    if (!found || this.#attending !== item.id) return;
     this.editing = item;
     ({ message: this.message, errors: this.errors } = found);
   }
@@ -258,15 +287,7 @@ export class KoeIntake extends KoeContextElement {
         await this.#showAttention(result.item);
         return 'needs-attention';
       }
-      this.phase = result.status;
-      this.message = result.status === 'sent' ? s.sentTitle : result.persistent ? s.queuedTitle : c.queuedMemoryOnly;
-      this.editing = undefined;
-      this.serverMessage = '';
-      this.#dirty = false;
-      rememberChannel(this.#ctx, this.form.channel);
-      await this.#drafts.clear();
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.confirmation')?.focus();
+      await this.#done(result.status, result.status === 'sent' ? s.sentTitle : result.persistent ? s.queuedTitle : c.queuedMemoryOnly, true);
       return result.status;
     } catch (error) {
       this.phase = 'form';
@@ -282,7 +303,7 @@ export class KoeIntake extends KoeContextElement {
     this.errors = {};
     this.phase = 'form';
     this.message = this.#t.s.empty;
-    this.editing = undefined;
+    this.editing = this.#attending = undefined;
     this.serverMessage = '';
     this.#dirty = false;
   }

@@ -114,6 +114,45 @@ describe('<koe-intake> delivery', () => {
     expect(stored[0]!.record.id).to.equal(item!.id);
   });
 
+  it('moves from “needs attention” to “sent” once a 401 item is delivered with a fresh token', async () => {
+    await executeServerCommand('koe-receiver-faults', { kind: 'status', status: 401, times: 1, path: '/api/intake' });
+    const el = await fixture<KoeIntake>(intakeFor('C-401'));
+    await fill(el, 'ログインし直した後に届く声');
+    await pickTag(el, 'praise');
+    const auth = oneEvent(el, 'koe-auth-required');
+    expect(await el.submit()).to.equal('needs-attention');
+    await auth;
+    await untilState(el, 'needs-attention');
+    expect($(el, '[role="status"]').textContent).to.contain('認証が必要です');
+    const sent = oneEvent(el, 'koe-sent');
+    el.headers = { Authorization: 'Bearer fresh' };
+    expect((await sent).detail.status).to.equal(201);
+    await untilState(el, 'sent');
+    expect($(el, '.confirmation').textContent).to.contain('送信しました。');
+    expect($$(el, '.attention')).to.have.length(0);
+    const stored = await records();
+    expect(stored).to.have.length(1);
+    expect(stored[0]!.record.voice.text).to.equal('ログインし直した後に届く声');
+    await until(() => !el.shadowRoot!.querySelector('.outbox'), 'the outbox to empty');
+  });
+
+  it('resends an edit whose item left the outbox meanwhile, and says “sent” only once the receiver has it', async () => {
+    await executeServerCommand('koe-receiver-faults', { kind: 'status', status: 400, times: 1, message: '確認してください', path: '/api/intake' });
+    const el = await fixture<KoeIntake>(intakeFor('C-gone'));
+    await fill(el, '消えた項目の文面');
+    await pickTag(el, 'faq');
+    expect(await el.submit()).to.equal('needs-attention');
+    await untilState(el, 'needs-attention');
+    const [item] = await Outbox.shared().list();
+    await Outbox.shared().discard(item!.id); // e.g. discarded in another tab
+    await fill(el, '修正後の文面');
+    expect(await el.submit()).to.equal('sent');
+    const stored = await records();
+    expect(stored).to.have.length(1);
+    expect(stored[0]!.record.id).to.equal(item!.id);
+    expect(stored[0]!.record.voice.text).to.equal('修正後の文面');
+  });
+
   it('discards a refused item only after an explicit confirmation', async () => {
     await executeServerCommand('koe-receiver-faults', { kind: 'status', status: 422, times: 1, message: 'invalid', path: '/api/intake' });
     const el = await fixture<KoeIntake>(intakeFor('C-discard'));
