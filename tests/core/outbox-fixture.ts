@@ -1,6 +1,8 @@
 // Outbox test scaffolding: a fresh outbox DB per test, a fake clock, event capture.
 import { Outbox, type OutboxOptions } from '../../src/core/outbox.js';
 import { clearDb } from './helpers.js';
+import { afterEach, beforeEach } from './mocha.js';
+import { receiver } from './receiver.js';
 
 export const NAME = 'test';
 export const DB = `koe-outbox-${NAME}`;
@@ -33,4 +35,16 @@ export function capture<T = Record<string, unknown>>(outbox: EventTarget, type: 
   const seen: T[] = [];
   outbox.addEventListener(type, (e) => seen.push((e as CustomEvent<T>).detail));
   return seen;
+}
+
+/** Each test starts with no outbox, an empty outbox DB, a reset receiver and no fault plan. */
+export function freshOutboxEachTest(): void {
+  beforeEach(async () => {
+    await disposeAll();
+    await receiver.reset();
+  });
+  afterEach(async () => {
+    await receiver.faults(null);
+    await disposeAll();
+  });
 }

@@ -2,9 +2,9 @@
 import { expect } from '@open-wc/testing';
 import { validIntake } from '../fixtures/submissions.js';
 import { bareKey, receiver } from './receiver.js';
-import { Clock, DB, disposeAll, ENDPOINT, makeOutbox } from './outbox-fixture.js';
+import { Clock, DB, ENDPOINT, makeOutbox, freshOutboxEachTest } from './outbox-fixture.js';
 import { rawEntries, until } from './helpers.js';
-import { afterEach, beforeEach, describe, it } from './mocha.js';
+import { describe, it } from './mocha.js';
 
 const input = (payload = validIntake()) => ({ id: payload.id, type: 'koe.intake.v1' as const, endpoint: ENDPOINT, format: 'json' as const, payload });
 const offline: typeof fetch = () => Promise.reject(new TypeError('offline (test)'));
@@ -40,14 +40,7 @@ async function leftBehind(payload = validIntake()): Promise<Clock> {
 }
 
 describe('Outbox: page-load flush and enqueue overlapping', () => {
-  beforeEach(async () => {
-    await disposeAll();
-    await receiver.reset();
-  });
-  afterEach(async () => {
-    await receiver.faults(null);
-    await disposeAll();
-  });
+  freshOutboxEachTest();
 
   it('same page: an item the page-load flush already tried is not sent again by its own enqueue', async () => {
     const old = validIntake();

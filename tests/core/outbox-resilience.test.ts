@@ -4,22 +4,15 @@ import { openKv } from '../../src/core/storage.js';
 import type { Outbox, OutboxItem } from '../../src/core/outbox.js';
 import { validIntake } from '../fixtures/submissions.js';
 import { bareKey, receiver } from './receiver.js';
-import { capture, Clock, DB, disposeAll, ENDPOINT, makeOutbox } from './outbox-fixture.js';
+import { capture, Clock, DB, ENDPOINT, makeOutbox, freshOutboxEachTest } from './outbox-fixture.js';
 import { failingStores, rawEntries, sleep, until, watchUnhandled } from './helpers.js';
-import { afterEach, beforeEach, describe, it } from './mocha.js';
+import { describe, it } from './mocha.js';
 
 const DAY = 86_400_000;
 const input = (payload = validIntake()) => ({ id: payload.id, type: 'koe.intake.v1' as const, endpoint: ENDPOINT, format: 'json' as const, payload });
 
 describe('Outbox: tabs, storage failures, retention, secrets', () => {
-  beforeEach(async () => {
-    await disposeAll();
-    await receiver.reset();
-  });
-  afterEach(async () => {
-    await receiver.faults(null);
-    await disposeAll();
-  });
+  freshOutboxEachTest();
 
   for (const [label, lock] of [
     ['Web Locks', {}],

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { validIntake } from '../fixtures/submissions.js';
 import { bareKey, receiver } from './receiver.js';
-import { capture, Clock, DB, disposeAll, ENDPOINT, ENDPOINT_URL, makeOutbox } from './outbox-fixture.js';
+import { capture, Clock, DB, ENDPOINT, ENDPOINT_URL, makeOutbox, freshOutboxEachTest } from './outbox-fixture.js';
 import { rawEntries, until } from './helpers.js';
-import { afterEach, beforeEach, describe, it } from './mocha.js';
+import { describe, it } from './mocha.js';
 
 const enqueueInput = (payload = validIntake(), format: 'json' | 'cloudevents' = 'json') => ({
   id: payload.id,
@@ -14,14 +14,7 @@ const enqueueInput = (payload = validIntake(), format: 'json' | 'cloudevents' = 
 });
 
 describe('Outbox against the reference receiver', () => {
-  beforeEach(async () => {
-    await disposeAll();
-    await receiver.reset();
-  });
-  afterEach(async () => {
-    await receiver.faults(null);
-    await disposeAll();
-  });
+  freshOutboxEachTest();
 
   it('writes the item to IndexedDB before the first send and removes it after the 2xx', async () => {
     const outbox = makeOutbox();
