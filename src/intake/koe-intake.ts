@@ -9,7 +9,7 @@ import { emit } from '../core/events.js';
 import { resolveLocale, type Locale } from '../i18n/locale.js';
 import { LocaleController, settled } from '../shared/locale-controller.js';
 import { intakePack, type IntakePack } from './strings.js';
-import { loadValidator, loadedValidator, prepare } from './validator.js';
+import { prepare } from './validator.js';
 import { ImeGuard, submitKeys } from './keyboard.js';
 import type { FieldErrors, IntakeFormValue, IntakePrefill } from './payload.js';
 import type { IntakeState } from './form-state.js';
@@ -152,7 +152,6 @@ export class KoeIntake extends KoeContextElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void loadValidator();
     this.#drafts.prefetch();
   }
 
@@ -263,8 +262,7 @@ export class KoeIntake extends KoeContextElement {
     }
     if (this.phase === 'submitting') return 'cancelled';
     const { editing } = this;
-    const validate = loadedValidator() ?? (await loadValidator());
-    const { payload, errors } = prepare({ editing, locale: this.#loc, form: this.form, context: this.#ctx, prefill: this.prefill }, validate, c, s);
+    const { payload, errors } = prepare({ editing, locale: this.#loc, form: this.form, context: this.#ctx, prefill: this.prefill }, c, s);
     const invalid = Object.keys((this.errors = errors)).length;
     if (invalid > 0) {
       this.message = this.form.text.trim() === '' && invalid === 1 && this.errors.text ? s.empty : c.fixFields(invalid);

@@ -2,11 +2,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/intake/define.js';
 import type { KoeIntake } from '../../src/intake/koe-intake.js';
-import { basicValidate } from '../../src/intake/validator.js';
-import { validatePayload } from '../../src/intake/validate.js';
-import { common } from '../../src/i18n/common.js';
-import { intake } from '../../src/i18n/intake.js';
-import { validIntake } from '../fixtures/submissions.js';
 import { $, $$, fill, pickTag, records, resetWorld, untilState } from './intake-helpers.js';
 
 declare global {
@@ -106,21 +101,6 @@ describe('<koe-intake> rendering and validation', () => {
     expect(await el.submit()).to.equal('sent');
     const [line0] = await records();
     expect(line0!.record.customer.companyName).to.equal(hostile);
-  });
-});
-
-describe('intake validation without the schema chunk (offline before it loaded)', () => {
-  it('gives the same field messages as the shared schema for what a person can get wrong', () => {
-    const cases = [
-      validIntake(),
-      validIntake({ voice: { text: '  ', kind: 'quote' } }),
-      validIntake({ voice: { text: '👍🏽'.repeat(2001), kind: 'quote' }, tags: [] }),
-      validIntake({ customer: { contactName: 'あ'.repeat(101) }, reporter: { name: 'い'.repeat(101) } }),
-    ];
-    for (const payload of cases) {
-      expect(basicValidate(payload, common.ja, intake.ja)).to.deep.equal(validatePayload(payload, common.ja, intake.ja));
-    }
-    expect(Object.keys(basicValidate(cases[2]!, common.ja, intake.ja))).to.have.members(['text', 'tags']);
   });
 });
 
