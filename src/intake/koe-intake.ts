@@ -129,8 +129,8 @@ export class KoeIntake extends KoeContextElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     const t = this.#i18n.use((this.#loc = resolveLocale(this.locale, this)));
-    const { companyId, companyName, contactName, dealId, dealStage, leadSource, reporterId, reporterName } = this;
-    this.#ctx = resolveContext({ companyId, companyName, contactName, dealId, dealStage, leadSource, reporterId, reporterName }, this.context);
+    // The element carries the context attributes under their field names.
+    this.#ctx = resolveContext(this, this.context);
     this.#endpoint = checkEndpoint(this.endpoint);
     if (changed.has('tags')) this.#tags = checkTags(this.tags);
     this.#config.check(t?.lang, this.#endpoint, this.format, this.#tags.ok ? undefined : this.#tags.reason);

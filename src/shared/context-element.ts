@@ -1,6 +1,6 @@
 // What <koe-intake> and <koe-snippet> share as public API: where to send, in which format and language, and the CRM context.
 import { LitElement, type PropertyDeclarations } from 'lit';
-import type { KoeContextInput, KoeTag } from '../core/config.js';
+import { CONTEXT_ATTRIBUTES, type KoeContextInput, type KoeTag } from '../core/config.js';
 import type { HeadersInput } from '../core/transport.js';
 
 /** Base class of the elements that file customer voices; declares their shared attributes and properties. */
@@ -10,14 +10,8 @@ export class KoeContextElement extends LitElement {
     endpoint: {},
     format: {},
     locale: {},
-    companyId: { attribute: 'company-id' },
-    companyName: { attribute: 'company-name' },
-    contactName: { attribute: 'contact-name' },
-    dealId: { attribute: 'deal-id' },
-    dealStage: { attribute: 'deal-stage' },
-    leadSource: { attribute: 'lead-source' },
-    reporterId: { attribute: 'reporter-id' },
-    reporterName: { attribute: 'reporter-name' },
+    // company-id → companyId, …: the one list in core/config.ts.
+    ...Object.fromEntries(Object.entries(CONTEXT_ATTRIBUTES).map(([attribute, field]) => [field, { attribute }])),
     context: { attribute: false },
     tags: { attribute: false },
     headers: { attribute: false },
