@@ -5,7 +5,7 @@ import type { KoeContext, KoeTag } from '../core/config.js';
 import { TEXT_LIMITS, countGraphemes } from '../core/text.js';
 import type { IntakePack } from './strings.js';
 import type { ImeGuard } from './keyboard.js';
-import type { Channel, FieldErrors, IntakeFormValue, Permission, VoiceKind } from './payload.js';
+import type { FieldErrors, IntakeFormValue, VoiceKind } from './payload.js';
 import { renderChips, renderContextLine } from './parts.js';
 
 export interface FormOptions {
@@ -51,6 +51,15 @@ function textInput(o: FormOptions, name: 'contactName' | 'contactTitle' | 'compa
       @input=${(e: Event) => o.onChange({ [name]: value(e) })}
     />
     ${error(`${name}-error`, err)}
+  </div>`;
+}
+
+function select<K extends 'channel' | 'permission'>(o: FormOptions, name: K, label: string, options: readonly IntakeFormValue[K][], labels: Record<IntakeFormValue[K], string>) {
+  return html`<div part="field" class="field">
+    <label for=${name}>${label}</label>
+    <select id=${name} name=${name} @change=${(e: Event) => o.onChange({ [name]: value(e) })}>
+      ${options.map((v) => html`<option .value=${v} ?selected=${o.form[name] === v}>${labels[v]}</option>`)}
+    </select>
   </div>`;
 }
 
@@ -132,18 +141,7 @@ function renderFields(o: FormOptions): TemplateResult {
       )}
     </fieldset>
     <div class="row">
-      <div part="field" class="field">
-        <label for="channel">${s.channelLabel}</label>
-        <select id="channel" name="channel" @change=${(e: Event) => o.onChange({ channel: value(e) as Channel })}>
-          ${CHANNELS.map((c) => html`<option .value=${c} ?selected=${o.form.channel === c}>${s.channels[c]}</option>`)}
-        </select>
-      </div>
-      <div part="field" class="field">
-        <label for="permission">${s.permissionLabel}</label>
-        <select id="permission" name="permission" @change=${(e: Event) => o.onChange({ permission: value(e) as Permission })}>
-          ${PERMISSIONS.map((p) => html`<option .value=${p} ?selected=${o.form.permission === p}>${s.permissions[p]}</option>`)}
-        </select>
-      </div>
+      ${select(o, 'channel', s.channelLabel, CHANNELS, s.channels)} ${select(o, 'permission', s.permissionLabel, PERMISSIONS, s.permissions)}
     </div>
     <div class="row">
       ${textInput(o, 'contactName', s.contactNameLabel, 'off')} ${textInput(o, 'contactTitle', s.contactTitleLabel, 'off')}
