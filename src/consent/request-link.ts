@@ -27,17 +27,21 @@ export function checkConsentRequest(value: unknown, now: number = Date.now()): L
   return { ok: true, value: parsed.data };
 }
 
-/** Reads a consent request from `#koe=<base64url JSON>` in `source` (default: location.hash). */
-export function decodeConsentLink(source?: string, now: number = Date.now()): LinkResult<ConsentRequest> {
-  const encoded = fragmentParam(CONSENT_PARAM, source);
+/** The decoded JSON of a fragment parameter, before any schema check. */
+function readFragment(param: string, source?: string): { ok: true; value: unknown } | { ok: false; reason: 'missing' | 'undecodable' } {
+  const encoded = fragmentParam(param, source);
   if (!encoded) return { ok: false, reason: 'missing' };
-  let value: unknown;
   try {
-    value = fromBase64Url(encoded);
+    return { ok: true, value: fromBase64Url(encoded) };
   } catch {
     return { ok: false, reason: 'undecodable' };
   }
-  return checkConsentRequest(value, now);
+}
+
+/** Reads a consent request from `#koe=<base64url JSON>` in `source` (default: location.hash). */
+export function decodeConsentLink(source?: string, now: number = Date.now()): LinkResult<ConsentRequest> {
+  const read = readFragment(CONSENT_PARAM, source);
+  return read.ok ? checkConsentRequest(read.value, now) : read;
 }
 
 /** Validates a withdrawal object (from a link or the `withdraw` property). */
@@ -49,13 +53,6 @@ export function checkWithdrawLink(value: unknown): LinkResult<WithdrawLink> {
 
 /** Reads a withdrawal link (`#koe-withdraw=<base64url JSON>`). */
 export function decodeWithdrawLink(source?: string): LinkResult<WithdrawLink> {
-  const encoded = fragmentParam(WITHDRAW_PARAM, source);
-  if (!encoded) return { ok: false, reason: 'missing' };
-  let value: unknown;
-  try {
-    value = fromBase64Url(encoded);
-  } catch {
-    return { ok: false, reason: 'undecodable' };
-  }
-  return checkWithdrawLink(value);
+  const read = readFragment(WITHDRAW_PARAM, source);
+  return read.ok ? checkWithdrawLink(read.value) : read;
 }

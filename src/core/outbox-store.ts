@@ -1,19 +1,9 @@
 // The outbox's storage: FIFO keys over a Kv, a write-through copy in memory, and a switch to memory when the disk fails.
 import { isStorageTimeout, memoryKv, type Kv, type OpenKvOptions } from './storage.js';
-import type { SubmissionType } from './schemas.js';
-import type { Format } from './transport.js';
+import type { SendInput } from './transport.js';
 
-export interface OutboxItem {
-  /** Submission id = Idempotency-Key. */
-  id: string;
-  type: SubmissionType;
-  /** Absolute URL, already checked. */
-  endpoint: string;
-  format: Format;
-  /** The submission (never headers). */
-  payload: unknown;
-  /** Page origin, used as CloudEvents `source`. */
-  source: string;
+/** What is sent (id = Idempotency-Key; payload never holds headers), plus the delivery state. */
+export interface OutboxItem extends SendInput {
   /** Epoch ms. */
   createdAt: number;
   attempts: number;
