@@ -1,52 +1,40 @@
 // Test helpers: raw IndexedDB reads (bypassing our code), unhandled-rejection watch, small waits.
 import type { UseStore } from 'idb-keyval';
 
-/** Every [key, value] in `dbName`'s `items` store, read with the raw IndexedDB API. */
-export function rawEntries(dbName: string): Promise<Array<[string, unknown]>> {
+/** Opens `dbName` with the raw IndexedDB API and runs `use` on its `items` store (`absent` when there is none). */
+function withItems<T>(dbName: string, mode: IDBTransactionMode, absent: T, use: (store: IDBObjectStore, done: (value: T) => void, fail: (e: unknown) => void) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open(dbName);
     open.onupgradeneeded = () => open.result.createObjectStore('items');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const db = open.result;
-      if (!db.objectStoreNames.contains('items')) {
+      const finish = (value: T) => {
         db.close();
-        resolve([]);
-        return;
-      }
-      const store = db.transaction('items', 'readonly').objectStore('items');
-      const keys = store.getAllKeys();
-      const values = store.getAll();
-      values.onsuccess = () => {
-        db.close();
-        resolve(keys.result.map((k, i) => [String(k), values.result[i]]));
+        resolve(value);
       };
-      values.onerror = () => reject(values.error);
+      if (!db.objectStoreNames.contains('items')) return finish(absent);
+      use(db.transaction('items', mode).objectStore('items'), finish, reject);
     };
+  });
+}
+
+/** Every [key, value] in `dbName`'s `items` store, read with the raw IndexedDB API. */
+export function rawEntries(dbName: string): Promise<Array<[string, unknown]>> {
+  return withItems<Array<[string, unknown]>>(dbName, 'readonly', [], (store, done, fail) => {
+    const keys = store.getAllKeys();
+    const values = store.getAll();
+    values.onsuccess = () => done(keys.result.map((k, i) => [String(k), values.result[i]]));
+    values.onerror = () => fail(values.error);
   });
 }
 
 /** Empties `dbName`'s `items` store (deleting the DB would block on idb-keyval's open connection). */
 export function clearDb(dbName: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open(dbName);
-    open.onupgradeneeded = () => open.result.createObjectStore('items');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      if (!db.objectStoreNames.contains('items')) {
-        db.close();
-        resolve();
-        return;
-      }
-      const tx = db.transaction('items', 'readwrite');
-      tx.objectStore('items').clear();
-      tx.oncomplete = () => {
-        db.close();
-        resolve();
-      };
-      tx.onerror = () => reject(tx.error);
-    };
+  return withItems<void>(dbName, 'readwrite', undefined, (store, done, fail) => {
+    store.clear();
+    store.transaction.oncomplete = () => done();
+    store.transaction.onerror = () => fail(store.transaction.error);
   });
 }
 
