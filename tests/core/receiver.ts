@@ -1,26 +1,11 @@
 // The real reference receiver, mounted by wtr at same-origin /api/*, driven through server commands.
 import { executeServerCommand } from '@web/test-runner-commands';
+import type { FaultPlan, Hit } from '../../src/server/faults.js';
+import type { StoredLine as ServerStoredLine } from '../../src/server/store.js';
 
-export interface Hit {
-  at: number;
-  method: string;
-  path: string;
-  idempotencyKey?: string;
-  status: number;
-  fault?: string;
-}
-export interface StoredLine {
-  receivedAt: string;
-  idempotencyKey: string | null;
-  type: string;
-  format: 'json' | 'cloudevents';
-  record: { id?: string; [k: string]: unknown };
-}
-export type FaultPlan =
-  | { kind: 'status'; status: number; times?: number; retryAfter?: string; message?: string }
-  | { kind: 'slow'; ms: number; times?: number }
-  | { kind: 'drop-after-commit'; times?: number }
-  | { kind: 'drop'; times?: number };
+export type { FaultPlan, Hit };
+/** A stored line as the tests read it: the server's shape, with the record's id reachable. */
+export type StoredLine = Omit<ServerStoredLine, 'record'> & { record: { id?: string; [k: string]: unknown } };
 
 export const receiver = {
   reset: () => executeServerCommand('koe-receiver-reset'),
