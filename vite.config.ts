@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { koeReceiverPlugin } from './src/server/vite-plugin.js';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
+import { minifiedOutput } from './scripts/build-options.mjs';
 
 const root = import.meta.dirname;
 
@@ -35,7 +36,7 @@ export default defineConfig(({ command }) => ({
       fileName: (_format, name) => `${name}.js`,
     },
     rolldownOptions: {
-      output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: { ...minifiedOutput, chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },
 }));

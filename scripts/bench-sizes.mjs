@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
+import { minifiedOutput } from './build-options.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -41,7 +42,7 @@ export async function measureSizes() {
         emptyOutDir: true,
         target: 'es2022',
         lib: { entry: resolve(root, entry.file), formats: ['es'], fileName: () => 'entry.js' },
-        rolldownOptions: { output: { minify: true, chunkFileNames: 'lazy-[name].js' } },
+        rolldownOptions: { output: { ...minifiedOutput, chunkFileNames: 'lazy-[name].js' } }, // as in vite.config.ts
       },
     });
     const files = readdirSync(outDir).filter((f) => f.endsWith('.js'));

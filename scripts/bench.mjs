@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, preview } from 'vite';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
+import { minifiedOutput } from './build-options.mjs';
 import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
 import { measureSizes, printSizes } from './bench-sizes.mjs';
@@ -28,7 +29,7 @@ await build({
     outDir,
     emptyOutDir: true,
     target: 'es2022',
-    rolldownOptions: { input: { outbox: resolve(root, 'bench/outbox.html'), intake: resolve(root, 'bench/intake.html') }, output: { minify: true } },
+    rolldownOptions: { input: { outbox: resolve(root, 'bench/outbox.html'), intake: resolve(root, 'bench/intake.html') }, output: minifiedOutput },
   },
 });
 const server = await preview({

@@ -1,6 +1,4 @@
 // Endpoint policy: https:, same-origin paths, and http: only to this machine. Everything else is refused with a reason.
-import type { ConfigStrings } from '../i18n/config-errors.js';
-
 export type EndpointProblem = 'missing' | 'invalid' | 'scheme' | 'insecure-http' | 'credentials';
 export type EndpointCheck = { ok: true; url: string } | { ok: false; reason: EndpointProblem; detail: string };
 
@@ -35,22 +33,4 @@ export function checkEndpoint(value: string | null | undefined, base: string | u
     return { ok: false, reason: 'insecure-http', detail: url.host };
   }
   return { ok: false, reason: 'scheme', detail: url.protocol };
-}
-
-/** The user-facing message for a refused endpoint, in the strings' language. */
-export function endpointErrorMessage(check: EndpointCheck, strings: ConfigStrings): string {
-  if (check.ok) return '';
-  switch (check.reason) {
-    case 'missing':
-      return strings.endpointMissing;
-    case 'invalid':
-      return strings.endpointInvalid(check.detail);
-    case 'scheme':
-      return strings.endpointScheme(check.detail);
-    case 'insecure-http':
-      return strings.endpointInsecure(check.detail);
-    case 'credentials':
-      // Never echo the URL: it holds the secret.
-      return strings.endpointCredentials;
-  }
 }

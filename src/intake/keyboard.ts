@@ -8,26 +8,29 @@ const AFTER_COMPOSITION_MS = 100;
  * an IME-confirming Enter from a real one, including Safari's compositionend-then-keydown order.
  */
 export class ImeGuard {
-  private composing = false;
-  private endedAt = -Infinity;
+  #composing = false;
+  #endedAt = -Infinity;
+  readonly #now: () => number;
 
-  constructor(private readonly now: () => number = () => performance.now()) {}
+  constructor(now: () => number = () => performance.now()) {
+    this.#now = now;
+  }
 
   readonly handleCompositionStart = (): void => {
-    this.composing = true;
+    this.#composing = true;
   };
 
   readonly handleCompositionEnd = (): void => {
-    this.composing = false;
-    this.endedAt = this.now();
+    this.#composing = false;
+    this.#endedAt = this.#now();
   };
 
   /** True when this keydown belongs to an IME (composing, keyCode 229, or right after compositionend). */
   isImeKey(event: KeyboardEvent): boolean {
-    if (event.isComposing || this.composing || event.keyCode === 229) return true;
-    if (this.now() - this.endedAt < AFTER_COMPOSITION_MS) {
+    if (event.isComposing || this.#composing || event.keyCode === 229) return true;
+    if (this.#now() - this.#endedAt < AFTER_COMPOSITION_MS) {
       // Consume the window: only the first keydown after compositionend is the IME's.
-      this.endedAt = -Infinity;
+      this.#endedAt = -Infinity;
       return true;
     }
     return false;

@@ -1,7 +1,7 @@
 // Why an element cannot send, worded for people: fetched only when an element is misconfigured.
-import { endpointErrorMessage, type EndpointCheck } from '../core/endpoint.js';
+import type { EndpointCheck } from '../core/endpoint.js';
 import type { KoeConfigErrorDetail } from '../core/events.js';
-import { configStrings } from '../i18n/config-errors.js';
+import { configStrings, type ConfigStrings } from '../i18n/config-errors.js';
 import type { Locale } from '../i18n/locale.js';
 import { FORMATS } from '../core/config.js';
 
@@ -15,3 +15,21 @@ export function configProblem(lang: Locale, endpoint: EndpointCheck, format: str
 }
 
 export const configTitle = (lang: Locale): string => configStrings[lang].configErrorTitle;
+
+/** The user-facing message for a refused endpoint, in the strings' language. */
+export function endpointErrorMessage(check: EndpointCheck, strings: ConfigStrings): string {
+  if (check.ok) return '';
+  switch (check.reason) {
+    case 'missing':
+      return strings.endpointMissing;
+    case 'invalid':
+      return strings.endpointInvalid(check.detail);
+    case 'scheme':
+      return strings.endpointScheme(check.detail);
+    case 'insecure-http':
+      return strings.endpointInsecure(check.detail);
+    case 'credentials':
+      // Never echo the URL: it holds the secret.
+      return strings.endpointCredentials;
+  }
+}

@@ -8,30 +8,32 @@ export class LocaleController<T extends Strings> {
   value?: T;
   /** Settles when the locale asked for last has arrived (the host's updateComplete waits for it). */
   pending?: Promise<void>;
-  private asked?: Locale;
+  #asked?: Locale;
+  readonly #host: ReactiveControllerHost;
+  readonly #pack: LocalePack<T>;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly pack: LocalePack<T>,
-  ) {}
+  constructor(host: ReactiveControllerHost, pack: LocalePack<T>) {
+    this.#host = host;
+    this.#pack = pack;
+  }
 
   /**
    * Call from willUpdate with the resolved locale. While another locale loads, the previous strings stay
    * on screen (no flash, focus kept); before any has arrived, `value` is undefined.
    */
   use(locale: Locale): T | undefined {
-    if (locale === this.asked) return this.value;
-    this.asked = locale;
-    const ready = this.pack.get(locale);
+    if (locale === this.#asked) return this.value;
+    this.#asked = locale;
+    const ready = this.#pack.get(locale);
     if (ready) {
       this.pending = undefined;
       return (this.value = ready);
     }
-    const pending: Promise<void> = this.pack.load(locale).then((strings) => {
+    const pending: Promise<void> = this.#pack.load(locale).then((strings) => {
       if (this.pending !== pending) return;
       this.value = strings;
       this.pending = undefined;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     });
     this.pending = pending;
     return this.value;

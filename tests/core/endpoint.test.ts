@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { checkEndpoint, endpointErrorMessage } from '../../src/core/endpoint.js';
+import { checkEndpoint } from '../../src/core/endpoint.js';
+import { endpointErrorMessage } from '../../src/shared/config-problem.js';
 import { common } from '../../src/i18n/common.js';
 import { describe, it } from './mocha.js';
 
