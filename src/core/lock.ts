@@ -1,4 +1,4 @@
-// One flusher at a time per outbox: Web Locks across tabs, else a localStorage lease, else an in-page mutex.
+// One flusher at a time per outbox: Web Locks across tabs, else a localStorage lease (lock-lease.ts), else an in-page mutex.
 
 export type LockResult<T> = { acquired: true; value: T } | { acquired: false };
 
@@ -12,31 +12,20 @@ export interface FlushLockOptions {
   leaseMs?: number;
 }
 
-const lockName = (name: string) => `koe-flush:${name}`;
-
 function defaultLocks(): LockManager | null {
   return typeof navigator !== 'undefined' && navigator.locks && typeof navigator.locks.request === 'function' ? navigator.locks : null;
-}
-
-function defaultStorage(): Storage | null {
-  try {
-    const s = globalThis.localStorage;
-    if (!s) return null;
-    // Probe: Safari private mode and blocked storage throw here.
-    s.setItem('koe-probe', '1');
-    s.removeItem('koe-probe');
-    return s;
-  } catch {
-    return null;
-  }
 }
 
 /** Runs `fn` while holding the flush lock for `name`; reports whether it ran. */
 export async function withFlushLock<T>(name: string, fn: () => Promise<T>, options: FlushLockOptions = {}): Promise<LockResult<T>> {
   const { waitMs = 0, locks = defaultLocks(), storage } = options;
   if (locks) return webLock(locks, name, fn, waitMs);
-  const store = storage === undefined ? defaultStorage() : storage;
-  return store ? leaseLock(store, name, fn, waitMs, options.leaseMs) : pageLock(name, fn, waitMs);
+  // No Web Locks: the localStorage lease, fetched only now. When that chunk cannot be fetched (offline), localStorage is
+  // unusable or it fails mid-way, the in-page mutex still guards this page.
+  const lease = storage === null ? undefined : await import('./lock-lease.js').catch(() => undefined);
+  const store = lease && (storage ?? lease.probedStorage());
+  const leased = store ? await lease.leaseLock(store, name, fn, waitMs, options.leaseMs) : undefined;
+  return leased ?? pageLock(name, fn, waitMs);
 }
 
 async function webLock<T>(locks: LockManager, name: string, fn: () => Promise<T>, waitMs: number): Promise<LockResult<T>> {
@@ -44,7 +33,7 @@ async function webLock<T>(locks: LockManager, name: string, fn: () => Promise<T>
   try {
     // waitMs 0: skip at once when busy; else give up (abort the request) after waitMs.
     const options: LockOptions = waitMs > 0 ? { signal: AbortSignal.timeout(waitMs) } : { ifAvailable: true };
-    return await locks.request(lockName(name), options, async (lock) => {
+    return await locks.request(`koe-flush:${name}`, options, async (lock) => {
       if (!lock) return { acquired: false } as const;
       acquired = true;
       return { acquired: true, value: await fn() } as const;
@@ -56,56 +45,6 @@ async function webLock<T>(locks: LockManager, name: string, fn: () => Promise<T>
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-// ---- localStorage lease (plain-http pages without Web Locks) ----
-
-export async function leaseLock<T>(storage: Storage, name: string, fn: () => Promise<T>, waitMs: number, leaseMs = 10_000): Promise<LockResult<T>> {
-  const key = `koe-lease:${lockName(name)}`;
-  const owner = `${Date.now()}:${Math.random()}`;
-  const read = (): { owner: string; expires: number } | null => {
-    try {
-      return JSON.parse(storage.getItem(key)!);
-    } catch {
-      return null; // garbage counts as free
-    }
-  };
-  const mine = () => read()?.owner === owner;
-  const write = () => storage.setItem(key, JSON.stringify({ owner, expires: Date.now() + leaseMs }));
-  const deadline = Date.now() + waitMs;
-  try {
-    for (;;) {
-      const current = read();
-      if (!current || current.expires <= Date.now()) {
-        write();
-        // Two tabs may write at once; the last writer wins, so read back after the other had a chance to write.
-        await sleep(30);
-        if (mine()) break;
-      }
-      if (Date.now() >= deadline) return { acquired: false };
-      await sleep(Math.min(200, Math.max(10, deadline - Date.now())));
-    }
-  } catch {
-    // localStorage failed mid-way (quota, blocked, garbage): fall back to the page mutex rather than run unguarded.
-    return pageLock(name, fn, waitMs);
-  }
-  const renew = setInterval(() => {
-    try {
-      if (mine()) write();
-    } catch {
-      /* the lease simply expires */
-    }
-  }, Math.max(50, leaseMs / 3));
-  try {
-    return { acquired: true, value: await fn() };
-  } finally {
-    clearInterval(renew);
-    try {
-      if (mine()) storage.removeItem(key);
-    } catch {
-      /* expires on its own */
-    }
-  }
-}
 
 // ---- in-page mutex (last resort: guards this page only) ----
 

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { leaseLock, pageLock, withFlushLock } from '../../src/core/lock.js';
+import { leaseLock } from '../../src/core/lock-lease.js';
+import { pageLock, withFlushLock } from '../../src/core/lock.js';
 import { sleep } from './helpers.js';
 import { describe, it } from './mocha.js';
 
@@ -42,10 +43,17 @@ describe('withFlushLock', () => {
     expect(localStorage.getItem('koe-lease:koe-flush:t-lease')).to.equal(null);
   });
 
+  it('localStorage lease: fetched on demand when Web Locks are missing, and holds the lease while the flush runs', async () => {
+    const key = 'koe-lease:koe-flush:t-lease-lazy';
+    const result = await withFlushLock('t-lease-lazy', async () => JSON.parse(localStorage.getItem(key)!).expires > Date.now(), { locks: null });
+    expect(result).to.deep.equal({ acquired: true, value: true });
+    expect(localStorage.getItem(key)).to.equal(null);
+  });
+
   it('localStorage lease: a live lease of another tab blocks; an expired one does not', async () => {
     const key = 'koe-lease:koe-flush:t-lease-2';
     localStorage.setItem(key, JSON.stringify({ owner: 'other-tab', expires: Date.now() + 60_000 }));
-    expect((await leaseLock(localStorage, 't-lease-2', async () => 1, 0)).acquired).to.equal(false);
+    expect(await leaseLock(localStorage, 't-lease-2', async () => 1, 0)).to.deep.equal({ acquired: false });
     localStorage.setItem(key, JSON.stringify({ owner: 'other-tab', expires: Date.now() - 1 }));
     expect(await leaseLock(localStorage, 't-lease-2', async () => 1, 0)).to.deep.equal({ acquired: true, value: 1 });
     expect(localStorage.getItem(key)).to.equal(null);
