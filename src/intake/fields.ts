@@ -6,7 +6,8 @@ import { TEXT_LIMITS, countGraphemes } from '../core/text.js';
 import type { IntakePack } from './strings.js';
 import type { ImeGuard } from './keyboard.js';
 import type { FieldErrors, IntakeFormValue, VoiceKind } from './payload.js';
-import { renderChips, renderContextLine } from './parts.js';
+import { renderChips } from './chips.js';
+import { renderContextLine } from './parts.js';
 
 export interface FormOptions {
   t: IntakePack;
@@ -63,33 +64,8 @@ function select<K extends 'channel' | 'permission'>(o: FormOptions, name: K, lab
   </div>`;
 }
 
-const STEP: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
-
-/** Arrow keys, Home/End move between chips; number keys 1–9 pick a chip directly (one key press). */
-function chipKeydown(o: FormOptions) {
-  return (event: KeyboardEvent) => {
-    const { key } = event;
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    const buttons = [...o.host.renderRoot.querySelectorAll<HTMLButtonElement>('.chip')];
-    const n = buttons.length;
-    const current = Math.max(0, buttons.indexOf(event.composedPath()[0] as HTMLButtonElement));
-    const digit = /^[1-9]$/.test(key) && +key <= n;
-    const next = digit ? +key - 1 : STEP[key] ? (current + STEP[key] + n) % n : key === 'Home' ? 0 : key === 'End' ? n - 1 : -1;
-    if (next < 0) return;
-    event.preventDefault();
-    o.onTagFocus(next);
-    buttons[next]!.focus();
-    if (digit) toggleTag(o, o.tags[next]!.id);
-  };
-}
-
-function toggleTag(o: FormOptions, id: string): void {
-  const tags = o.form.tags.includes(id) ? o.form.tags.filter((t) => t !== id) : [...o.form.tags, id];
-  o.onChange({ tags });
-}
-
 function renderFields(o: FormOptions): TemplateResult {
-  const { s, lang } = o.t;
+  const { s } = o.t;
   const count = countGraphemes(o.form.text);
   const max = TEXT_LIMITS.voice;
   const askCompany = !o.ctx.companyName && !o.ctx.companyId;
@@ -118,16 +94,7 @@ function renderFields(o: FormOptions): TemplateResult {
     </div>
     <fieldset class="field tags">
       <legend id="tags-legend">${s.tagsLegend}</legend>
-      ${renderChips({
-        tags: o.tags,
-        selected: o.form.tags,
-        locale: lang,
-        focusIndex: Math.min(o.tagFocus, Math.max(0, o.tags.length - 1)),
-        invalid: !!o.errors.tags,
-        describedBy: o.errors.tags ? 'tags-hint tags-error' : 'tags-hint',
-        onToggle: (id) => toggleTag(o, id),
-        onKeydown: chipKeydown(o),
-      })}
+      ${renderChips(o)}
       <p id="tags-hint" class="hint">${s.tagsHint}</p>
       ${error('tags-error', o.errors.tags)}
     </fieldset>

@@ -1,7 +1,6 @@
-// Render helpers of <koe-intake>: the context line, the tag chips and the confirmation (the outbox list is in outbox-view.ts).
+// Render helpers of <koe-intake>: the context line and the confirmation (chips: chips.ts; the outbox list: outbox-view.ts).
 import { html, nothing, type TemplateResult } from 'lit';
-import type { KoeContext, KoeTag } from '../core/config.js';
-import type { Locale } from '../i18n/locale.js';
+import type { KoeContext } from '../core/config.js';
 import type { IntakeStrings } from '../i18n/intake.js';
 
 /** One compact read-only line: company, deal, lead source, reporter. Text bindings only. */
@@ -16,37 +15,6 @@ export function renderContextLine(ctx: KoeContext, s: IntakeStrings, fromSelecti
   if (fromSelection) parts.push(s.contextFromSelection);
   if (parts.length === 0) return nothing;
   return html`<p part="context" class="context"><span class="visually-hidden">${s.contextLabel}: </span>${parts.join(' · ')}</p>`;
-}
-
-export interface ChipsOptions {
-  tags: readonly KoeTag[];
-  selected: readonly string[];
-  locale: Locale;
-  focusIndex: number;
-  invalid: boolean;
-  describedBy: string;
-  onToggle: (id: string) => void;
-  onKeydown: (event: KeyboardEvent) => void;
-}
-
-/** Toggle chips (aria-pressed buttons) with one tab stop; arrows and number keys move within. */
-export function renderChips(o: ChipsOptions): TemplateResult {
-  return html`<div class="chips" role="group" aria-labelledby="tags-legend" aria-describedby=${o.describedBy} @keydown=${o.onKeydown}>
-    ${o.tags.map(
-      (tag, i) => html`<button
-        type="button"
-        part="chip${o.selected.includes(tag.id) ? ' chip--pressed' : ''}"
-        class="chip"
-        data-tag=${tag.id}
-        aria-pressed=${o.selected.includes(tag.id)}
-        aria-invalid=${o.invalid}
-        tabindex=${i === o.focusIndex ? 0 : -1}
-        @click=${() => o.onToggle(tag.id)}
-      >
-        ${i < 9 ? html`<span class="chip-key" aria-hidden="true">${i + 1}</span>` : nothing}${tag.label[o.locale]}
-      </button>`,
-    )}
-  </div>`;
 }
 
 /** After sending or queueing: what happened, and a button for the next voice (focused, so it is announced). */

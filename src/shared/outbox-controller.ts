@@ -34,18 +34,15 @@ export class OutboxController implements ReactiveController {
   get persistent(): boolean {
     return this.outbox.persistent;
   }
-  get storageProblem(): string | undefined {
-    return this.outbox.storageProblem;
+
+  get format(): Format {
+    return this.#host.format === 'cloudevents' ? 'cloudevents' : 'json';
   }
 
   /** The host's endpoint as an absolute URL, or undefined when it is missing or refused. */
   get endpoint(): string | undefined {
     const check = checkEndpoint(this.#host.endpoint);
     return check.ok ? check.url : undefined;
-  }
-
-  get format(): Format {
-    return this.#host.format === 'cloudevents' ? 'cloudevents' : 'json';
   }
 
   hostConnected(): void {
@@ -92,9 +89,6 @@ export class OutboxController implements ReactiveController {
   }
   discard(id: string): Promise<void> {
     return this.outbox.discard(id);
-  }
-  setHeaders(endpoint: string, headers: HeadersInput | undefined): void {
-    this.outbox.setHeaders(endpoint, headers);
   }
 
   /** Takes the outbox's current items (kept current on every change, no disk read) and updates the host. */
