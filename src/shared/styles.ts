@@ -25,7 +25,7 @@ export const tokens = css`
     --_koe-danger: var(--koe-color-danger, light-dark(#b3261e, #ffb4ab));
     --_koe-success: var(--koe-color-success, light-dark(#1e6b34, #8fd9a2));
     --_koe-warning: var(--koe-color-warning, light-dark(#7a4d00, #ffd08a));
-    --_koe-focus: var(--koe-focus-ring, light-dark(#0b5cad, #8ec5ff));
+    --_koe-focus: var(--koe-focus-ring, var(--_koe-accent));
   }
 `;
 
@@ -46,9 +46,7 @@ export const base = css`
   .status:empty {
     display: none;
   }
-  *,
-  *::before,
-  *::after {
+  * {
     box-sizing: border-box;
   }
   button,
@@ -56,7 +54,6 @@ export const base = css`
   select,
   textarea {
     font: inherit;
-    color: inherit;
   }
   input,
   select,
