@@ -12,13 +12,9 @@ export interface FlushLockOptions {
   leaseMs?: number;
 }
 
-function defaultLocks(): LockManager | null {
-  return typeof navigator !== 'undefined' && navigator.locks && typeof navigator.locks.request === 'function' ? navigator.locks : null;
-}
-
 /** Runs `fn` while holding the flush lock for `name`; reports whether it ran. */
 export async function withFlushLock<T>(name: string, fn: () => Promise<T>, options: FlushLockOptions = {}): Promise<LockResult<T>> {
-  const { waitMs = 0, locks = defaultLocks(), storage } = options;
+  const { waitMs = 0, locks = globalThis.navigator?.locks, storage } = options;
   if (locks) return webLock(locks, name, fn, waitMs);
   // No Web Locks: the localStorage lease, fetched only now. When that chunk cannot be fetched (offline), localStorage is
   // unusable or it fails mid-way, the in-page mutex still guards this page.

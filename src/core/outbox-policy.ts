@@ -19,22 +19,23 @@ const copy = <T>(v: T): T => structuredClone(v);
 export function afterAttempt(item: OutboxItem, result: SendResult, now: number, backoff: BackoffOptions): AttemptOutcome {
   const attempts = item.attempts + 1;
   if (result.kind === 'sent') return { events: [{ type: 'sent', detail: { item: { ...item, attempts }, status: result.status, body: result.body } }] };
-  const { message } = result;
-  const status = result.status !== undefined ? { status: result.status } : {};
-  if (result.kind === 'retry') {
+  const { kind, status, message } = result;
+  // A network failure has no status.
+  const error = status === undefined ? { message } : { status, message };
+  if (kind === 'retry') {
     // Never sooner than the server asked.
     const nextAttemptAt = now + Math.max(backoffDelay(item.attempts, backoff), result.retryAfterMs ?? 0);
-    const next: OutboxItem = { ...item, attempts, nextAttemptAt, lastError: { ...status, message } };
-    return { next, blockUntil: nextAttemptAt, events: [{ type: 'failed', detail: { item: copy(next), retrying: true, ...status, message, nextAttemptAt } }] };
+    const next: OutboxItem = { ...item, attempts, nextAttemptAt, lastError: error };
+    return { next, blockUntil: nextAttemptAt, events: [{ type: 'failed', detail: { item: copy(next), retrying: true, ...error, nextAttemptAt } }] };
   }
-  const fields = result.kind === 'rejected' && result.fields ? { fields: result.fields } : {};
-  const next: OutboxItem = { ...item, attempts, state: 'needs-attention', lastError: { ...status, message, reason: result.kind, ...fields } };
-  const detail = { item: copy(next), status: result.status };
+  const fields = kind === 'rejected' && result.fields ? { fields: result.fields } : {};
+  const next: OutboxItem = { ...item, attempts, state: 'needs-attention', lastError: { ...error, reason: kind, ...fields } };
+  const detail = { item: copy(next), status };
   return {
     next,
     events: [
       { type: 'failed', detail: { ...detail, retrying: false, message } },
-      result.kind === 'auth' ? { type: 'auth-required', detail: { ...detail, status: result.status } } : { type: 'needs-attention', detail: { ...detail, message, ...fields } },
+      kind === 'auth' ? { type: 'auth-required', detail: { ...detail, status } } : { type: 'needs-attention', detail: { ...detail, message, ...fields } },
     ],
   };
 }
@@ -59,7 +60,7 @@ export function atReload(item: OutboxItem, now: number, retentionMs: number, onl
 /** An endpoint as an absolute URL against the page (as stored and as headers are keyed). */
 export function absolute(endpoint: string): string {
   try {
-    return new URL(endpoint, typeof location !== 'undefined' ? location.href : undefined).href;
+    return new URL(endpoint, globalThis.location?.href).href;
   } catch {
     return endpoint;
   }
@@ -89,7 +90,7 @@ export function newItem(input: EnqueueInput, existing: OutboxItem | undefined, n
     endpoint: input.endpoint,
     format: input.format,
     payload: jsonCopy(input.payload),
-    source: typeof location !== 'undefined' ? location.origin : '',
+    source: globalThis.location?.origin ?? '',
     createdAt: existing?.createdAt ?? now,
     attempts: existing?.attempts ?? 0,
     nextAttemptAt: now,

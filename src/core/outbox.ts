@@ -1,5 +1,5 @@
 // The outbox: persist before sending, retry with backoff, keep what the server refused, one flusher across tabs.
-import { withFlushLock, type FlushLockOptions } from './lock.js';
+import { withFlushLock } from './lock.js';
 import { OutboxStore, orderKey, type OutboxItem, type StorageWarningReason } from './outbox-store.js';
 import { absolute, afterAttempt, atReload, jsonCopy, newItem, nextDue, revived } from './outbox-policy.js';
 import { watchTriggers, type Triggers } from './outbox-triggers.js';
@@ -36,11 +36,10 @@ export class Outbox extends EventTarget {
   readonly retentionMs: number;
 
   readonly #store: OutboxStore;
-  readonly #fetchImpl: typeof fetch | undefined;
+  /** Passed on as they are: send() takes fetch, now and timeoutMs, backoffDelay() the delay knobs; each has its defaults. */
+  readonly #options: OutboxOptions;
   readonly #now: () => number;
   readonly #timeoutMs: number;
-  readonly #backoff: { baseMs: number; capMs: number; random: () => number };
-  readonly #lockOptions: Omit<FlushLockOptions, 'waitMs'>;
   readonly #headers = new Map<string, HeadersInput>();
   /** Per endpoint: no attempts before this (after a retryable failure), so the queue stays in order. */
   readonly #blockedUntil = new Map<string, number>();
@@ -65,15 +64,13 @@ export class Outbox extends EventTarget {
   constructor(options: OutboxOptions = {}) {
     super();
     this.name = options.name ?? 'default';
-    this.#fetchImpl = options.fetch;
+    this.#options = options;
     this.#now = options.now ?? Date.now;
     this.#timeoutMs = options.timeoutMs ?? 15_000;
-    this.#backoff = { baseMs: options.baseDelayMs ?? 1000, capMs: options.maxDelayMs ?? 5 * 60_000, random: options.random ?? Math.random };
     this.retentionMs = options.retentionMs ?? 14 * DAY;
-    this.#lockOptions = options.lock ?? {};
     this.#store = new OutboxStore(`koe-outbox-${this.name}`, (reason) => this.#emit('storage-warning', { reason }));
     this.ready = this.#store
-      .open(options.openKv ?? openKv, { timeoutMs: options.openTimeoutMs ?? 3000 })
+      .open(options.openKv ?? openKv, { timeoutMs: options.openTimeoutMs })
       .then(() => this.#store.all())
       .then(() => this.#warnExpiring(), () => undefined);
     this.#triggers = watchTriggers(`koe-outbox-${this.name}`, {
@@ -126,10 +123,9 @@ export class Outbox extends EventTarget {
     const current = await this.#store.get(key);
     const persistent = this.persistent;
     // Gone without an outcome here: another tab delivered it.
-    if (outcome?.kind === 'sent' || !current) return { status: 'sent', persistent, item: current ?? item };
-    if (current.state === 'needs-attention') return { status: 'needs-attention', persistent, item: clone(current) };
-    this.#emit('queued', { item: clone(current), persistent });
-    return { status: 'queued', persistent, item: clone(current) };
+    const status = outcome?.kind === 'sent' || !current ? 'sent' : current.state === 'needs-attention' ? current.state : 'queued';
+    if (status === 'queued') this.#emit('queued', { item: clone(current!), persistent });
+    return { status, persistent, item: clone(current ?? item) };
   }
 
   /** Sends every due item (one flusher across tabs); joins a flush already running in this page. */
@@ -150,8 +146,7 @@ export class Outbox extends EventTarget {
   }
 
   counts(): OutboxCounts {
-    let waiting = 0;
-    for (const item of this.#store.known.values()) if (item.state === 'pending') waiting++;
+    const waiting = this.snapshot((i) => i.state === 'pending').length;
     return { waiting, attention: this.#store.known.size - waiting };
   }
 
@@ -241,7 +236,7 @@ export class Outbox extends EventTarget {
     let done: OutboxItem[];
     if (this.#ops) done = await new Promise((resolve, reject) => this.#ops!.push(() => run().then(resolve, reject)));
     else {
-      const locked = await withFlushLock(this.name, run, { ...this.#lockOptions, waitMs: this.#timeoutMs + 1000 }).catch(() => ({ acquired: false as const }));
+      const locked = await withFlushLock(this.name, run, { ...this.#options.lock, waitMs: this.#timeoutMs + 1000 }).catch(() => ({ acquired: false as const }));
       // A user's explicit action must not be lost to a stuck lock: apply it anyway.
       done = locked.acquired ? locked.value : await run();
     }
@@ -267,7 +262,7 @@ export class Outbox extends EventTarget {
         const waitMs = this.#waitMs;
         this.#again = this.#waitMs = 0;
         // Busy means another tab is flushing; the timer below looks again.
-        await withFlushLock(this.name, () => this.#pass(flags), { ...this.#lockOptions, waitMs }).catch(() => undefined);
+        await withFlushLock(this.name, () => this.#pass(flags), { ...this.#options.lock, waitMs }).catch(() => undefined);
       }
       this.#scheduleNext();
     } finally {
@@ -327,9 +322,9 @@ export class Outbox extends EventTarget {
     // Re-read right before sending: another tab may have sent, removed or rescheduled it. There is no other way to send.
     const item = await this.#store.get(key);
     if (!item || !this.#due(item)) return;
-    const result = await send(item, { fetch: this.#fetchImpl, headers: this.#headers.get(item.endpoint), timeoutMs: this.#timeoutMs, now: this.#now });
+    const result = await send(item, { ...this.#options, headers: this.#headers.get(item.endpoint) });
     if (this.#owed.has(item.id)) this.#owed.set(item.id, result);
-    const outcome = afterAttempt(item, result, this.#now(), this.#backoff);
+    const outcome = afterAttempt(item, result, this.#now(), this.#options);
     await (outcome.next ? this.#store.put(key, outcome.next) : this.#store.remove(key));
     if (outcome.blockUntil !== undefined) this.#blockedUntil.set(item.endpoint, outcome.blockUntil);
     else if (result.kind === 'sent') this.#blockedUntil.delete(item.endpoint);

@@ -18,14 +18,15 @@ export function parseRetryAfter(header: string | null | undefined, nowMs: number
   return Math.max(0, at - nowMs);
 }
 
+/** Named as in OutboxOptions, which is passed here as it is. */
 export interface BackoffOptions {
-  baseMs?: number;
-  capMs?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
   random?: () => number;
 }
 
-/** Full jitter: random() * min(cap, base * 2^attempt), attempt counted from 0. */
-export function backoffDelay(attempt: number, { baseMs = 1000, capMs = 5 * 60_000, random = Math.random }: BackoffOptions = {}): number {
-  const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt));
+/** Full jitter: random() * min(max, base * 2^attempt), attempt counted from 0. */
+export function backoffDelay(attempt: number, { baseDelayMs = 1000, maxDelayMs = 5 * 60_000, random = Math.random }: BackoffOptions = {}): number {
+  const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, attempt));
   return Math.floor(random() * ceiling);
 }

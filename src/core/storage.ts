@@ -26,13 +26,13 @@ export interface OpenKvOptions {
 }
 
 /** A hung IndexedDB operation, as an Error named `StorageTimeoutError` (never shown to users). */
-export const storageTimeout = (what: string, ms: number): Error => Object.assign(new Error(`IndexedDB ${what}: no answer in ${ms} ms`), { name: 'StorageTimeoutError' });
+export const storageTimeout = (ms: number): Error => Object.assign(new Error(`IndexedDB: no answer in ${ms} ms`), { name: 'StorageTimeoutError' });
 export const isStorageTimeout = (error: unknown): boolean => (error as Error)?.name === 'StorageTimeoutError';
 
 /** Races `promise` against a timeout; a late rejection of the loser is handled by the race, so it never reaches the host page. */
-export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(storageTimeout(what, ms)), ms)));
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(storageTimeout(ms)), ms)));
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
@@ -43,35 +43,25 @@ export function memoryKv(problem?: StorageProblem): Kv {
   return {
     persistent: false,
     problem,
-    async get<T>(key: string) {
-      return copy(map.get(key) as T | undefined);
-    },
-    async set(key, value) {
-      map.set(key, copy(value));
-    },
-    async del(key) {
-      map.delete(key);
-    },
-    async entries<T>() {
-      return [...map].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, copy(v as T)] as [string, T]);
-    },
-    async clear() {
-      map.clear();
-    },
+    get: async <T>(key: string) => copy(map.get(key) as T | undefined),
+    set: async (key, value) => void map.set(key, copy(value)),
+    del: async (key) => void map.delete(key),
+    entries: async <T>() => [...map].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, copy(v as T)] as [string, T]),
+    clear: async () => map.clear(),
   };
 }
 
 function idbKv(store: UseStore, opTimeoutMs: number): Kv {
   // A throwing call becomes a rejection; a hanging one, a StorageTimeoutError.
-  const op = <T>(what: string, run: () => Promise<T>): Promise<T> => withTimeout(new Promise<T>((resolve) => resolve(run())), opTimeoutMs, what);
+  const op = <T>(run: () => Promise<T>): Promise<T> => withTimeout(new Promise<T>((resolve) => resolve(run())), opTimeoutMs);
   return {
     persistent: true,
-    get: (key) => op('get', () => get(key, store)),
-    set: (key, value) => op('set', () => set(key, value, store)),
-    del: (key) => op('del', () => del(key, store)),
+    get: (key) => op(() => get(key, store)),
+    set: (key, value) => op(() => set(key, value, store)),
+    del: (key) => op(() => del(key, store)),
     // Our keys are always strings.
-    entries: <T>() => op('entries', () => entries<string, T>(store)),
-    clear: () => op('clear', () => clear(store)),
+    entries: <T>() => op(() => entries<string, T>(store)),
+    clear: () => op(() => clear(store)),
   };
 }
 
@@ -83,7 +73,7 @@ export async function openKv(dbName: string, { timeoutMs = 3000, opTimeoutMs = 1
   if (store === null || (store === undefined && typeof indexedDB === 'undefined')) return memoryKv('missing');
   try {
     store ??= createStore(dbName, 'items');
-    await withTimeout(get('', store), timeoutMs, 'open');
+    await withTimeout(get('', store), timeoutMs);
   } catch (error) {
     return memoryKv(isStorageTimeout(error) ? 'timeout' : 'error');
   }
@@ -97,5 +87,5 @@ export function deleteDb(dbName: string, timeoutMs = 3000): Promise<void> {
     const request = indexedDB.deleteDatabase(dbName);
     request.onsuccess = request.onerror = request.onblocked = () => resolve();
   });
-  return withTimeout(done, timeoutMs, 'deleteDatabase').catch(() => undefined);
+  return withTimeout(done, timeoutMs).catch(() => undefined);
 }

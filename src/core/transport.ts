@@ -36,18 +36,9 @@ const MESSAGE_LIMIT = 500;
 
 /** The request body as sent: the submission, or a CloudEvents 1.0 structured-mode envelope around it. */
 export function buildBody(input: SendInput, nowMs: number): string {
-  if (input.format === 'cloudevents') {
-    return JSON.stringify({
-      specversion: '1.0',
-      id: input.id,
-      type: input.type,
-      source: input.source,
-      time: new Date(nowMs).toISOString(),
-      datacontenttype: 'application/json',
-      data: input.payload,
-    });
-  }
-  return JSON.stringify(input.payload);
+  const { id, type, source, payload } = input;
+  const envelope = { specversion: '1.0', id, type, source, time: new Date(nowMs).toISOString(), datacontenttype: 'application/json', data: payload };
+  return JSON.stringify(input.format === 'cloudevents' ? envelope : payload);
 }
 
 /** Everything `fetch` needs except the abort signal. Host headers cannot override our content type or key. */
@@ -56,20 +47,8 @@ export function buildRequest(input: SendInput, hostHeaders: HeaderRecord = {}, n
   const headers = new Headers(hostHeaders);
   headers.set('Content-Type', input.format === 'cloudevents' ? 'application/cloudevents+json' : 'application/json');
   headers.set('Idempotency-Key', `"${input.id}"`);
-  const size = new TextEncoder().encode(body).byteLength;
-  return {
-    url: input.endpoint,
-    init: { method: 'POST', headers, body, credentials: 'same-origin', keepalive: size < KEEPALIVE_LIMIT, mode: 'cors' },
-  };
-}
-
-/** Calls the host's headers provider; a throwing provider becomes an Error with a clear message. */
-export async function resolveHeaders(provider: HeadersInput | undefined): Promise<HeaderRecord> {
-  try {
-    return (typeof provider === 'function' ? await provider() : provider) ?? {};
-  } catch (error) {
-    throw new Error(`headers provider failed: ${describe(error)}`);
-  }
+  // keepalive (the request outlives the page) is capped by bytes; Blob counts UTF-8 bytes.
+  return { url: input.endpoint, init: { method: 'POST', headers, body, credentials: 'same-origin', keepalive: new Blob([body]).size < KEEPALIVE_LIMIT } };
 }
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message || error.name : String(error));
@@ -111,14 +90,17 @@ export async function classifyResponse(response: Response, nowMs: number): Promi
 export async function send(input: SendInput, options: SendOptions = {}): Promise<SendResult> {
   const { fetch: doFetch = globalThis.fetch.bind(globalThis), timeoutMs = 15_000, now = Date.now } = options;
   const signal = AbortSignal.timeout(timeoutMs);
-  // A hanging headers provider must not hold the flush lock forever.
-  const late = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
-  late.catch(() => undefined);
   const failed = (error: unknown): SendResult => ({ kind: 'retry', message: signal.aborted ? `timeout ${timeoutMs} ms` : describe(error) });
+  const provider = options.headers;
   let request: { url: string; init: RequestInit };
   try {
     // A failing headers provider or an invalid header name: nothing was sent, so trying later is safe.
-    request = buildRequest(input, await Promise.race([resolveHeaders(options.headers), late]), now());
+    // A hanging provider must not hold the flush lock forever: the timeout rejects the race.
+    const headers = await Promise.race([
+      typeof provider === 'function' ? provider() : provider,
+      new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+    ]);
+    request = buildRequest(input, headers, now());
   } catch (error) {
     return failed(error);
   }

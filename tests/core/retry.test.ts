@@ -29,7 +29,7 @@ describe('retry policy', () => {
     expect(backoffDelay(0, { random: top })).to.equal(999);
     expect(backoffDelay(3, { random: top })).to.equal(7999);
     expect(backoffDelay(30, { random: top })).to.equal(299_999);
-    expect(backoffDelay(4, { random: () => 0.5, baseMs: 100, capMs: 1000 })).to.equal(500);
+    expect(backoffDelay(4, { random: () => 0.5, baseDelayMs: 100, maxDelayMs: 1000 })).to.equal(500);
     expect(backoffDelay(5, { random: () => 0 })).to.equal(0);
     for (let i = 0; i < 50; i++) {
       const d = backoffDelay(2);
