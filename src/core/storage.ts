@@ -1,5 +1,5 @@
-// A tiny key-value store over idb-keyval in our own database, probed at open, with an in-memory fallback.
-import { createStore, get, set, del, entries, clear, type UseStore } from 'idb-keyval';
+// A tiny key-value store in our own IndexedDB database (opened with idb-keyval's createStore), probed at open, with an in-memory fallback.
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 
 export type StorageProblem = 'missing' | 'error' | 'timeout';
 
@@ -52,16 +52,24 @@ export function memoryKv(problem?: StorageProblem): Kv {
 }
 
 function idbKv(store: UseStore, opTimeoutMs: number): Kv {
+  // One transaction per call (as idb-keyval's get/set/del/entries/clear, without their default store and cursor fallback).
   // A throwing call becomes a rejection; a hanging one, a StorageTimeoutError.
-  const op = <T>(run: () => Promise<T>): Promise<T> => withTimeout(new Promise<T>((resolve) => resolve(run())), opTimeoutMs);
+  const op = <T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) => Promise<T>): Promise<T> =>
+    withTimeout(new Promise<T>((resolve) => resolve(store(mode, run))), opTimeoutMs);
+  // A write is done when its transaction commits.
+  const write = (edit: (s: IDBObjectStore) => void) =>
+    op('readwrite', (s) => {
+      edit(s);
+      return promisifyRequest(s.transaction);
+    });
   return {
     persistent: true,
-    get: (key) => op(() => get(key, store)),
-    set: (key, value) => op(() => set(key, value, store)),
-    del: (key) => op(() => del(key, store)),
+    get: (key) => op('readonly', (s) => promisifyRequest(s.get(key))),
+    set: (key, value) => write((s) => s.put(value, key)),
+    del: (key) => write((s) => s.delete(key)),
     // Our keys are always strings.
-    entries: <T>() => op(() => entries<string, T>(store)),
-    clear: () => op(() => clear(store)),
+    entries: () => op('readonly', (s) => Promise.all([promisifyRequest(s.getAllKeys()), promisifyRequest(s.getAll())]).then(([keys, values]) => keys.map((k, i) => [k as string, values[i]]))),
+    clear: () => write((s) => s.clear()),
   };
 }
 
@@ -73,7 +81,7 @@ export async function openKv(dbName: string, { timeoutMs = 3000, opTimeoutMs = 1
   if (store === null || (store === undefined && typeof indexedDB === 'undefined')) return memoryKv('missing');
   try {
     store ??= createStore(dbName, 'items');
-    await withTimeout(get('', store), timeoutMs);
+    await withTimeout(store('readonly', (s) => promisifyRequest(s.get(''))), timeoutMs);
   } catch (error) {
     return memoryKv(isStorageTimeout(error) ? 'timeout' : 'error');
   }
