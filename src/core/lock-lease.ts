@@ -3,7 +3,7 @@
 import type { LockResult } from './lock.js';
 
 /** localStorage when it works; null when it is missing or blocked (Safari private mode and blocked storage throw here). */
-export function probedStorage(): Storage | null {
+function probedStorage(): Storage | null {
   try {
     const s = globalThis.localStorage;
     if (!s) return null;
@@ -18,11 +18,18 @@ export function probedStorage(): Storage | null {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Runs `fn` while holding the lease `koe-lease:koe-flush:<name>`; renews it while `fn` runs.
- * Resolves to undefined, without running `fn`, when localStorage fails before the lease is taken: the caller
- * then falls back to the in-page mutex rather than run unguarded.
+ * Runs `fn` while holding the lease `koe-lease:koe-flush:<name>` in `storage` (default: localStorage); renews it while `fn` runs.
+ * Resolves to undefined, without running `fn`, when there is no usable storage or it fails before the lease is taken:
+ * the caller then falls back to the in-page mutex rather than run unguarded.
  */
-export async function leaseLock<T>(storage: Storage, name: string, fn: () => Promise<T>, waitMs: number, leaseMs = 10_000): Promise<LockResult<T> | undefined> {
+export async function leaseLock<T>(
+  name: string,
+  fn: () => Promise<T>,
+  waitMs: number,
+  storage: Storage | null = probedStorage(),
+  leaseMs = 10_000,
+): Promise<LockResult<T> | undefined> {
+  if (!storage) return undefined;
   const key = `koe-lease:koe-flush:${name}`;
   const owner = `${Date.now()}:${Math.random()}`;
   const read = (): { owner: string; expires: number } | null => {

@@ -19,9 +19,7 @@ export async function withFlushLock<T>(name: string, fn: () => Promise<T>, optio
   // No Web Locks: the localStorage lease, fetched only now. When that chunk cannot be fetched (offline), localStorage is
   // unusable or it fails mid-way, the in-page mutex still guards this page.
   const lease = storage === null ? undefined : await import('./lock-lease.js').catch(() => undefined);
-  const store = lease && (storage ?? lease.probedStorage());
-  const leased = store ? await lease.leaseLock(store, name, fn, waitMs, options.leaseMs) : undefined;
-  return leased ?? pageLock(name, fn, waitMs);
+  return (await lease?.leaseLock(name, fn, waitMs, storage, options.leaseMs)) ?? pageLock(name, fn, waitMs);
 }
 
 async function webLock<T>(locks: LockManager, name: string, fn: () => Promise<T>, waitMs: number): Promise<LockResult<T>> {

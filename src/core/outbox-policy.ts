@@ -14,7 +14,8 @@ export interface AttemptOutcome {
   events: OutboxEvent[];
 }
 
-const copy = <T>(v: T): T => structuredClone(v);
+/** Event details and results carry copies, so listeners cannot edit the outbox's items. */
+export const clone = <T>(v: T): T => structuredClone(v);
 
 export function afterAttempt(item: OutboxItem, result: SendResult, now: number, backoff: BackoffOptions): AttemptOutcome {
   const attempts = item.attempts + 1;
@@ -26,11 +27,11 @@ export function afterAttempt(item: OutboxItem, result: SendResult, now: number, 
     // Never sooner than the server asked.
     const nextAttemptAt = now + Math.max(backoffDelay(item.attempts, backoff), result.retryAfterMs ?? 0);
     const next: OutboxItem = { ...item, attempts, nextAttemptAt, lastError: error };
-    return { next, blockUntil: nextAttemptAt, events: [{ type: 'failed', detail: { item: copy(next), retrying: true, ...error, nextAttemptAt } }] };
+    return { next, blockUntil: nextAttemptAt, events: [{ type: 'failed', detail: { item: clone(next), retrying: true, ...error, nextAttemptAt } }] };
   }
   const fields = kind === 'rejected' && result.fields ? { fields: result.fields } : {};
   const next: OutboxItem = { ...item, attempts, state: 'needs-attention', lastError: { ...error, reason: kind, ...fields } };
-  const detail = { item: copy(next), status };
+  const detail = { item: clone(next), status };
   return {
     next,
     events: [

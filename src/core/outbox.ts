@@ -1,7 +1,7 @@
 // The outbox: persist before sending, retry with backoff, keep what the server refused, one flusher across tabs.
 import { withFlushLock } from './lock.js';
 import { OutboxStore, orderKey, type OutboxItem, type StorageWarningReason } from './outbox-store.js';
-import { absolute, afterAttempt, atReload, jsonCopy, newItem, nextDue, revived } from './outbox-policy.js';
+import { absolute, afterAttempt, atReload, clone, jsonCopy, newItem, nextDue, revived } from './outbox-policy.js';
 import { watchTriggers, type Triggers } from './outbox-triggers.js';
 import { DAY, EXPIRY_WARNING_MS, type EnqueueInput, type EnqueueResult, type OutboxCounts, type OutboxEventDetails, type OutboxEventName, type OutboxOptions } from './outbox-types.js';
 import { openKv } from './storage.js';
@@ -18,8 +18,6 @@ const MAX_TIMER_MS = 5 * 60_000;
 const RUN = 1;
 const RELOAD = 2;
 const ONLINE = 4;
-
-const clone = <T>(v: T): T => structuredClone(v);
 
 export class Outbox extends EventTarget {
   static #instances = new Map<string, Outbox>();
@@ -123,9 +121,10 @@ export class Outbox extends EventTarget {
     const current = await this.#store.get(key);
     const persistent = this.persistent;
     // Gone without an outcome here: another tab delivered it.
-    const status = outcome?.kind === 'sent' || !current ? 'sent' : current.state === 'needs-attention' ? current.state : 'queued';
-    if (status === 'queued') this.#emit('queued', { item: clone(current!), persistent });
-    return { status, persistent, item: clone(current ?? item) };
+    if (outcome?.kind === 'sent' || !current) return { status: 'sent', persistent, item: current ?? item };
+    if (current.state === 'needs-attention') return { status: 'needs-attention', persistent, item: clone(current) };
+    this.#emit('queued', { item: clone(current), persistent });
+    return { status: 'queued', persistent, item: clone(current) };
   }
 
   /** Sends every due item (one flusher across tabs); joins a flush already running in this page. */
@@ -153,7 +152,7 @@ export class Outbox extends EventTarget {
   /** Waiting items within EXPIRY_WARNING_MS of the retention limit. */
   expiringItems(): OutboxItem[] {
     const limit = this.#now() - (this.retentionMs - EXPIRY_WARNING_MS);
-    return [...this.#store.known.values()].filter((i) => i.state === 'pending' && (i.keptSince ?? i.createdAt) <= limit).map(clone);
+    return this.snapshot((i) => i.state === 'pending' && (i.keptSince ?? i.createdAt) <= limit).map(clone);
   }
 
   /** Makes an item due now and flushes (also resends expired or refused items as they are). */

@@ -13,7 +13,6 @@ export interface Kv {
   del(key: string): Promise<void>;
   /** All entries in key order. */
   entries<T>(): Promise<Array<[string, T]>>;
-  clear(): Promise<void>;
 }
 
 export interface OpenKvOptions {
@@ -47,7 +46,6 @@ export function memoryKv(problem?: StorageProblem): Kv {
     set: async (key, value) => void map.set(key, copy(value)),
     del: async (key) => void map.delete(key),
     entries: async <T>() => [...map].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, copy(v as T)] as [string, T]),
-    clear: async () => map.clear(),
   };
 }
 
@@ -69,7 +67,6 @@ function idbKv(store: UseStore, opTimeoutMs: number): Kv {
     del: (key) => write((s) => s.delete(key)),
     // Our keys are always strings.
     entries: () => op('readonly', (s) => Promise.all([promisifyRequest(s.getAllKeys()), promisifyRequest(s.getAll())]).then(([keys, values]) => keys.map((k, i) => [k as string, values[i]]))),
-    clear: () => write((s) => s.clear()),
   };
 }
 

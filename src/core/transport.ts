@@ -65,7 +65,7 @@ export async function classifyResponse(response: Response, nowMs: number): Promi
   } catch {
     /* not JSON: the text itself is the message */
   }
-  if (status >= 200 && status < 300) return { kind: 'sent', status, body: json };
+  if (response.ok) return { kind: 'sent', status, body: json };
   const m = json?.message;
   const message = truncate((typeof m === 'string' && m.trim()) || (json === undefined && text.trim()) || `HTTP ${status}`);
   // 409 with Retry-After: the idempotency-key draft's "same key still in flight"; come back later.
@@ -75,11 +75,9 @@ export async function classifyResponse(response: Response, nowMs: number): Promi
   }
   if (status === 401 || status === 403) return { kind: 'auth', status, message };
   if (status >= 400 && status < 500) {
-    const fields = Array.isArray(json?.fields)
-      ? (json.fields as Array<{ path?: unknown; message?: unknown } | null>)
-          .filter((f) => f && typeof f === 'object')
-          .map((f) => ({ path: String(f!.path ?? ''), message: truncate(String(f!.message ?? '')) }))
-      : [];
+    const fields = (Array.isArray(json?.fields) ? (json.fields as Array<{ path?: unknown; message?: unknown } | null>) : [])
+      .filter((f) => f && typeof f === 'object')
+      .map((f) => ({ path: String(f!.path ?? ''), message: truncate(String(f!.message ?? '')) }));
     return { kind: 'rejected', status, message, ...(fields.length ? { fields } : {}) };
   }
   // 1xx/3xx that fetch did not follow, or an unknown 5xx: try again later rather than lose the item.

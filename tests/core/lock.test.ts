@@ -53,16 +53,15 @@ describe('withFlushLock', () => {
   it('localStorage lease: a live lease of another tab blocks; an expired one does not', async () => {
     const key = 'koe-lease:koe-flush:t-lease-2';
     localStorage.setItem(key, JSON.stringify({ owner: 'other-tab', expires: Date.now() + 60_000 }));
-    expect(await leaseLock(localStorage, 't-lease-2', async () => 1, 0)).to.deep.equal({ acquired: false });
+    expect(await leaseLock('t-lease-2', async () => 1, 0, localStorage)).to.deep.equal({ acquired: false });
     localStorage.setItem(key, JSON.stringify({ owner: 'other-tab', expires: Date.now() - 1 }));
-    expect(await leaseLock(localStorage, 't-lease-2', async () => 1, 0)).to.deep.equal({ acquired: true, value: 1 });
+    expect(await leaseLock('t-lease-2', async () => 1, 0, localStorage)).to.deep.equal({ acquired: true, value: 1 });
     expect(localStorage.getItem(key)).to.equal(null);
   });
 
   it('localStorage lease: renews while a long flush runs', async () => {
     const key = 'koe-lease:koe-flush:t-lease-3';
     const result = await leaseLock(
-      localStorage,
       't-lease-3',
       async () => {
         const first = JSON.parse(localStorage.getItem(key)!).expires as number;
@@ -70,6 +69,7 @@ describe('withFlushLock', () => {
         return (JSON.parse(localStorage.getItem(key)!).expires as number) > first;
       },
       0,
+      localStorage,
       150,
     );
     expect(result).to.deep.equal({ acquired: true, value: true });

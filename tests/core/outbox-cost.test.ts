@@ -14,7 +14,7 @@ const offline: typeof fetch = () => Promise.reject(new TypeError('offline (test)
 
 /** The real IndexedDB store, with every call counted. */
 function counted(): { calls: Record<keyof Kv, number>; openKv: NonNullable<OutboxOptions['openKv']> } {
-  const calls = { entries: 0, get: 0, set: 0, del: 0, clear: 0, persistent: 0, problem: 0 };
+  const calls = { entries: 0, get: 0, set: 0, del: 0, persistent: 0, problem: 0 };
   return {
     calls,
     openKv: async (db, options) => {
