@@ -1,5 +1,5 @@
 // The outbox's storage: FIFO keys over a Kv, a write-through copy in memory, and a switch to memory when the disk fails.
-import { isStorageTimeout, memoryKv, type Kv, type OpenKvOptions } from './storage.js';
+import { isStorageTimeout, type Kv, type OpenKvOptions } from './storage.js';
 import type { SendInput } from './transport.js';
 
 /** What is sent (id = Idempotency-Key; payload never holds headers), plus the delivery state. */
@@ -31,13 +31,14 @@ export const orderKey = (createdAt: number, counter: number, id: string): string
 const byKey = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : 1);
 
 export class OutboxStore {
-  /** What we last read or wrote, in key (FIFO) order; also what a switch to memory keeps. */
+  /** What we last read or wrote, in key (FIFO) order; without a working disk, the store itself. */
   known = new Map<string, OutboxItem>();
   #last = '';
   /** Our writes since the oldest full read in flight began: laid over that read's (older) result. */
   #touched = new Map<string, OutboxItem | undefined>();
   #reading = 0;
-  #kv: Kv = memoryKv();
+  /** The disk; undefined until open, and for good once it is missing or fails. */
+  #kv?: Kv;
   #problem?: StorageWarningReason;
 
   readonly #dbName: string;
@@ -49,15 +50,17 @@ export class OutboxStore {
   }
 
   get persistent(): boolean {
-    return this.#kv.persistent;
+    return !!this.#kv;
   }
   get storageProblem(): StorageWarningReason | undefined {
     return this.#problem;
   }
 
   async open(openFn: OpenKvFn, options: OpenKvOptions): Promise<void> {
-    this.#kv = await openFn(this.#dbName, options).catch(() => memoryKv('error'));
-    if (!this.#kv.persistent) this.#onDegrade((this.#problem = this.#kv.problem ?? 'error'));
+    const kv = await openFn(this.#dbName, options).catch(() => undefined);
+    // openKv's in-memory fallback is not used: `known` already holds everything.
+    if (kv?.persistent) this.#kv = kv;
+    else this.#onDegrade((this.#problem = kv?.problem ?? 'error'));
   }
 
   /** Re-reads every item from the disk (FIFO); on failure keeps what we know. */
@@ -123,19 +126,21 @@ export class OutboxStore {
     if (key > this.#last) this.#last = key;
   }
 
-  /** The disk failed: carry on in memory with everything we know, and say so once. */
+  /**
+   * Runs `op` on the disk. Rejects without one, so callers go on with what they know. When the disk fails, the store
+   * carries on in memory with `known` from then on, and says so once.
+   */
   async #run<T>(op: (kv: Kv) => Promise<T>): Promise<T> {
     const kv = this.#kv;
+    if (!kv) throw new Error('in memory');
     try {
       return await op(kv);
     } catch (error) {
-      if (!kv.persistent) throw error;
       if (kv === this.#kv) {
-        this.#kv = memoryKv('error');
-        for (const [key, item] of this.known) void this.#kv.set(key, item);
+        this.#kv = undefined;
         this.#onDegrade((this.#problem = isStorageTimeout(error) ? 'timeout' : (error as Error)?.name === 'QuotaExceededError' ? 'quota' : 'error'));
       }
-      return op(this.#kv);
+      throw error;
     }
   }
 }
