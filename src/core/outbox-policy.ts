@@ -69,8 +69,7 @@ export function absolute(endpoint: string): string {
 
 /** Due again now; an expired item's retention restarts from the user's resend. */
 export function revived(item: OutboxItem, now: number): OutboxItem {
-  const keptSince = item.lastError?.reason === 'expired' ? now : item.keptSince;
-  return { ...item, state: 'pending', nextAttemptAt: now, ...(keptSince !== undefined ? { keptSince } : {}) };
+  return { ...item, state: 'pending', nextAttemptAt: now, ...(item.lastError?.reason === 'expired' && { keptSince: now }) };
 }
 
 /** When the next waiting item is due (respecting per-endpoint blocks), or undefined when none waits. */
