@@ -221,12 +221,7 @@ export class KoeIntake extends KoeContextElement {
 
   /** Sent or queued: the confirmation replaces the form; focus follows it when the user was in the form. */
   async #done(status: 'sent' | 'queued', message: string, focus: boolean): Promise<void> {
-    this.phase = status;
-    this.message = message;
-    this.editing = this.#attending = undefined;
-    this.serverMessage = '';
-    this.errors = {};
-    this.#dirty = false;
+    this.#settle(status, message);
     rememberChannel(this.#ctx, this.form.channel);
     await this.#drafts.clear();
     await this.updateComplete;
@@ -298,11 +293,16 @@ export class KoeIntake extends KoeContextElement {
   reset(): void {
     const { channel, kind } = this.form;
     this.form = { ...freshForm(undefined, this.#ctx), channel, kind };
-    this.errors = {};
-    this.phase = 'form';
-    this.message = this.#t.s.empty;
+    this.#settle('form', this.#t.s.empty);
+  }
+
+  /** Nothing is being edited or refused any more: the form (or its confirmation) starts clean. */
+  #settle(phase: 'form' | 'sent' | 'queued', message: string): void {
+    this.phase = phase;
+    this.message = message;
     this.editing = this.#attending = undefined;
     this.serverMessage = '';
+    this.errors = {};
     this.#dirty = false;
   }
 
