@@ -4,33 +4,23 @@ export type EndpointCheck = { ok: true; url: string } | { ok: false; reason: End
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-function defaultBase(): string | undefined {
-  return typeof location !== 'undefined' ? location.href : undefined;
-}
-
-/** Checks an `endpoint` value; relative paths resolve against `base` (the page URL). */
-export function checkEndpoint(value: string | null | undefined, base: string | undefined = defaultBase()): EndpointCheck {
+/** Checks an `endpoint` value; relative paths resolve against `base` (default: the page URL). */
+export function checkEndpoint(value: string | null | undefined, base: string | undefined = globalThis.location?.href): EndpointCheck {
   const raw = (value ?? '').trim();
   if (!raw) return { ok: false, reason: 'missing', detail: '' };
   let url: URL;
   try {
-    url = base ? new URL(raw, base) : new URL(raw);
+    // A base that does not parse throws here too, so `base` is a valid URL below.
+    url = new URL(raw, base || undefined);
   } catch {
     return { ok: false, reason: 'invalid', detail: raw };
   }
-  let baseUrl: URL | undefined;
-  try {
-    baseUrl = base ? new URL(base) : undefined;
-  } catch {
-    baseUrl = undefined;
+  const { protocol, host } = url;
+  if (url.username || url.password) return { ok: false, reason: 'credentials', detail: host };
+  if (protocol !== 'https:' && protocol !== 'http:') return { ok: false, reason: 'scheme', detail: protocol };
+  // http: only to the page's own origin (nothing travels anywhere the page itself did not come from) or to this machine.
+  if (protocol === 'http:' && !LOCAL_HOSTS.has(url.hostname) && !(base && url.origin === new URL(base).origin)) {
+    return { ok: false, reason: 'insecure-http', detail: host };
   }
-  if (url.username || url.password) return { ok: false, reason: 'credentials', detail: url.host };
-  if (url.protocol === 'https:') return { ok: true, url: url.href };
-  if (url.protocol === 'http:') {
-    // Same origin as the page is fine: nothing travels anywhere the page itself did not come from.
-    if (baseUrl && url.origin === baseUrl.origin) return { ok: true, url: url.href };
-    if (LOCAL_HOSTS.has(url.hostname)) return { ok: true, url: url.href };
-    return { ok: false, reason: 'insecure-http', detail: url.host };
-  }
-  return { ok: false, reason: 'scheme', detail: url.protocol };
+  return { ok: true, url: url.href };
 }
