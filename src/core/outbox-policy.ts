@@ -41,12 +41,13 @@ export function afterAttempt(item: OutboxItem, result: SendResult, now: number, 
   };
 }
 
-export const EXPIRED_MESSAGE = 'Not delivered within the retention period; resend or discard it.';
-
-/** A waiting item at the retention limit, moved to needs-attention (never deleted); undefined if not due. */
+/**
+ * A waiting item at the retention limit, moved to needs-attention (never deleted); undefined if not due. The message is
+ * for logs and hosts; views word it in the user's language from `reason: 'expired'`.
+ */
 export function expired(item: OutboxItem, now: number, retentionMs: number): OutboxItem | undefined {
   if (item.state !== 'pending' || now - (item.keptSince ?? item.createdAt) < retentionMs) return undefined;
-  return { ...item, state: 'needs-attention', lastError: { message: EXPIRED_MESSAGE, reason: 'expired' } };
+  return { ...item, state: 'needs-attention', lastError: { message: 'retention period expired', reason: 'expired' } };
 }
 
 /**
