@@ -144,15 +144,17 @@ export class Outbox extends EventTarget {
     return [...this.#store.known.values()].filter(match);
   }
 
-  counts(): OutboxCounts {
-    const waiting = this.snapshot((i) => i.state === 'pending').length;
-    return { waiting, attention: this.#store.known.size - waiting };
+  /** How many items (all, or those `match` keeps) wait and how many need attention. */
+  counts(match?: (item: OutboxItem) => boolean): OutboxCounts {
+    const items = this.snapshot(match);
+    const waiting = items.filter((i) => i.state === 'pending').length;
+    return { waiting, attention: items.length - waiting };
   }
 
-  /** Waiting items within EXPIRY_WARNING_MS of the retention limit. */
-  expiringItems(): OutboxItem[] {
+  /** Waiting items (all, or those `match` keeps) within EXPIRY_WARNING_MS of the retention limit. */
+  expiringItems(match: (item: OutboxItem) => boolean = () => true): OutboxItem[] {
     const limit = this.#now() - (this.retentionMs - EXPIRY_WARNING_MS);
-    return this.snapshot((i) => i.state === 'pending' && (i.keptSince ?? i.createdAt) <= limit).map(clone);
+    return this.snapshot((i) => match(i) && i.state === 'pending' && (i.keptSince ?? i.createdAt) <= limit).map(clone);
   }
 
   /** Makes an item due now and flushes (also resends expired or refused items as they are). */

@@ -22,7 +22,8 @@ export class OutboxController implements ReactiveController {
   expiringCount = 0;
 
   readonly #host: OutboxHost;
-  readonly #unsubscribe: Array<() => void> = [];
+  /** Aborted when the host disconnects: removes every listener it added to the outbox. */
+  #connection?: AbortController;
 
   constructor(host: OutboxHost, { type, outbox }: { type: SubmissionType; outbox?: Outbox }) {
     this.#host = host;
@@ -35,10 +36,6 @@ export class OutboxController implements ReactiveController {
     return this.outbox.persistent;
   }
 
-  get format(): Format {
-    return this.#host.format === 'cloudevents' ? 'cloudevents' : 'json';
-  }
-
   /** The host's endpoint as an absolute URL, or undefined when it is missing or refused. */
   get endpoint(): string | undefined {
     const check = checkEndpoint(this.#host.endpoint);
@@ -47,21 +44,23 @@ export class OutboxController implements ReactiveController {
 
   hostConnected(): void {
     this.registerHeaders();
+    const { signal } = (this.#connection = new AbortController());
+    const listen = (type: string, listener: (event: Event) => void) => this.outbox.addEventListener(type, listener, { signal });
     // Outbox events for this element's items go out on the host as koe-*, with id and type instead of the item.
     for (const name of ['queued', 'sent', 'failed', 'needs-attention', 'auth-required'] as const) {
-      this.#listen(name, (event) => {
+      listen(name, (event) => {
         const { item, body: _body, ...rest } = (event as CustomEvent<OutboxEventDetails[typeof name] & { body?: unknown }>).detail;
-        if (this.#mine(item)) emit(this.#host, `koe-${name}`, { id: item.id, type: item.type, ...rest } as never);
+        if (this.#mine()(item)) emit(this.#host, `koe-${name}`, { id: item.id, type: item.type, ...rest } as never);
       });
     }
     const onChange = () => void this.refresh();
-    this.#listen('change', onChange);
-    this.#listen('storage-warning', onChange);
+    listen('change', onChange);
+    listen('storage-warning', onChange);
     void this.refresh();
   }
 
   hostDisconnected(): void {
-    for (const off of this.#unsubscribe.splice(0)) off();
+    this.#connection?.abort();
   }
 
   /** Call when the host's `endpoint` or `headers` change. */
@@ -77,7 +76,7 @@ export class OutboxController implements ReactiveController {
     if (!check.ok) throw new Error(`Refused endpoint (${check.reason}): ${check.detail}`);
     if (!emit(this.#host, 'koe-submit', { id: options.id, type: this.type, payload })) return 'cancelled';
     if (this.#host.headers) this.outbox.setHeaders(check.url, this.#host.headers);
-    return this.outbox.enqueue({ id: options.id, type: this.type, endpoint: check.url, format: options.format ?? this.format, payload });
+    return this.outbox.enqueue({ id: options.id, type: this.type, endpoint: check.url, format: options.format ?? (this.#host.format === 'cloudevents' ? 'cloudevents' : 'json'), payload });
   }
 
   retry(id: string): Promise<void> {
@@ -94,23 +93,17 @@ export class OutboxController implements ReactiveController {
   /** Takes the outbox's current items (kept current on every change, no disk read) and updates the host. */
   async refresh(): Promise<void> {
     await this.outbox.ready;
-    // Runs on every outbox change (once per item while a long queue drains): no disk read, no copies, one URL parse.
-    const endpoint = this.endpoint;
-    this.items = this.outbox.snapshot((i) => i.type === this.type && i.endpoint === endpoint);
-    const expiring = new Set(this.outbox.expiringItems().map((i) => i.id));
-    let waiting = 0;
-    for (const i of this.items) if (i.state === 'pending') waiting++;
-    this.counts = { waiting, attention: this.items.length - waiting };
-    this.expiringCount = this.items.filter((i) => expiring.has(i.id)).length;
+    // Runs on every outbox change (once per item while a long queue drains): no disk read, one URL parse.
+    const mine = this.#mine();
+    this.items = this.outbox.snapshot(mine);
+    this.counts = this.outbox.counts(mine);
+    this.expiringCount = this.outbox.expiringItems(mine).length;
     this.#host.requestUpdate();
   }
 
-  #mine(item: OutboxItem): boolean {
-    return item.type === this.type && item.endpoint === this.endpoint;
-  }
-
-  #listen(type: string, listener: (event: Event) => void): void {
-    this.outbox.addEventListener(type, listener);
-    this.#unsubscribe.push(() => this.outbox.removeEventListener(type, listener));
+  /** Whether an item is this element's: its type, to its endpoint as it is now. */
+  #mine(): (item: OutboxItem) => boolean {
+    const endpoint = this.endpoint;
+    return (i) => i.type === this.type && i.endpoint === endpoint;
   }
 }
