@@ -42,7 +42,7 @@ export function buildBody(input: SendInput, nowMs: number): string {
 }
 
 /** Everything `fetch` needs except the abort signal. Host headers cannot override our content type or key. */
-export function buildRequest(input: SendInput, hostHeaders: HeaderRecord = {}, nowMs = Date.now()): { url: string; init: RequestInit } {
+export function buildRequest(input: SendInput, hostHeaders: HeaderRecord | undefined, nowMs: number): { url: string; init: RequestInit } {
   const body = buildBody(input, nowMs);
   const headers = new Headers(hostHeaders);
   headers.set('Content-Type', input.format === 'cloudevents' ? 'application/cloudevents+json' : 'application/json');
@@ -50,8 +50,6 @@ export function buildRequest(input: SendInput, hostHeaders: HeaderRecord = {}, n
   // keepalive (the request outlives the page) is capped by bytes; Blob counts UTF-8 bytes.
   return { url: input.endpoint, init: { method: 'POST', headers, body, credentials: 'same-origin', keepalive: new Blob([body]).size < KEEPALIVE_LIMIT } };
 }
-
-const describe = (error: unknown): string => (error instanceof Error ? error.message || error.name : String(error));
 
 const truncate = (s: string) => (s.length > MESSAGE_LIMIT ? `${s.slice(0, MESSAGE_LIMIT - 1)}…` : s);
 
@@ -61,9 +59,9 @@ export async function classifyResponse(response: Response, nowMs: number): Promi
   const text = await response.text().catch(() => '');
   let json: { message?: unknown; fields?: unknown } | undefined;
   try {
-    json = text ? JSON.parse(text) : undefined;
+    json = JSON.parse(text);
   } catch {
-    /* not JSON: the text itself is the message */
+    /* empty or not JSON: the text itself is the message */
   }
   if (response.ok) return { kind: 'sent', status, body: json };
   const m = json?.message;
@@ -71,14 +69,14 @@ export async function classifyResponse(response: Response, nowMs: number): Promi
   // 409 with Retry-After: the idempotency-key draft's "same key still in flight"; come back later.
   if (isRetryableStatus(status) || (status === 409 && headers.has('Retry-After'))) {
     const retryAfterMs = parseRetryAfter(headers.get('Retry-After'), nowMs);
-    return { kind: 'retry', status, message, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+    return { kind: 'retry', status, message, ...(retryAfterMs !== undefined && { retryAfterMs }) };
   }
   if (status === 401 || status === 403) return { kind: 'auth', status, message };
   if (status >= 400 && status < 500) {
     const fields = (Array.isArray(json?.fields) ? (json.fields as Array<{ path?: unknown; message?: unknown } | null>) : [])
       .filter((f) => f && typeof f === 'object')
       .map((f) => ({ path: String(f!.path ?? ''), message: truncate(String(f!.message ?? '')) }));
-    return { kind: 'rejected', status, message, ...(fields.length ? { fields } : {}) };
+    return { kind: 'rejected', status, message, ...(fields.length > 0 && { fields }) };
   }
   // 1xx/3xx that fetch did not follow, or an unknown 5xx: try again later rather than lose the item.
   return { kind: 'retry', status, message };
@@ -86,25 +84,18 @@ export async function classifyResponse(response: Response, nowMs: number): Promi
 
 /** Sends one attempt within `timeoutMs` (headers provider, request and answer together). Never throws: every failure is a result class. */
 export async function send(input: SendInput, options: SendOptions = {}): Promise<SendResult> {
-  const { fetch: doFetch = globalThis.fetch.bind(globalThis), timeoutMs = 15_000, now = Date.now } = options;
+  const { fetch: doFetch = globalThis.fetch.bind(globalThis), headers: provider, timeoutMs = 15_000, now = Date.now } = options;
   const signal = AbortSignal.timeout(timeoutMs);
-  const failed = (error: unknown): SendResult => ({ kind: 'retry', message: signal.aborted ? `timeout ${timeoutMs} ms` : describe(error) });
-  const provider = options.headers;
-  let request: { url: string; init: RequestInit };
   try {
-    // A failing headers provider or an invalid header name: nothing was sent, so trying later is safe.
-    // A hanging provider must not hold the flush lock forever: the timeout rejects the race.
+    // A hanging headers provider must not hold the flush lock forever: the timeout rejects the race.
     const headers = await Promise.race([
       typeof provider === 'function' ? provider() : provider,
       new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
     ]);
-    request = buildRequest(input, headers, now());
+    const { url, init } = buildRequest(input, headers, now());
+    return await classifyResponse(await doFetch(url, { ...init, signal }), now());
   } catch (error) {
-    return failed(error);
-  }
-  try {
-    return await classifyResponse(await doFetch(request.url, { ...request.init, signal }), now());
-  } catch (error) {
-    return failed(error);
+    // A failing headers provider or an invalid header name (nothing was sent), the network or the timeout: trying later is safe.
+    return { kind: 'retry', message: signal.aborted ? `timeout ${timeoutMs} ms` : error instanceof Error ? error.message || error.name : String(error) };
   }
 }
