@@ -2,9 +2,7 @@
 
 const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
 
-export function isRetryableStatus(status: number): boolean {
-  return RETRYABLE.has(status);
-}
+export const isRetryableStatus = (status: number): boolean => RETRYABLE.has(status);
 
 /** Retry-After as milliseconds from `nowMs` (delta-seconds or HTTP-date); undefined when absent or garbage. */
 export function parseRetryAfter(header: string | null | undefined, nowMs: number = Date.now()): number | undefined {
@@ -27,6 +25,5 @@ export interface BackoffOptions {
 
 /** Full jitter: random() * min(max, base * 2^attempt), attempt counted from 0. */
 export function backoffDelay(attempt: number, { baseDelayMs = 1000, maxDelayMs = 5 * 60_000, random = Math.random }: BackoffOptions = {}): number {
-  const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, attempt));
-  return Math.floor(random() * ceiling);
+  return Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt));
 }
