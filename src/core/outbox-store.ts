@@ -39,7 +39,8 @@ export class OutboxStore {
   #reading = 0;
   /** The disk; undefined until open, and for good once it is missing or fails. */
   #kv?: Kv;
-  #problem?: StorageWarningReason;
+  /** Why the disk is not used (set once, when it goes). */
+  problem?: StorageWarningReason;
 
   readonly #dbName: string;
   readonly #onDegrade: (reason: StorageWarningReason) => void;
@@ -52,15 +53,12 @@ export class OutboxStore {
   get persistent(): boolean {
     return !!this.#kv;
   }
-  get storageProblem(): StorageWarningReason | undefined {
-    return this.#problem;
-  }
 
   async open(openFn: OpenKvFn, options: OpenKvOptions): Promise<void> {
     const kv = await openFn(this.#dbName, options).catch(() => undefined);
     // openKv's in-memory fallback is not used: `known` already holds everything.
     if (kv?.persistent) this.#kv = kv;
-    else this.#onDegrade((this.#problem = kv?.problem ?? 'error'));
+    else this.#onDegrade((this.problem = kv?.problem ?? 'error'));
   }
 
   /** Re-reads every item from the disk (FIFO); on failure keeps what we know. */
@@ -138,7 +136,7 @@ export class OutboxStore {
     } catch (error) {
       if (kv === this.#kv) {
         this.#kv = undefined;
-        this.#onDegrade((this.#problem = isStorageTimeout(error) ? 'timeout' : (error as Error)?.name === 'QuotaExceededError' ? 'quota' : 'error'));
+        this.#onDegrade((this.problem = isStorageTimeout(error) ? 'timeout' : (error as Error)?.name === 'QuotaExceededError' ? 'quota' : 'error'));
       }
       throw error;
     }

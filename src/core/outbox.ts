@@ -89,7 +89,7 @@ export class Outbox extends EventTarget {
   }
   /** Why persistence is off. */
   get storageProblem(): StorageWarningReason | undefined {
-    return this.#store.storageProblem;
+    return this.#store.problem;
   }
 
   /** Host headers for an endpoint, kept in memory only; a new value retries items waiting for auth. */
