@@ -1,7 +1,6 @@
 // CRM context (attributes + `context` property, IDs NFKC-normalised) and the tag vocabulary.
 import { cleanText, normalizeId } from './text.js';
 import type { EndpointCheck } from './endpoint.js';
-import type { Locale } from '../i18n/locale.js';
 
 export const FORMATS: readonly string[] = ['json', 'cloudevents'];
 
@@ -45,15 +44,13 @@ const FIELDS = new Set<string>(Object.values(CONTEXT_ATTRIBUTES));
 
 function clean(field: ContextField, value: unknown): string | undefined {
   if (typeof value === 'number') value = String(value);
-  if (typeof value !== 'string') return undefined;
   return ID_FIELDS.has(field) ? normalizeId(value) : cleanText(value);
 }
 
-function customValue(value: unknown): string | number | boolean | null | undefined {
-  if (value === null || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'string') return cleanText(value) ?? undefined;
-  return undefined;
+/** A custom field keeps JSON scalars only (strings cleaned, numbers finite); anything else is dropped. */
+function customValue(value: unknown): KoeContext['custom'][string] | undefined {
+  if (typeof value === 'string') return cleanText(value);
+  return value === null || typeof value === 'boolean' || Number.isFinite(value) ? (value as number | boolean | null) : undefined;
 }
 
 /**
@@ -63,12 +60,12 @@ function customValue(value: unknown): string | number | boolean | null | undefin
 export function resolveContext(attributes: Partial<Record<ContextField, string | null | undefined>>, property?: KoeContextInput | null): KoeContext {
   const result: KoeContext = { custom: {} };
   for (const field of FIELDS as Set<ContextField>) {
-    const fromProperty = property ? clean(field, property[field]) : undefined;
-    const value = fromProperty ?? clean(field, attributes[field]);
+    const value = clean(field, property?.[field]) ?? clean(field, attributes[field]);
     if (value !== undefined) result[field] = value;
   }
   if (property && typeof property === 'object') {
-    const extra: Record<string, unknown> = { ...(typeof property.custom === 'object' && property.custom ? property.custom : {}) };
+    // Spreading null (or a non-object guarded out) adds nothing.
+    const extra: Record<string, unknown> = { ...(typeof property.custom === 'object' ? property.custom : {}) };
     for (const [key, value] of Object.entries(property)) if (!FIELDS.has(key) && key !== 'custom') extra[key] = value;
     for (const [key, value] of Object.entries(extra)) {
       const v = customValue(value);
@@ -109,17 +106,13 @@ export function checkTags(value: unknown): TagsCheck {
     const t = raw as Partial<KoeTag> | null;
     if (!t || typeof t.id !== 'string' || !TAG_ID.test(t.id)) return { ok: false, reason: `tags[${i}].id must match ${TAG_ID}` };
     if (seen.has(t.id)) return { ok: false, reason: `tags[${i}].id "${t.id}" is repeated` };
-    const ja = typeof t.label?.ja === 'string' ? cleanText(t.label.ja) : undefined;
-    const en = typeof t.label?.en === 'string' ? cleanText(t.label.en) : undefined;
+    const ja = cleanText(t.label?.ja);
+    const en = cleanText(t.label?.en);
     if (!ja && !en) return { ok: false, reason: `tags[${i}].label needs ja or en` };
     seen.add(t.id);
     tags.push({ id: t.id, label: { ja: (ja ?? en)!, en: (en ?? ja)! } });
   }
   return { ok: true, tags };
-}
-
-export function tagLabel(tag: KoeTag, locale: Locale): string {
-  return tag.label[locale];
 }
 
 /** A stable key for drafts and remembered choices: endpoint plus company/deal. */

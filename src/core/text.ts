@@ -1,28 +1,21 @@
 // Text as a person counts it: graphemes, not UTF-16 units; IDs normalised so systems join.
 
-const segmenter: Intl.Segmenter | undefined =
-  typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : undefined;
+// Intl.Segmenter is missing in older browsers (Firefox before 125): code points are the next best count there.
+const segmenter = 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : undefined;
 
 /** Number of user-perceived characters (grapheme clusters) in `text`. */
 export function countGraphemes(text: string): number {
-  if (!segmenter) return Array.from(text).length;
-  let count = 0;
-  for (const _ of segmenter.segment(text)) count += 1;
-  return count;
+  return segmenter ? [...segmenter.segment(text)].length : [...text].length;
 }
 
-/** Normalises an identifier typed in another system: NFKC, trimmed, inner whitespace collapsed. */
-export function normalizeId(value: string | null | undefined): string | undefined {
-  if (value == null) return undefined;
-  const normalized = value.normalize('NFKC').trim().replace(/\s+/g, ' ');
-  return normalized === '' ? undefined : normalized;
+/** Normalises free text from attributes or context: NFC, trimmed; empty (or not a string) becomes undefined. */
+export function cleanText(value: unknown): string | undefined {
+  return typeof value === 'string' ? value.normalize('NFC').trim() || undefined : undefined;
 }
 
-/** Normalises free text from attributes or context: NFC, trimmed; empty becomes undefined. */
-export function cleanText(value: string | null | undefined): string | undefined {
-  if (value == null) return undefined;
-  const cleaned = value.normalize('NFC').trim();
-  return cleaned === '' ? undefined : cleaned;
+/** Normalises an identifier typed in another system: NFKC, trimmed, inner whitespace collapsed; empty becomes undefined. */
+export function normalizeId(value: unknown): string | undefined {
+  return cleanText(typeof value === 'string' ? value.normalize('NFKC').replace(/\s+/g, ' ') : undefined);
 }
 
 /** Limits stated to users, in graphemes. */

@@ -41,9 +41,12 @@ export type FieldErrors = Partial<Record<FieldName, string>>;
 /** ISO 8601 with the local offset, e.g. 2026-11-21T14:03:00.000+09:00. */
 export function isoWithOffset(date: Date): string {
   const offset = -date.getTimezoneOffset();
-  const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
-  // The local wall-clock time is UTC shifted by the offset; toISOString then prints it without the Z.
-  return `${new Date(date.getTime() + offset * 60_000).toISOString().slice(0, -1)}${offset < 0 ? '-' : '+'}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+  const minute = 60_000;
+  // The local wall-clock time is UTC shifted by the offset; toISOString then prints it without the Z,
+  // and prints the offset's size (under a day) as the hh:mm of that much time after midnight.
+  const local = new Date(date.getTime() + offset * minute).toISOString().slice(0, -1);
+  const hhmm = new Date(Math.abs(offset) * minute).toISOString().slice(11, 16);
+  return `${local}${offset < 0 ? '-' : '+'}${hhmm}`;
 }
 
 export function buildPayload(input: {
@@ -55,8 +58,7 @@ export function buildPayload(input: {
   now?: Date;
 }): IntakeSubmission {
   const { form, context, prefill } = input;
-  const pageUrl = prefill?.pageUrl ?? (typeof location !== 'undefined' ? location.href : undefined);
-  const pageTitle = cleanText(prefill?.pageTitle ?? (typeof document !== 'undefined' ? document.title : undefined));
+  const pageTitle = cleanText(prefill?.pageTitle ?? document.title);
   return {
     id: input.id,
     createdAt: isoWithOffset(input.now ?? new Date()),
@@ -75,7 +77,7 @@ export function buildPayload(input: {
     reporter: { id: context.reporterId, name: context.reporterName ?? cleanText(form.reporterName) },
     permission: form.permission,
     origin: {
-      pageUrl: pageUrl?.slice(0, 2048),
+      pageUrl: (prefill?.pageUrl ?? location.href).slice(0, 2048),
       pageTitle: pageTitle ? Array.from(pageTitle).slice(0, 300).join('') : undefined,
       fromSelection: prefill?.fromSelection === true,
     },

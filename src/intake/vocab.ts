@@ -1,14 +1,13 @@
 // The wire enums as local lists, so the form's first load does not pull in zod (the schema loads on idle).
-import type { IntakeSubmission } from '../core/schemas.js';
+import { intakeJa } from '../i18n/intake-ja.js';
 
-export const VOICE_KINDS = ['quote', 'paraphrase', 'observation'] as const satisfies ReadonlyArray<IntakeSubmission['voice']['kind']>;
-export const CHANNELS = ['meeting', 'call', 'email', 'chat', 'support', 'event', 'other'] as const satisfies ReadonlyArray<IntakeSubmission['channel']>;
-export const PERMISSIONS = ['unknown', 'internal-only', 'anonymous-ok', 'named-ok'] as const satisfies ReadonlyArray<IntakeSubmission['permission']>;
+/**
+ * The keys of a label object, in its order. The Japanese labels ship with the element, and `IntakeStrings`
+ * types each label object as a Record over the schema's values, so no value is missing and none is extra.
+ */
+const keysOf = <K extends string>(labels: Record<K, string>): readonly K[] => Object.keys(labels) as K[];
 
-// Compile-time proof that no schema value is missing from the lists above.
-type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : never;
-export const VOCAB_IS_EXHAUSTIVE: [
-  Exhaustive<IntakeSubmission['voice']['kind'], (typeof VOICE_KINDS)[number]>,
-  Exhaustive<IntakeSubmission['channel'], (typeof CHANNELS)[number]>,
-  Exhaustive<IntakeSubmission['permission'], (typeof PERMISSIONS)[number]>,
-] = [true, true, true];
+// The order of the keys in intake-ja.ts is the order the form shows the choices in.
+export const VOICE_KINDS = keysOf(intakeJa.kinds);
+export const CHANNELS = keysOf(intakeJa.channels);
+export const PERMISSIONS = keysOf(intakeJa.permissions);
