@@ -7,12 +7,12 @@ export interface Triggers {
 }
 
 export function watchTriggers(channelName: string, on: { online(): void; visible(): void; otherTab(): void }): Triggers {
-  const hasDom = typeof document !== 'undefined';
-  const onOnline = () => on.online();
-  const onVisibility = () => document.visibilityState === 'visible' && on.visible();
-  if (hasDom) {
-    addEventListener('online', onOnline);
-    document.addEventListener('visibilitychange', onVisibility);
+  // Aborted on dispose: removes both page listeners.
+  const listening = new AbortController();
+  const { signal } = listening;
+  if (typeof document !== 'undefined') {
+    addEventListener('online', () => on.online(), { signal });
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && on.visible(), { signal });
   }
   let channel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(channelName) : undefined;
   if (channel) channel.onmessage = () => on.otherTab();
@@ -33,10 +33,7 @@ export function watchTriggers(channelName: string, on: { online(): void; visible
       }
       channel?.close();
       channel = undefined;
-      if (hasDom) {
-        removeEventListener('online', onOnline);
-        document.removeEventListener('visibilitychange', onVisibility);
-      }
+      listening.abort();
     },
   };
 }
