@@ -38,14 +38,13 @@ export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 /** In-memory Kv with the same semantics (structured clones, key order). */
 export function memoryKv(problem?: StorageProblem): Kv {
   const map = new Map<string, unknown>();
-  const copy = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
   return {
     persistent: false,
     problem,
-    get: async <T>(key: string) => copy(map.get(key) as T | undefined),
-    set: async (key, value) => void map.set(key, copy(value)),
+    get: async <T>(key: string) => structuredClone(map.get(key) as T | undefined),
+    set: async (key, value) => void map.set(key, structuredClone(value)),
     del: async (key) => void map.delete(key),
-    entries: async <T>() => [...map].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, copy(v as T)] as [string, T]),
+    entries: async <T>() => [...map].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, structuredClone(v as T)] as [string, T]),
   };
 }
 
