@@ -9,7 +9,7 @@ type OutboxEvent = { [K in OutboxEventName]: { type: K; detail: OutboxEventDetai
 export interface AttemptOutcome {
   /** The item to store; undefined = delivered, remove it. */
   next?: OutboxItem;
-  /** No attempts to this endpoint before this time (keeps the queue in order). */
+  /** No attempts to this endpoint before this time (keeps the queue in order); 0 after a delivery: it works again. */
   blockUntil?: number;
   events: OutboxEvent[];
 }
@@ -19,7 +19,7 @@ export const clone = <T>(v: T): T => structuredClone(v);
 
 export function afterAttempt(item: OutboxItem, result: SendResult, now: number, backoff: BackoffOptions): AttemptOutcome {
   const attempts = item.attempts + 1;
-  if (result.kind === 'sent') return { events: [{ type: 'sent', detail: { item: { ...item, attempts }, status: result.status, body: result.body } }] };
+  if (result.kind === 'sent') return { blockUntil: 0, events: [{ type: 'sent', detail: { item: { ...item, attempts }, status: result.status, body: result.body } }] };
   const { kind, status, message } = result;
   // A network failure has no status.
   const error = status === undefined ? { message } : { status, message };
@@ -31,12 +31,12 @@ export function afterAttempt(item: OutboxItem, result: SendResult, now: number, 
   }
   const fields = kind === 'rejected' && result.fields ? { fields: result.fields } : {};
   const next: OutboxItem = { ...item, attempts, state: 'needs-attention', lastError: { ...error, reason: kind, ...fields } };
-  const detail = { item: clone(next), status };
+  const copy = clone(next);
   return {
     next,
     events: [
-      { type: 'failed', detail: { ...detail, retrying: false, message } },
-      kind === 'auth' ? { type: 'auth-required', detail: { ...detail, status } } : { type: 'needs-attention', detail: { ...detail, message, ...fields } },
+      { type: 'failed', detail: { item: copy, retrying: false, ...error } },
+      kind === 'auth' ? { type: 'auth-required', detail: { item: copy, status } } : { type: 'needs-attention', detail: { item: copy, ...error, ...fields } },
     ],
   };
 }

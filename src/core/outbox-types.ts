@@ -21,7 +21,6 @@ export interface OutboxEventDetails {
   failed: { item: OutboxItem; retrying: boolean; status?: number; message: string; nextAttemptAt?: number };
   'needs-attention': { item: OutboxItem; status?: number; message: string; fields?: Array<{ path: string; message: string }> };
   'auth-required': { item: OutboxItem; status: 401 | 403 };
-  expiring: { items: OutboxItem[] };
   'storage-warning': { reason: StorageWarningReason };
 }
 export type OutboxEventName = keyof OutboxEventDetails;
@@ -47,5 +46,5 @@ export interface OutboxOptions {
 }
 
 export const DAY = 86_400_000;
-/** Items this close to the retention limit raise `expiring`. */
+/** Waiting items this close to the retention limit are `expiringItems()` (the element warns about them). */
 export const EXPIRY_WARNING_MS = 2 * DAY;

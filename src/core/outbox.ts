@@ -43,7 +43,6 @@ export class Outbox extends EventTarget {
   readonly #blockedUntil = new Map<string, number>();
   /** Items owed one attempt now (just enqueued or retried): undefined until whoever attempts first records the result. */
   readonly #owed = new Map<string, SendResult | undefined>();
-  readonly #warned = new Set<string>();
   readonly #triggers: Triggers;
   #counter = 0;
   #timer?: ReturnType<typeof setTimeout>;
@@ -70,7 +69,7 @@ export class Outbox extends EventTarget {
     this.ready = this.#store
       .open(options.openKv ?? openKv, { timeoutMs: options.openTimeoutMs })
       .then(() => this.#store.all())
-      .then(() => this.#warnExpiring(), () => undefined);
+      .then(() => undefined, () => undefined);
     this.#triggers = watchTriggers(`koe-outbox-${this.name}`, {
       online: () => {
         this.#blockedUntil.clear();
@@ -193,14 +192,6 @@ export class Outbox extends EventTarget {
     this.#triggers.tell();
   }
 
-  #warnExpiring(): void {
-    const items = this.expiringItems();
-    if (items.some((i) => !this.#warned.has(i.id))) {
-      for (const i of items) this.#warned.add(i.id);
-      this.#emit('expiring', { items });
-    }
-  }
-
   /** Another tab wrote: re-read once (and once more if it wrote again meanwhile), never one read per message. */
   #refresh(): Promise<void> | void {
     this.#refreshAgain = true;
@@ -212,7 +203,6 @@ export class Outbox extends EventTarget {
       this.#refreshing = undefined;
       this.#version++;
       this.#emit('change', { counts: this.counts() });
-      this.#warnExpiring();
       this.#scheduleNext();
     })());
   }
@@ -307,7 +297,6 @@ export class Outbox extends EventTarget {
       any = true;
     }
     if (any) this.#changed();
-    this.#warnExpiring();
   }
 
   #due(item: OutboxItem): boolean {
@@ -328,7 +317,6 @@ export class Outbox extends EventTarget {
     const outcome = afterAttempt(item, result, this.#now(), this.#options);
     await (outcome.next ? this.#store.put(key, outcome.next) : this.#store.remove(key));
     if (outcome.blockUntil !== undefined) this.#blockedUntil.set(item.endpoint, outcome.blockUntil);
-    else if (result.kind === 'sent') this.#blockedUntil.delete(item.endpoint);
     for (const event of outcome.events) this.#emit(event.type, event.detail as never);
     this.#changed();
   }

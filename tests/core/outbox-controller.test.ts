@@ -1,10 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import type { HeadersInput } from '../../src/core/outbox.js';
+import { DAY, type HeadersInput } from '../../src/core/outbox.js';
 import { OutboxController } from '../../src/shared/outbox-controller.js';
 import { validIntake } from '../fixtures/submissions.js';
 import { receiver } from './receiver.js';
-import { disposeAll, ENDPOINT, makeOutbox } from './outbox-fixture.js';
+import { Clock, disposeAll, ENDPOINT, makeOutbox } from './outbox-fixture.js';
 import { until } from './helpers.js';
 import { afterEach, beforeEach, describe, it } from './mocha.js';
 
@@ -93,6 +93,24 @@ describe('OutboxController', () => {
     await el.delivery.outbox.enqueue({ id: mine.id, type: 'koe.intake.v1', endpoint: ENDPOINT, format: 'json', payload: mine });
     expect(seen).to.deep.equal([]);
     expect(await receiver.records()).to.have.length(2);
+  });
+
+  it('counts waiting items near the retention limit for its own endpoint only', async () => {
+    const clock = new Clock();
+    outboxForTest.current = makeOutbox({ now: clock.now });
+    const el = await fixture<TestHost>(html`<test-outbox-host></test-outbox-host>`);
+    const outbox = el.delivery.outbox;
+    await receiver.faults({ kind: 'status', status: 503 });
+    const [mine, other] = [validIntake(), validIntake()];
+    await el.delivery.submit(mine, { id: mine.id });
+    await outbox.enqueue({ id: other.id, type: 'koe.intake.v1', endpoint: '/api/intake?tenant=other', format: 'json', payload: other });
+    await outbox.flush();
+    expect(el.delivery.expiringCount).to.equal(0);
+    clock.advance(12.5 * DAY);
+    await outbox.flush();
+    await until(() => el.delivery.expiringCount === 1, 5000, 'one expiring item on the host');
+    expect(outbox.expiringItems()).to.have.length(2);
+    expect(el.delivery.counts).to.deep.equal({ waiting: 1, attention: 0 });
   });
 
   it('a burst of outbox changes ends with the host showing the latest items and counts', async () => {
