@@ -4,7 +4,8 @@ import type { EnqueueInput, OutboxEventDetails, OutboxEventName } from './outbox
 import { backoffDelay, type BackoffOptions } from './retry.js';
 import type { SendResult } from './transport.js';
 
-type OutboxEvent = { [K in OutboxEventName]: { type: K; detail: OutboxEventDetails[K] } }[OutboxEventName];
+/** An event to fire: its name and detail. */
+type OutboxEvent = { [K in OutboxEventName]: [K, OutboxEventDetails[K]] }[OutboxEventName];
 
 export interface AttemptOutcome {
   /** The item to store; undefined = delivered, remove it. */
@@ -19,7 +20,7 @@ export const clone = <T>(v: T): T => structuredClone(v);
 
 export function afterAttempt(item: OutboxItem, result: SendResult, now: number, backoff: BackoffOptions): AttemptOutcome {
   const attempts = item.attempts + 1;
-  if (result.kind === 'sent') return { blockUntil: 0, events: [{ type: 'sent', detail: { item: { ...item, attempts }, status: result.status, body: result.body } }] };
+  if (result.kind === 'sent') return { blockUntil: 0, events: [['sent', { item: { ...item, attempts }, status: result.status, body: result.body }]] };
   const { kind, status, message } = result;
   // A network failure has no status.
   const error = status === undefined ? { message } : { status, message };
@@ -27,7 +28,7 @@ export function afterAttempt(item: OutboxItem, result: SendResult, now: number, 
     // Never sooner than the server asked.
     const nextAttemptAt = now + Math.max(backoffDelay(item.attempts, backoff), result.retryAfterMs ?? 0);
     const next: OutboxItem = { ...item, attempts, nextAttemptAt, lastError: error };
-    return { next, blockUntil: nextAttemptAt, events: [{ type: 'failed', detail: { item: clone(next), retrying: true, ...error, nextAttemptAt } }] };
+    return { next, blockUntil: nextAttemptAt, events: [['failed', { item: clone(next), retrying: true, ...error, nextAttemptAt }]] };
   }
   const fields = kind === 'rejected' && result.fields ? { fields: result.fields } : {};
   const next: OutboxItem = { ...item, attempts, state: 'needs-attention', lastError: { ...error, reason: kind, ...fields } };
@@ -35,28 +36,21 @@ export function afterAttempt(item: OutboxItem, result: SendResult, now: number, 
   return {
     next,
     events: [
-      { type: 'failed', detail: { item: copy, retrying: false, ...error } },
-      kind === 'auth' ? { type: 'auth-required', detail: { item: copy, status } } : { type: 'needs-attention', detail: { item: copy, ...error, ...fields } },
+      ['failed', { item: copy, retrying: false, ...error }],
+      kind === 'auth' ? ['auth-required', { item: copy, status }] : ['needs-attention', { item: copy, ...error, ...fields }],
     ],
   };
 }
 
 /**
- * A waiting item at the retention limit, moved to needs-attention (never deleted); undefined if not due. The message is
- * for logs and hosts; views word it in the user's language from `reason: 'expired'`.
- */
-export function expired(item: OutboxItem, now: number, retentionMs: number): OutboxItem | undefined {
-  if (item.state !== 'pending' || now - (item.keptSince ?? item.createdAt) < retentionMs) return undefined;
-  return { ...item, state: 'needs-attention', lastError: { message: 'retention period expired', reason: 'expired' } };
-}
-
-/**
- * What a flush run's fresh read changes: a waiting item at the retention limit moves to needs-attention (never deleted
- * without the user); back online, one that failed on the network is due now (no server asked us to wait).
+ * What a flush run's fresh read changes in a waiting item: at the retention limit it moves to needs-attention (never
+ * deleted without the user); back online, one that failed on the network is due now (no server asked us to wait).
+ * Undefined when nothing changes. The expiry message is for logs and hosts; views word it from `reason: 'expired'`.
  */
 export function atReload(item: OutboxItem, now: number, retentionMs: number, online: boolean): OutboxItem | undefined {
-  const networkFailure = item.state === 'pending' && item.lastError && item.lastError.status === undefined && item.nextAttemptAt > now;
-  return expired(item, now, retentionMs) ?? (online && networkFailure ? { ...item, nextAttemptAt: now } : undefined);
+  if (item.state !== 'pending') return undefined;
+  if (now - (item.keptSince ?? item.createdAt) >= retentionMs) return { ...item, state: 'needs-attention', lastError: { message: 'retention period expired', reason: 'expired' } };
+  if (online && item.lastError && item.lastError.status === undefined && item.nextAttemptAt > now) return { ...item, nextAttemptAt: now };
 }
 
 /** An endpoint as an absolute URL against the page (as stored and as headers are keyed). */

@@ -317,7 +317,7 @@ export class Outbox extends EventTarget {
     const outcome = afterAttempt(item, result, this.#now(), this.#options);
     await (outcome.next ? this.#store.put(key, outcome.next) : this.#store.remove(key));
     if (outcome.blockUntil !== undefined) this.#blockedUntil.set(item.endpoint, outcome.blockUntil);
-    for (const event of outcome.events) this.#emit(event.type, event.detail as never);
+    for (const [type, detail] of outcome.events) this.#emit(type, detail as never);
     this.#changed();
   }
 
