@@ -34,19 +34,17 @@ export interface SendOptions {
 export const KEEPALIVE_LIMIT = 60 * 1024;
 const MESSAGE_LIMIT = 500;
 
-/** The request body as sent: the submission, or a CloudEvents 1.0 structured-mode envelope around it. */
-export function buildBody(input: SendInput, nowMs: number): string {
-  const { id, type, source, payload } = input;
-  const envelope = { specversion: '1.0', id, type, source, time: new Date(nowMs).toISOString(), datacontenttype: 'application/json', data: payload };
-  return JSON.stringify(input.format === 'cloudevents' ? envelope : payload);
-}
-
-/** Everything `fetch` needs except the abort signal. Host headers cannot override our content type or key. */
+/**
+ * Everything `fetch` needs except the abort signal. The body is the submission, or a CloudEvents 1.0 structured-mode
+ * envelope around it. Host headers cannot override our content type or key.
+ */
 export function buildRequest(input: SendInput, hostHeaders: HeaderRecord | undefined, nowMs: number): { url: string; init: RequestInit } {
-  const body = buildBody(input, nowMs);
+  const { id, type, source, payload } = input;
+  const cloudEvent = input.format === 'cloudevents';
+  const body = JSON.stringify(cloudEvent ? { specversion: '1.0', id, type, source, time: new Date(nowMs).toISOString(), datacontenttype: 'application/json', data: payload } : payload);
   const headers = new Headers(hostHeaders);
-  headers.set('Content-Type', input.format === 'cloudevents' ? 'application/cloudevents+json' : 'application/json');
-  headers.set('Idempotency-Key', `"${input.id}"`);
+  headers.set('Content-Type', cloudEvent ? 'application/cloudevents+json' : 'application/json');
+  headers.set('Idempotency-Key', `"${id}"`);
   // keepalive (the request outlives the page) is capped by bytes; Blob counts UTF-8 bytes.
   return { url: input.endpoint, init: { method: 'POST', headers, body, credentials: 'same-origin', keepalive: new Blob([body]).size < KEEPALIVE_LIMIT } };
 }
