@@ -151,9 +151,11 @@ export class Outbox extends EventTarget {
   }
 
   /** Waiting items (all, or those `match` keeps) within EXPIRY_WARNING_MS of the retention limit. */
-  expiringItems(match: (item: OutboxItem) => boolean = () => true): OutboxItem[] {
+  expiringItems(match?: (item: OutboxItem) => boolean): OutboxItem[] {
     const limit = this.#now() - (this.retentionMs - EXPIRY_WARNING_MS);
-    return this.snapshot((i) => match(i) && i.state === 'pending' && (i.keptSince ?? i.createdAt) <= limit).map(clone);
+    return this.snapshot(match)
+      .filter((i) => i.state === 'pending' && (i.keptSince ?? i.createdAt) <= limit)
+      .map(clone);
   }
 
   /** Makes an item due now and flushes (also resends expired or refused items as they are). */
