@@ -72,7 +72,7 @@ export async function classifyResponse(response: Response, nowMs: number): Promi
   if (status === 401 || status === 403) return { kind: 'auth', status, message };
   if (status >= 400 && status < 500) {
     const fields = (Array.isArray(json?.fields) ? (json.fields as Array<{ path?: unknown; message?: unknown } | null>) : [])
-      .filter((f) => f && typeof f === 'object')
+      .filter((f) => f instanceof Object)
       .map((f) => ({ path: String(f!.path ?? ''), message: truncate(String(f!.message ?? '')) }));
     return { kind: 'rejected', status, message, ...(fields.length > 0 && { fields }) };
   }

@@ -86,6 +86,8 @@ describe('transport: answer classes', () => {
   it('other 4xx are rejected with the server message and fields', async () => {
     const r = await classifyResponse(json(422, { message: '入力内容を確認してください', fields: [{ path: 'voice.text', message: 'required' }] }), NOW);
     expect(r).to.deep.equal({ kind: 'rejected', status: 422, message: '入力内容を確認してください', fields: [{ path: 'voice.text', message: 'required' }] });
+    const junk = await classifyResponse(json(400, { fields: [null, 'voice.text', 3, { path: 'tags' }] }), NOW);
+    expect(junk).to.deep.equal({ kind: 'rejected', status: 400, message: 'HTTP 400', fields: [{ path: 'tags', message: '' }] });
     const long = await classifyResponse(new Response('x'.repeat(2000), { status: 400 }), NOW);
     expect(long.kind).to.equal('rejected');
     expect((long as { message: string }).message.length).to.equal(500);
