@@ -94,10 +94,10 @@ export class Outbox extends EventTarget {
   /** Host headers for an endpoint, kept in memory only; a new value retries items waiting for auth. */
   setHeaders(endpoint: string, headers: HeadersInput | undefined): void {
     const key = absolute(endpoint);
-    const previous = this.#headers.get(key);
     if (!headers) return void this.#headers.delete(key);
+    if (this.#headers.get(key) === headers) return;
     this.#headers.set(key, headers);
-    if (previous !== headers) void this.#retryWhere((i) => i.endpoint === key && i.lastError?.reason === 'auth').catch(() => undefined);
+    void this.#retryWhere((i) => i.endpoint === key && i.lastError?.reason === 'auth').catch(() => undefined);
   }
 
   /** Persists the submission, then tries once; resolves within about `timeoutMs` even when another tab is flushing. */
