@@ -17,5 +17,6 @@ export const outboxEn: OutboxStrings = {
   retryNow: 'Retry now',
   editAndResend: 'Edit and resend',
   discardConfirm: 'Discard this submission? This cannot be undone.',
+  expired: 'Not delivered before the storage limit. Resend it or discard it.',
   expiring: (n) => `${n} waiting submission${n === 1 ? ' is' : 's are'} close to the storage limit. Check your connection and resend.`,
 };

@@ -17,5 +17,6 @@ export const outboxJa: OutboxStrings = {
   retryNow: '今すぐ再送',
   editAndResend: '修正して再送',
   discardConfirm: 'この送信内容を破棄します。元に戻せません。よろしいですか？',
+  expired: '保存期限までに送信できませんでした。再送するか、破棄してください。',
   expiring: (n) => `${n} 件の送信待ちが、まもなく保存期限を迎えます。接続を確認して再送してください。`,
 };

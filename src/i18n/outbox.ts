@@ -15,4 +15,6 @@ export interface OutboxStrings extends DeliveryStrings {
   editAndResend: string;
   discardConfirm: string;
   expiring: (n: number) => string;
+  /** An item kept past the retention limit without being delivered (the outbox's verdict, not the receiver's). */
+  expired: string;
 }

@@ -76,7 +76,6 @@ export class KoeIntake extends KoeContextElement {
     errors: { state: true },
     phase: { state: true },
     message: { state: true },
-    serverMessage: { state: true },
     editing: { state: true },
     confirmingDiscard: { state: true },
     tagFocus: { state: true },
@@ -100,7 +99,6 @@ export class KoeIntake extends KoeContextElement {
   private errors: FieldErrors = {};
   private phase: 'form' | 'submitting' | 'sent' | 'queued' = 'form';
   private message = '';
-  private serverMessage = '';
   private editing?: OutboxItem;
   private confirmingDiscard?: string;
   private tagFocus = 0;
@@ -200,7 +198,6 @@ export class KoeIntake extends KoeContextElement {
 
   readonly #handleEdit = (item: OutboxItem): void => {
     this.editing = item;
-    this.serverMessage = item.lastError?.message ?? '';
     this.phase = 'form';
     // The edit button is drawn by the outbox view, so the view is here.
     this.form = { ...this.form, ...outboxView.get()!.formFor(item) };
@@ -237,7 +234,7 @@ export class KoeIntake extends KoeContextElement {
 
   /** The receiver refused it: keep it open for edit-and-resend, with its messages on the fields (wording from the outbox view). */
   async #showAttention(item: OutboxItem): Promise<void> {
-    this.message = this.serverMessage = item.lastError?.message ?? '';
+    this.message = item.lastError?.message ?? '';
     this.#attending = item.id;
     const found = await attention(this.#t.lang, item);
     // Offline again before the view came (the outbox lists it later), or delivered meanwhile (#handleSent showed it).
@@ -301,7 +298,6 @@ export class KoeIntake extends KoeContextElement {
     this.phase = phase;
     this.message = message;
     this.editing = this.#attending = undefined;
-    this.serverMessage = '';
     this.errors = {};
     this.#dirty = false;
   }
@@ -310,7 +306,7 @@ export class KoeIntake extends KoeContextElement {
     const t = this.#i18n.value;
     if (!t) return nothing;
     return renderIntake({
-      t, config: this.#config, outbox: this.#outbox, phase: this.phase, message: this.message, serverMessage: this.serverMessage,
+      t, config: this.#config, outbox: this.#outbox, phase: this.phase, message: this.message,
       editing: this.editing, draftProblem: this.draftProblem, confirmingDiscard: this.confirmingDiscard,
       form: this.form, errors: this.errors, ctx: this.#ctx, tags: this.#tags.ok ? this.#tags.tags : [], tagFocus: this.tagFocus,
       fromSelection: this.prefill?.fromSelection === true, busy: this.#config.blocked || this.phase === 'submitting', host: this, ime: this.#ime,

@@ -81,11 +81,19 @@ export function renderWarnings(t: OutboxStrings, persistent: boolean, expiring: 
   return [warn(!persistent && t.offlineSafetyOff), warn(expiring > 0 && t.expiring(expiring)), warn(draftProblem && t.draftSaveFailed)];
 }
 
+/** What went wrong with an item: what the receiver said, or (the outbox's own verdict) that it expired here. */
+function problem(t: OutboxStrings, item: OutboxItem): string {
+  const error = item.lastError;
+  if (!error) return '';
+  return error.reason === 'expired' ? t.expired : t.serverSaid(error.message);
+}
+
 /** Above the buttons while a refused submission is being edited: what happened and what the receiver said. */
-export function renderAttention(t: OutboxStrings, serverMessage: string): TemplateResult {
+export function renderAttention(t: OutboxStrings, item: OutboxItem): TemplateResult {
+  const text = problem(t, item);
   return html`<div class="attention" role="group" aria-label=${t.editing}>
     <p>${t.editing}</p>
-    ${serverMessage ? html`<p class="error">${t.serverSaid(serverMessage)}</p>` : nothing}
+    ${text ? html`<p class="error">${text}</p>` : nothing}
   </div>`;
 }
 
@@ -100,7 +108,7 @@ export function renderOutbox(t: OutboxStrings, o: OutboxOptions): TemplateResult
       ${o.items.map(
         (item) => html`<li class="outbox-item" data-id=${item.id} data-state=${item.state}>
           <span class="outbox-text">${preview(item)}</span>
-          ${item.state === 'needs-attention' && item.lastError ? html`<span class="error">${t.serverSaid(item.lastError.message)}</span>` : nothing}
+          ${item.state === 'needs-attention' && item.lastError ? html`<span class="error">${problem(t, item)}</span>` : nothing}
           ${o.confirmingDiscard === item.id
             ? html`<span class="confirm" role="group" aria-label=${t.discard}>
                 <span>${t.discardConfirm}</span>
@@ -122,7 +130,8 @@ export function renderOutbox(t: OutboxStrings, o: OutboxOptions): TemplateResult
 export function attentionFor(t: OutboxStrings, item: OutboxItem): { message: string; errors: FieldErrors } {
   const errors: FieldErrors = {};
   for (const f of item.lastError?.fields ?? []) errors[fieldForPath(f.path)] ??= f.message;
-  return { message: item.lastError?.reason === 'auth' ? t.authRequired : t.needsAttention, errors };
+  const reason = item.lastError?.reason;
+  return { message: reason === 'auth' ? t.authRequired : reason === 'expired' ? t.expired : t.needsAttention, errors };
 }
 
 /** The form as it was for a refused submission, so the user edits what they sent. */

@@ -12,7 +12,6 @@ export interface IntakeView extends Omit<FormOptions, 'attention' | 'resend' | '
   outbox: OutboxController;
   phase: string;
   message: string;
-  serverMessage: string;
   editing: OutboxItem | undefined;
   draftProblem: boolean;
   confirmingDiscard: string | undefined;
@@ -40,7 +39,7 @@ export function renderIntake(v: IntakeView): TemplateResult {
       ? renderConfirmation(t.s, v.phase, v.message, v.onFileAnother)
       : renderForm({
           ...v,
-          attention: rare && v.editing ? rare.view.renderAttention(rare.text, v.serverMessage) : undefined,
+          attention: rare && v.editing ? rare.view.renderAttention(rare.text, v.editing) : undefined,
           resend: text?.resend,
           cancelEdit: text?.cancelEdit,
         })}

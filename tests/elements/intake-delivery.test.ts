@@ -88,6 +88,30 @@ describe('<koe-intake> delivery', () => {
     await until(() => !el.shadowRoot!.querySelector('.outbox'), 'the outbox to empty');
   });
 
+  it('words an item kept past the retention limit as the outbox’s own verdict, not as a message from the receiver', async () => {
+    await executeServerCommand('koe-receiver-faults', { kind: 'status', status: 503, times: 1, retryAfter: '120', path: '/api/intake' });
+    const first = await fixture<KoeIntake>(intakeFor('C-expired'));
+    await fill(first, '二週間送れなかった声');
+    await pickTag(first, 'praise');
+    expect(await first.submit()).to.equal('queued');
+    fixtureCleanup();
+    // Fifteen days later (the retention limit is fourteen), the next page's outbox finds it expired.
+    Outbox.shared().dispose();
+    const later = new Outbox({ name: 'default', now: () => Date.now() + 15 * 86_400_000 });
+    await later.flush();
+    later.dispose();
+
+    const el = await fixture<KoeIntake>(intakeFor('C-expired'));
+    const item = await until(() => el.shadowRoot!.querySelector('.outbox-item[data-state="needs-attention"]'), 'the expired item');
+    expect(item.textContent).to.contain('保存期限までに送信できませんでした');
+    expect(item.textContent).not.to.contain('送信先からのメッセージ');
+    $<HTMLButtonElement>(el, '.outbox [data-action="edit"]').click();
+    await untilState(el, 'needs-attention');
+    expect($(el, '.attention').textContent).to.contain('保存期限までに送信できませんでした');
+    expect($(el, '.attention').textContent).not.to.contain('送信先からのメッセージ');
+    await expect(el).to.be.accessible();
+  });
+
   it('keeps a 400 in “needs attention” with the server’s message, and resends the edit under the same id', async () => {
     await executeServerCommand('koe-receiver-faults', { kind: 'status', status: 400, times: 1, message: '商談IDが見つかりません', path: '/api/intake' });
     const el = await fixture<KoeIntake>(intakeFor('C-400'));
