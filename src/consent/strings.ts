@@ -6,7 +6,8 @@ import type { DeliveryStrings } from '../i18n/delivery.js';
 import { consentJa } from '../i18n/consent-ja.js';
 import type { ConsentStrings } from '../i18n/consent.js';
 import type { Locale } from '../i18n/locale.js';
-import { LocalePack } from '../i18n/pack.js';
+import { lazy } from '../shared/lazy.js';
+import type { LocalePack } from '../shared/locale-controller.js';
 
 export interface ConsentPack {
   lang: Locale;
@@ -14,7 +15,7 @@ export interface ConsentPack {
   s: ConsentStrings;
 }
 
-export const consentPack = new LocalePack<ConsentPack>(
+export const consentPack: LocalePack<ConsentPack> = [
   { lang: 'ja', c: { ...commonJa, ...deliveryJa }, s: consentJa },
-  { en: () => import('./strings-en.js').then((m) => m.en) },
-);
+  lazy(() => import('./strings-en.js').then((m) => m.en)),
+];

@@ -3,27 +3,23 @@ import type { LOCALES } from '../core/schemas.js';
 
 export type Locale = (typeof LOCALES)[number];
 
-function toLocale(tag: string | null | undefined): Locale | undefined {
-  if (!tag) return undefined;
-  const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
-  return primary === 'ja' ? 'ja' : primary === 'en' ? 'en' : undefined;
-}
+/** `ja`, `ja-JP`, `EN_us`… → the locale; anything else (another language, empty) → undefined. */
+const toLocale = (tag: string | null | undefined): Locale | undefined =>
+  /^\s*(ja|en)([-_]|\s*$)/i.exec(tag ?? '')?.[1]!.toLowerCase() as Locale | undefined;
 
-/** The nearest `lang` attribute above `el`, walking out of shadow roots. */
+/** The nearest `lang` attribute at or above `el`, walking out of shadow roots. */
 export function nearestLang(el: Element): string | undefined {
-  let node: Node | null = el;
-  while (node) {
-    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang') ?? undefined;
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  for (let node: Element | undefined = el; node; node = (node.getRootNode() as Partial<ShadowRoot>).host) {
+    const lang = node.closest('[lang]')?.getAttribute('lang');
+    if (lang != null) return lang;
   }
   return undefined;
 }
 
 export function resolveLocale(explicit: string | null | undefined, el?: Element): Locale {
-  return (
-    toLocale(explicit) ??
-    (el ? toLocale(nearestLang(el)) : undefined) ??
-    (typeof navigator !== 'undefined' ? (navigator.languages ?? [navigator.language]).map(toLocale).find(Boolean) : undefined) ??
-    'en'
-  );
+  for (const tag of [explicit, el && nearestLang(el), ...(globalThis.navigator?.languages ?? [])]) {
+    const locale = toLocale(tag);
+    if (locale) return locale;
+  }
+  return 'en';
 }

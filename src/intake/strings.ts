@@ -3,8 +3,9 @@ import { commonJa } from '../i18n/common-ja.js';
 import type { CommonStrings } from '../i18n/common.js';
 import { intakeJa } from '../i18n/intake-ja.js';
 import type { IntakeStrings } from '../i18n/intake.js';
-import { LocalePack } from '../i18n/pack.js';
 import type { Locale } from '../i18n/locale.js';
+import { lazy } from '../shared/lazy.js';
+import type { LocalePack } from '../shared/locale-controller.js';
 
 export interface IntakePack {
   lang: Locale;
@@ -12,4 +13,4 @@ export interface IntakePack {
   s: IntakeStrings;
 }
 
-export const intakePack = new LocalePack<IntakePack>({ lang: 'ja', c: commonJa, s: intakeJa }, { en: () => import('./strings-en.js').then((m) => m.en) });
+export const intakePack: LocalePack<IntakePack> = [{ lang: 'ja', c: commonJa, s: intakeJa }, lazy(() => import('./strings-en.js').then((m) => m.en))];

@@ -1,7 +1,14 @@
-// Gives an element the strings of its current locale, fetching a locale that did not ship with the bundle.
-import type { ReactiveControllerHost } from 'lit';
+// Gives an element the strings of its current locale: one locale ships with the element, the other is fetched the first time a page asks for it.
 import type { Locale } from '../i18n/locale.js';
-import type { LocalePack, Strings } from '../i18n/pack.js';
+import type { Lazy } from './lazy.js';
+
+/** What a pack holds for one locale: `lang` is the locale the strings are really in. */
+export interface Strings {
+  lang: Locale;
+}
+
+/** The strings that ship with the element, and the other locale's (a module-level `lazy()`, so fetched once per page). */
+export type LocalePack<T extends Strings> = readonly [bundled: T, fetched: Lazy<T>];
 
 export class LocaleController<T extends Strings> {
   /** The strings to render with; undefined only before the first locale has arrived. */
@@ -9,12 +16,14 @@ export class LocaleController<T extends Strings> {
   /** Settles when the locale asked for last has arrived (the host's updateComplete waits for it). */
   pending?: Promise<void>;
   #asked?: Locale;
-  readonly #host: ReactiveControllerHost;
-  readonly #pack: LocalePack<T>;
+  readonly #host: { requestUpdate(): void };
+  readonly #bundled: T;
+  readonly #fetched: Lazy<T>;
 
-  constructor(host: ReactiveControllerHost, pack: LocalePack<T>) {
+  constructor(host: { requestUpdate(): void }, [bundled, fetched]: LocalePack<T>) {
     this.#host = host;
-    this.#pack = pack;
+    this.#bundled = bundled;
+    this.#fetched = fetched;
   }
 
   /**
@@ -24,17 +33,21 @@ export class LocaleController<T extends Strings> {
   use(locale: Locale): T | undefined {
     if (locale === this.#asked) return this.value;
     this.#asked = locale;
-    const ready = this.#pack.get(locale);
+    const ready = locale === this.#bundled.lang ? this.#bundled : this.#fetched.get();
     if (ready) {
       this.pending = undefined;
       return (this.value = ready);
     }
-    const pending: Promise<void> = this.#pack.load(locale).then((strings) => {
-      if (this.pending !== pending) return;
-      this.value = strings;
-      this.pending = undefined;
-      this.#host.requestUpdate();
-    });
+    // Offline: the bundled strings for now; asking for this locale again tries the fetch again.
+    const pending: Promise<void> = this.#fetched
+      .load()
+      .catch(() => this.#bundled)
+      .then((strings) => {
+        if (this.pending !== pending) return;
+        this.value = strings;
+        this.pending = undefined;
+        this.#host.requestUpdate();
+      });
     this.pending = pending;
     return this.value;
   }

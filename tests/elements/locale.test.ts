@@ -4,7 +4,9 @@ import '../../src/intake/define.js';
 import '../../src/consent/define.js';
 import type { KoeIntake } from '../../src/intake/koe-intake.js';
 import type { KoeConsent } from '../../src/consent/koe-consent.js';
-import { LocalePack } from '../../src/i18n/pack.js';
+import { resolveLocale } from '../../src/i18n/locale.js';
+import { lazy } from '../../src/shared/lazy.js';
+import { LocaleController, type LocalePack } from '../../src/shared/locale-controller.js';
 import { $, fill, records, resetWorld, untilState } from './intake-helpers.js';
 import { localRequest, pick } from './consent-helpers.js';
 
@@ -73,32 +75,68 @@ describe('<koe-intake> endpoint with credentials', () => {
   });
 });
 
-describe('LocalePack', () => {
+describe('resolveLocale', () => {
+  it('takes the explicit locale, then the nearest lang (also outside a shadow root), then the browser', () => {
+    const outer = document.createElement('div');
+    outer.setAttribute('lang', 'ja-JP');
+    const host = outer.appendChild(document.createElement('div'));
+    const inner = host.attachShadow({ mode: 'open' }).appendChild(document.createElement('span'));
+    expect(resolveLocale(' EN_us ', inner)).to.equal('en');
+    expect(resolveLocale(undefined, inner)).to.equal('ja');
+    expect(resolveLocale('fr', inner)).to.equal('ja');
+    host.setAttribute('lang', 'en');
+    expect(resolveLocale(null, inner)).to.equal('en');
+    host.setAttribute('lang', 'english');
+    const browser = navigator.languages.map((tag) => tag.slice(0, 2)).find((tag) => tag === 'ja' || tag === 'en') ?? 'en';
+    expect(resolveLocale('ja x', inner)).to.equal(browser);
+  });
+});
+
+describe('LocaleController', () => {
   type Pack = { lang: 'ja' | 'en'; hello: string };
   const ja: Pack = { lang: 'ja', hello: 'こんにちは' };
+  const host = () => {
+    const h = { updates: 0, requestUpdate: () => (h.updates += 1) };
+    return h;
+  };
 
-  it('falls back to the bundled locale when the other cannot be fetched, and tries again next time', async () => {
+  it('keeps the bundled strings when the other locale cannot be fetched, and tries again when asked again', async () => {
     let attempts = 0;
-    const pack = new LocalePack<Pack>(ja, {
-      en: () => {
+    const h = host();
+    const i18n = new LocaleController<Pack>(h, [
+      ja,
+      lazy(() => {
         attempts += 1;
         return attempts === 1 ? Promise.reject(new TypeError('Failed to fetch')) : Promise.resolve({ lang: 'en', hello: 'Hello' });
-      },
-    });
-    expect(pack.get('ja')).to.equal(ja);
-    expect(pack.get('en')).to.equal(undefined);
-    expect(await pack.load('en')).to.equal(ja);
-    expect(pack.get('en')).to.equal(undefined);
-    expect((await pack.load('en')).hello).to.equal('Hello');
-    expect(pack.get('en')?.hello).to.equal('Hello');
+      }),
+    ]);
+    expect(i18n.use('en')).to.equal(undefined);
+    await i18n.pending;
+    expect(i18n.value).to.equal(ja);
+    expect(h.updates).to.equal(1);
+    expect(i18n.use('ja')).to.equal(ja);
+    expect(i18n.use('en')).to.equal(ja);
+    await i18n.pending;
+    expect(i18n.value?.hello).to.equal('Hello');
+    expect(i18n.use('ja')).to.equal(ja);
+    expect(i18n.use('en')?.hello).to.equal('Hello');
     expect(attempts).to.equal(2);
   });
 
-  it('fetches a locale once however often it is asked for', async () => {
+  it('fetches a locale once for every element, and a late arrival does not replace the locale asked for since', async () => {
     let attempts = 0;
-    const pack = new LocalePack<Pack>(ja, { en: async () => ((attempts += 1), { lang: 'en', hello: 'Hello' }) });
-    await Promise.all([pack.load('en'), pack.load('en'), pack.load('en')]);
-    await pack.load('en');
+    const pack: LocalePack<Pack> = [ja, lazy(async () => ((attempts += 1), { lang: 'en', hello: 'Hello' }))];
+    const first = new LocaleController(host(), pack);
+    const second = new LocaleController(host(), pack);
+    first.use('ja');
+    first.use('en');
+    second.use('en');
+    expect(first.use('ja')).to.equal(ja);
+    expect(first.pending).to.equal(undefined);
+    await second.pending;
+    expect(first.value).to.equal(ja);
+    expect(second.value?.hello).to.equal('Hello');
+    expect(first.use('en')?.hello).to.equal('Hello');
     expect(attempts).to.equal(1);
   });
 });
