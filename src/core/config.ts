@@ -26,21 +26,16 @@ export interface KoeContext {
 /** The `context` JS property: the known fields plus any custom ones. */
 export type KoeContextInput = Partial<Omit<KoeContext, 'custom'>> & { custom?: Record<string, unknown>; [key: string]: unknown };
 
-/** Attribute name → context field. */
-export const CONTEXT_ATTRIBUTES = {
-  'company-id': 'companyId',
-  'company-name': 'companyName',
-  'contact-name': 'contactName',
-  'deal-id': 'dealId',
-  'deal-stage': 'dealStage',
-  'lead-source': 'leadSource',
-  'reporter-id': 'reporterId',
-  'reporter-name': 'reporterName',
-} as const;
+const CONTEXT_FIELDS = ['companyId', 'companyName', 'contactName', 'dealId', 'dealStage', 'leadSource', 'reporterId', 'reporterName'] as const;
+export type ContextField = (typeof CONTEXT_FIELDS)[number];
 
-export type ContextField = (typeof CONTEXT_ATTRIBUTES)[keyof typeof CONTEXT_ATTRIBUTES];
+/** Attribute name → context field: each field's attribute is its name in kebab-case (company-id → companyId). */
+export const CONTEXT_ATTRIBUTES: Record<string, ContextField> = Object.fromEntries(
+  CONTEXT_FIELDS.map((field) => [field.replace(/[A-Z]/g, (upper) => `-${upper.toLowerCase()}`), field]),
+);
+
 const ID_FIELDS: ReadonlySet<ContextField> = new Set(['companyId', 'dealId', 'reporterId']);
-const FIELDS = new Set<string>(Object.values(CONTEXT_ATTRIBUTES));
+const FIELDS = new Set<string>(CONTEXT_FIELDS);
 
 function clean(field: ContextField, value: unknown): string | undefined {
   if (typeof value === 'number') value = String(value);
@@ -59,7 +54,7 @@ function customValue(value: unknown): KoeContext['custom'][string] | undefined {
  */
 export function resolveContext(attributes: Partial<Record<ContextField, string | null | undefined>>, property?: KoeContextInput | null): KoeContext {
   const result: KoeContext = { custom: {} };
-  for (const field of FIELDS as Set<ContextField>) {
+  for (const field of CONTEXT_FIELDS) {
     const value = clean(field, property?.[field]) ?? clean(field, attributes[field]);
     if (value !== undefined) result[field] = value;
   }

@@ -1,13 +1,14 @@
-// Submission ids: UUID v4. Plain-http intranet pages have getRandomValues but not randomUUID.
+// Submission ids: UUID v4. Plain-http intranet pages have no crypto.randomUUID (secure contexts only).
 
-/** A UUID v4 built from crypto.getRandomValues (RFC 9562 §5.4). */
-export function uuidFromRandomValues(getRandomValues: (a: Uint8Array) => Uint8Array = (a) => crypto.getRandomValues(a)): string {
-  const b = getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 15) | 64; // version 4
-  b[8] = (b[8]! & 63) | 128; // RFC variant
-  // Two hex digits per byte, a dash before bytes 4, 6, 8 and 10.
-  return Array.from(b, (x, i) => (i > 3 && i < 11 && !(i & 1) ? '-' : '') + (x | 256).toString(16).slice(1)).join('');
+/**
+ * A UUID v4 without crypto.randomUUID: every new blob URL ends in a fresh random UUID
+ * (File API, "generate a new blob URL"), and any page can make one.
+ */
+export function uuidFromBlobUrl(): string {
+  const url = URL.createObjectURL(new Blob());
+  URL.revokeObjectURL(url);
+  return url.slice(-36);
 }
 
-/** A new UUID v4: crypto.randomUUID in secure contexts, else getRandomValues. */
-export const newId = (): string => globalThis.crypto?.randomUUID?.() ?? uuidFromRandomValues();
+/** A new UUID v4: crypto.randomUUID in secure contexts, else a blob URL's. */
+export const newId = (): string => crypto.randomUUID?.() ?? uuidFromBlobUrl();

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { newId, uuidFromRandomValues } from '../../src/core/ids.js';
+import { newId, uuidFromBlobUrl } from '../../src/core/ids.js';
 import { describe, it } from './mocha.js';
 
 const V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -11,16 +11,13 @@ describe('newId', () => {
     for (const id of ids) expect(id).to.match(V4);
   });
 
-  it('builds a valid v4 from getRandomValues alone (plain-http pages have no randomUUID)', () => {
-    // All-ones and all-zeros bytes must still carry the version and variant bits.
-    expect(uuidFromRandomValues((a) => a.fill(0xff))).to.equal('ffffffff-ffff-4fff-bfff-ffffffffffff');
-    expect(uuidFromRandomValues((a) => a.fill(0))).to.equal('00000000-0000-4000-8000-000000000000');
-    const ids = new Set(Array.from({ length: 100 }, () => uuidFromRandomValues()));
-    expect(ids.size).to.equal(100);
+  it('builds distinct v4 UUIDs from blob URLs (plain-http pages have no randomUUID)', () => {
+    const ids = new Set(Array.from({ length: 200 }, () => uuidFromBlobUrl()));
+    expect(ids.size).to.equal(200);
     for (const id of ids) expect(id).to.match(V4);
   });
 
-  it('falls back to getRandomValues when crypto.randomUUID is missing', () => {
+  it('falls back to a blob URL UUID when crypto.randomUUID is missing', () => {
     const original = Object.getOwnPropertyDescriptor(Crypto.prototype, 'randomUUID');
     Object.defineProperty(Crypto.prototype, 'randomUUID', { value: undefined, configurable: true, writable: true });
     try {
