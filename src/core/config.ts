@@ -58,14 +58,14 @@ export function resolveContext(attributes: Partial<Record<ContextField, string |
     const value = clean(field, property?.[field]) ?? clean(field, attributes[field]);
     if (value !== undefined) result[field] = value;
   }
-  if (property && typeof property === 'object') {
-    // Spreading null (or a non-object guarded out) adds nothing.
-    const extra: Record<string, unknown> = { ...(typeof property.custom === 'object' ? property.custom : {}) };
-    for (const [key, value] of Object.entries(property)) if (!FIELDS.has(key) && key !== 'custom') extra[key] = value;
-    for (const [key, value] of Object.entries(extra)) {
-      const v = customValue(value);
-      if (v !== undefined && key.length <= 64) result.custom[key] = v;
-    }
+  // A property that is not an object (only plain JS can pass one) adds nothing.
+  const { custom, ...rest } = typeof property === 'object' ? (property ?? {}) : {};
+  // context.custom first; unknown top-level keys win over its same-named ones. Spreading null adds nothing.
+  const extra: Record<string, unknown> = { ...(typeof custom === 'object' ? custom : {}) };
+  for (const [key, value] of Object.entries(rest)) if (!FIELDS.has(key)) extra[key] = value;
+  for (const [key, value] of Object.entries(extra)) {
+    const v = customValue(value);
+    if (v !== undefined && key.length <= 64) result.custom[key] = v;
   }
   return result;
 }

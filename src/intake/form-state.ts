@@ -34,7 +34,7 @@ export function freshForm(prefill: IntakePrefill | undefined, ctx: Pick<KoeConte
   return {
     text: prefill?.text ?? '',
     kind: prefill?.kind ?? 'quote',
-    tags: prefill?.tags ? [...prefill.tags] : [],
+    tags: [...(prefill?.tags ?? [])],
     channel: prefill?.channel ?? rememberedChannel(ctx) ?? (prefill?.fromSelection ? 'email' : 'meeting'),
     permission: 'unknown',
     contactName: ctx.contactName ?? '',

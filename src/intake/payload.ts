@@ -78,7 +78,7 @@ export function buildPayload(input: {
     permission: form.permission,
     origin: {
       pageUrl: (prefill?.pageUrl ?? location.href).slice(0, 2048),
-      pageTitle: pageTitle ? Array.from(pageTitle).slice(0, 300).join('') : undefined,
+      pageTitle: pageTitle && [...pageTitle].slice(0, 300).join(''),
       fromSelection: prefill?.fromSelection === true,
     },
     custom: { ...context.custom },
