@@ -102,7 +102,8 @@ describe('<koe-intake> delivery', () => {
     later.dispose();
 
     const el = await fixture<KoeIntake>(intakeFor('C-expired'));
-    const item = await until(() => el.shadowRoot!.querySelector('.outbox-item[data-state="needs-attention"]'), 'the expired item');
+    await until(() => el.shadowRoot!.querySelector('.outbox-item[data-state="needs-attention"]'), 'the expired item');
+    const item = $(el, '.outbox-item[data-state="needs-attention"]');
     expect(item.textContent).to.contain('保存期限までに送信できませんでした');
     expect(item.textContent).not.to.contain('送信先からのメッセージ');
     $<HTMLButtonElement>(el, '.outbox [data-action="edit"]').click();
