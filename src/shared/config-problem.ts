@@ -3,13 +3,16 @@ import type { EndpointCheck } from '../core/endpoint.js';
 import type { KoeConfigErrorDetail } from '../core/events.js';
 import { configStrings, type ConfigStrings } from '../i18n/config-errors.js';
 import type { Locale } from '../i18n/locale.js';
-import { FORMATS } from '../core/config.js';
 
-/** The first problem among endpoint, format and tags, in `lang` (see `misconfigured` in core/config.ts); undefined when none. */
-export function configProblem(lang: Locale, endpoint: EndpointCheck, format: string, tagsProblem?: string): KoeConfigErrorDetail | undefined {
+/**
+ * The first problem among endpoint, format and tags, in `lang`; undefined when none. `badFormat` is the `format`
+ * attribute when it is not one we send (the caller knows: `misconfigured` in core/config.ts), so that this chunk
+ * does not carry core/config.ts (which would then be split out of every entry into a chunk of its own).
+ */
+export function configProblem(lang: Locale, endpoint: EndpointCheck, badFormat?: string, tagsProblem?: string): KoeConfigErrorDetail | undefined {
   const t = configStrings[lang];
   if (!endpoint.ok) return { field: 'endpoint', reason: endpoint.reason, message: endpointErrorMessage(endpoint, t) };
-  if (!FORMATS.includes(format)) return { field: 'format', reason: 'unsupported', message: t.formatInvalid(format) };
+  if (badFormat !== undefined) return { field: 'format', reason: 'unsupported', message: t.formatInvalid(badFormat) };
   if (tagsProblem) return { field: 'tags', reason: 'invalid', message: t.tagsConfigInvalid(tagsProblem) };
   return undefined;
 }
