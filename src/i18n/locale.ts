@@ -17,9 +17,6 @@ export function nearestLang(el: Element): string | undefined {
 }
 
 export function resolveLocale(explicit: string | null | undefined, el?: Element): Locale {
-  for (const tag of [explicit, el && nearestLang(el), ...(globalThis.navigator?.languages ?? [])]) {
-    const locale = toLocale(tag);
-    if (locale) return locale;
-  }
-  return 'en';
+  const tags = [explicit, el && nearestLang(el), ...(globalThis.navigator?.languages ?? [])];
+  return tags.map(toLocale).find(Boolean) ?? 'en';
 }

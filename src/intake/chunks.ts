@@ -13,9 +13,11 @@ export const outboxText: Record<Locale, Lazy<OutboxStrings>> = {
 };
 
 /** A refused submission's status message and field messages, once the view and its wording are here (undefined if they cannot be fetched). */
-export async function attention(lang: Locale, item: OutboxItem) {
-  const [view, text] = await Promise.all([outboxView.load(), outboxText[lang].load()]).catch(() => []);
-  return view && text ? view.attentionFor(text, item) : undefined;
+export function attention(lang: Locale, item: OutboxItem) {
+  return Promise.all([outboxView.load(), outboxText[lang].load()]).then(
+    ([view, text]) => view.attentionFor(text, item),
+    () => undefined,
+  );
 }
 
 /** Adds the outbox view's styles to the element's once the view is here; true when done. */

@@ -7,14 +7,12 @@ import { lazy } from '../shared/lazy.js';
 const code = lazy(() => import('../core/drafts.js'));
 
 export class IntakeDrafts {
-  #key = '';
+  /** The key asked for last; the store is opened under it once the code is here. */
+  #latest = '';
   #store?: DraftStore<IntakeFormValue>;
-  readonly #onError: () => void;
 
   /** `onError`: a debounced save failed (e.g. quota); the form says so. */
-  constructor(onError: () => void) {
-    this.#onError = onError;
-  }
+  constructor(private readonly onError: () => void) {}
 
   prefetch(): void {
     void code.load().catch(() => undefined);
@@ -25,19 +23,17 @@ export class IntakeDrafts {
    * Resolves with the saved draft when it should be restored: asked for, found, and nothing typed meanwhile.
    */
   async open(key: string, typed: () => IntakeFormValue | false, restore: boolean): Promise<{ value: IntakeFormValue; savedAt: number } | undefined> {
-    if (this.#key === key) return;
-    this.#key = key;
+    this.#latest = key;
     const module = await code.load().catch(() => undefined);
-    // Offline before the code came: a later update tries again.
-    if (!module) return void (this.#key = '');
-    if (this.#key !== key) return;
+    // Offline before the code came (a later update tries again), another key asked for meanwhile, or already open.
+    if (!module || this.#latest !== key || this.#store?.key === key) return;
     const store = (this.#store = new module.DraftStore<IntakeFormValue>(key));
-    store.onError = this.#onError;
+    store.onError = this.onError;
     // Typed while the code was on its way: that is the draft now.
     const form = typed();
     if (form) store.save(form);
-    if (!restore) return;
-    const saved = await store.load().catch(() => undefined);
+    // load() and clear() never reject (a draft that cannot be read or deleted is only offered again); flush() may.
+    const saved = restore ? await store.load() : undefined;
     return saved && this.#store === store && !typed() ? saved : undefined;
   }
 
@@ -50,7 +46,7 @@ export class IntakeDrafts {
     this.#store?.flush().catch(() => undefined);
   }
 
-  async clear(): Promise<void> {
-    await this.#store?.clear().catch(() => undefined);
+  clear(): Promise<void> | undefined {
+    return this.#store?.clear();
   }
 }
