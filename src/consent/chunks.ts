@@ -2,7 +2,7 @@
 import type { Locale } from '../i18n/locale.js';
 import type { ReceiptStrings } from '../i18n/receipt.js';
 import type { WithdrawStrings } from '../i18n/withdraw.js';
-import { lazy, type Lazy } from '../shared/lazy.js';
+import { lazy, type Lazy } from '../core/lazy.js';
 import type { ConsentFormState } from './consent-form.js';
 import type { NoticeCopy } from './notice-template.js';
 

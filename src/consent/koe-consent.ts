@@ -6,7 +6,7 @@ import { emit, type KoeConfigErrorDetail } from '../core/events.js';
 import type { HeadersInput } from '../core/outbox.js';
 import type { ConsentRecord, ConsentRequest } from '../core/schemas.js';
 import { resolveLocale, type Locale } from '../i18n/locale.js';
-import { Parts } from '../shared/lazy.js';
+import { Parts } from '../shared/parts.js';
 import { LocaleController, settled } from '../shared/locale-controller.js';
 import { OutboxController } from '../shared/outbox-controller.js';
 import { base, tokens } from '../shared/styles.js';

@@ -6,7 +6,7 @@ import type { DeliveryStrings } from '../i18n/delivery.js';
 import { consentJa } from '../i18n/consent-ja.js';
 import type { ConsentStrings } from '../i18n/consent.js';
 import type { Locale } from '../i18n/locale.js';
-import { lazy } from '../shared/lazy.js';
+import { lazy } from '../core/lazy.js';
 import type { LocalePack } from '../shared/locale-controller.js';
 
 export interface ConsentPack {

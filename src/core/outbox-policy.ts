@@ -1,7 +1,6 @@
 // What one attempt's answer does to an item: pure state transitions, so the outbox only stores and emits.
 import type { OutboxItem } from './outbox-store.js';
 import type { EnqueueInput, OutboxEventDetails, OutboxEventName } from './outbox-types.js';
-import { backoffDelay, type BackoffOptions } from './retry.js';
 import type { SendResult } from './transport.js';
 
 /** An event to fire: its name and detail. */
@@ -13,6 +12,18 @@ export interface AttemptOutcome {
   /** No attempts to this endpoint before this time (keeps the queue in order); 0 after a delivery: it works again. */
   blockUntil?: number;
   events: OutboxEvent[];
+}
+
+/** Named as in OutboxOptions, which is passed here as it is. */
+export interface BackoffOptions {
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  random?: () => number;
+}
+
+/** Full jitter: random() * min(max, base * 2^attempt), attempt counted from 0. */
+export function backoffDelay(attempt: number, { baseDelayMs = 1000, maxDelayMs = 5 * 60_000, random = Math.random }: BackoffOptions = {}): number {
+  return Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt));
 }
 
 /** Event details and results carry copies, so listeners cannot edit the outbox's items. */

@@ -2,7 +2,7 @@
 import type { FlushLockOptions } from './lock.js';
 import type { OpenKvFn, OutboxItem, StorageWarningReason } from './outbox-store.js';
 import type { SubmissionType } from './schemas.js';
-import type { Format } from './transport.js';
+import type { Format, send } from './transport.js';
 
 export type EnqueueResult = { status: 'sent' | 'queued' | 'needs-attention'; persistent: boolean; item: OutboxItem };
 export interface EnqueueInput {
@@ -41,6 +41,8 @@ export interface OutboxOptions {
   openTimeoutMs?: number;
   /** For tests: how storage is opened (e.g. a failing IndexedDB). */
   openKv?: OpenKvFn;
+  /** For tests: how the HTTP attempt code is fetched (e.g. a chunk that cannot be). */
+  loadTransport?: () => Promise<{ send: typeof send }>;
   /** For tests: lock strategy overrides. */
   lock?: Omit<FlushLockOptions, 'waitMs'>;
 }

@@ -4,8 +4,9 @@ import { OutboxStore, orderKey, type OutboxItem, type StorageWarningReason } fro
 import { absolute, afterAttempt, atReload, clone, jsonCopy, newItem, nextDue, revived } from './outbox-policy.js';
 import { watchTriggers, type Triggers } from './outbox-triggers.js';
 import { DAY, EXPIRY_WARNING_MS, type EnqueueInput, type EnqueueResult, type OutboxCounts, type OutboxEventDetails, type OutboxEventName, type OutboxOptions } from './outbox-types.js';
+import { lazy } from './lazy.js';
 import { openKv } from './storage.js';
-import { send, type HeadersInput, type SendResult } from './transport.js';
+import type { HeadersInput, SendResult } from './transport.js';
 
 export type { OutboxItem, StorageWarningReason } from './outbox-store.js';
 export type { HeadersInput, Format } from './transport.js';
@@ -18,6 +19,10 @@ const MAX_TIMER_MS = 5 * 60_000;
 const RUN = 1;
 const RELOAD = 2;
 const ONLINE = 4;
+
+// The HTTP attempt (request, timeout, reading the answer) is fetched when something is first due to be sent:
+// a page where nobody files anything and nothing waits never downloads it. Offline it cannot arrive, but then nothing could be sent.
+const transport = lazy(() => import('./transport.js'));
 
 export class Outbox extends EventTarget {
   static #instances = new Map<string, Outbox>();
@@ -314,13 +319,23 @@ export class Outbox extends EventTarget {
     // Re-read right before sending: another tab may have sent, removed or rescheduled it. There is no other way to send.
     const item = await this.#store.get(key);
     if (!item || !this.#due(item)) return;
-    const result = await send(item, { ...this.#options, headers: this.#headers.get(item.endpoint) });
+    const result = await this.#send(item);
     if (this.#owed.has(item.id)) this.#owed.set(item.id, result);
     const outcome = afterAttempt(item, result, this.#now(), this.#options);
     await (outcome.next ? this.#store.put(key, outcome.next) : this.#store.remove(key));
     if (outcome.blockUntil !== undefined) this.#blockedUntil.set(item.endpoint, outcome.blockUntil);
     for (const [type, detail] of outcome.events) this.#emit(type, detail as never);
     this.#changed();
+  }
+
+  /** One HTTP attempt; a transport that cannot be fetched counts as a network failure, so the item waits for the next try. */
+  async #send(item: OutboxItem): Promise<SendResult> {
+    try {
+      const { send } = await (this.#options.loadTransport ?? transport.load)();
+      return await send(item, { ...this.#options, headers: this.#headers.get(item.endpoint) });
+    } catch (error) {
+      return { kind: 'retry', message: `could not load the transport: ${error instanceof Error ? error.message : String(error)}` };
+    }
   }
 
   /** Arms the timer for the next due waiting item. */

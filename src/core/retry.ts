@@ -1,4 +1,4 @@
-// Retry policy: which statuses are worth retrying, Retry-After parsing, and full-jitter backoff.
+// The server's retry signals: which statuses are worth retrying, and Retry-After (read by transport.ts; backoff: outbox-policy.ts).
 
 const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
 
@@ -14,16 +14,4 @@ export function parseRetryAfter(header: string | null | undefined, nowMs: number
   const at = Date.parse(value);
   if (Number.isNaN(at)) return undefined;
   return Math.max(0, at - nowMs);
-}
-
-/** Named as in OutboxOptions, which is passed here as it is. */
-export interface BackoffOptions {
-  baseDelayMs?: number;
-  maxDelayMs?: number;
-  random?: () => number;
-}
-
-/** Full jitter: random() * min(max, base * 2^attempt), attempt counted from 0. */
-export function backoffDelay(attempt: number, { baseDelayMs = 1000, maxDelayMs = 5 * 60_000, random = Math.random }: BackoffOptions = {}): number {
-  return Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt));
 }

@@ -3,7 +3,7 @@ import { adoptStyles, type CSSResultOrNative } from 'lit';
 import type { OutboxItem } from '../core/outbox.js';
 import type { Locale } from '../i18n/locale.js';
 import type { OutboxStrings } from '../i18n/outbox.js';
-import { lazy, type Lazy } from '../shared/lazy.js';
+import { lazy, type Lazy } from '../core/lazy.js';
 
 // The outbox list, edit-and-resend and delivery warnings, with their wording per locale.
 export const outboxView = lazy(() => import('./outbox-view.js'));

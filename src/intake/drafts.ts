@@ -1,7 +1,7 @@
 // Draft autosave for <koe-intake>: the store's code arrives after the first render; what was typed before that is saved once it is here.
 import type { DraftStore } from '../core/drafts.js';
 import type { IntakeFormValue } from './payload.js';
-import { lazy } from '../shared/lazy.js';
+import { lazy } from '../core/lazy.js';
 
 // Drafts restore after the first render anyway (IndexedDB is asynchronous): their code comes with them.
 const code = lazy(() => import('../core/drafts.js'));

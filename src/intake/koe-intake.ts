@@ -15,7 +15,7 @@ import type { FieldErrors, IntakeFormValue, IntakePrefill } from './payload.js';
 import type { IntakeState } from './form-state.js';
 import { freshForm, rememberChannel, stateOf } from './form-state.js';
 import { renderIntake } from './view.js';
-import { Parts } from '../shared/lazy.js';
+import { Parts } from '../shared/parts.js';
 import { ConfigCheck } from '../shared/config-check.js';
 import { adoptOutboxStyles, attention, outboxText, outboxView } from './chunks.js';
 import { IntakeDrafts } from './drafts.js';

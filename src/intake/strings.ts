@@ -4,7 +4,7 @@ import type { CommonStrings } from '../i18n/common.js';
 import { intakeJa } from '../i18n/intake-ja.js';
 import type { IntakeStrings } from '../i18n/intake.js';
 import type { Locale } from '../i18n/locale.js';
-import { lazy } from '../shared/lazy.js';
+import { lazy } from '../core/lazy.js';
 import type { LocalePack } from '../shared/locale-controller.js';
 
 export interface IntakePack {

@@ -3,7 +3,8 @@ import { FORMATS, misconfigured } from '../core/config.js';
 import type { EndpointCheck } from '../core/endpoint.js';
 import { emit, type KoeConfigErrorDetail } from '../core/events.js';
 import type { Locale } from '../i18n/locale.js';
-import { lazy, type Parts } from './lazy.js';
+import { lazy } from '../core/lazy.js';
+import type { Parts } from './parts.js';
 
 // Only when the host misconfigured the element: the wording of the problem.
 const words = lazy(() => import('./config-problem.js'));

@@ -1,6 +1,7 @@
 // Gives an element the strings of its current locale: one locale ships with the element, the other is fetched the first time a page asks for it.
 import type { Locale } from '../i18n/locale.js';
-import { Parts, type Lazy } from './lazy.js';
+import type { Lazy } from '../core/lazy.js';
+import { Parts } from './parts.js';
 
 /** What a pack holds for one locale: `lang` is the locale the strings are really in. */
 export interface Strings {

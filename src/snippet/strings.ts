@@ -2,7 +2,7 @@
 import type { Locale } from '../i18n/locale.js';
 import { snippetJa } from '../i18n/snippet-ja.js';
 import type { SnippetStrings } from '../i18n/snippet.js';
-import { lazy } from '../shared/lazy.js';
+import { lazy } from '../core/lazy.js';
 import type { LocalePack } from '../shared/locale-controller.js';
 
 export interface SnippetPack {

@@ -5,7 +5,7 @@ import '../../src/consent/define.js';
 import type { KoeIntake } from '../../src/intake/koe-intake.js';
 import type { KoeConsent } from '../../src/consent/koe-consent.js';
 import { resolveLocale } from '../../src/i18n/locale.js';
-import { lazy } from '../../src/shared/lazy.js';
+import { lazy } from '../../src/core/lazy.js';
 import { LocaleController, type LocalePack } from '../../src/shared/locale-controller.js';
 import { $, fill, records, resetWorld, untilState } from './intake-helpers.js';
 import { localRequest, pick } from './consent-helpers.js';

@@ -1,24 +1,5 @@
-// A module fetched once, off the first download: `get()` once it is here, `load()` to fetch (again after a failure).
-export interface Lazy<T> {
-  get(): T | undefined;
-  load(): Promise<T>;
-}
-
-export function lazy<T>(importer: () => Promise<T>): Lazy<T> {
-  let value: T | undefined;
-  let loading: Promise<T> | undefined;
-  return {
-    get: () => value,
-    load: () =>
-      (loading ??= importer().then(
-        (m) => (value = m),
-        (error: unknown) => {
-          loading = undefined; // offline: the next call tries again
-          throw error;
-        },
-      )),
-  };
-}
+// Lit glue for lazy parts: an element asks for the modules its current view needs and re-renders when they arrive.
+import type { Lazy } from '../core/lazy.js';
 
 /** Fetches, for an element, the lazy parts its current view needs; `pending` settles when they are in (or failed). */
 export class Parts {
