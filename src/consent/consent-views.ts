@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ConsentStrings } from '../i18n/consent.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Notice, NoticeBlock } from './notice-template.js';
-import type { Problem } from './source.js';
+import type { Problem } from './link-source.js';
 import { formatDateTime } from './time.js';
 
 function block(b: NoticeBlock) {

@@ -3,7 +3,8 @@ import { expect } from '@open-wc/testing';
 import { validIntake } from '../fixtures/submissions.js';
 import { bareKey, receiver } from './receiver.js';
 import { Clock, DB, ENDPOINT, makeOutbox, freshOutboxEachTest } from './outbox-fixture.js';
-import { rawEntries, until } from './helpers.js';
+import { rawEntries } from './helpers.js';
+import { until } from '../wait.js';
 import { describe, it } from './mocha.js';
 
 const input = (payload = validIntake()) => ({ id: payload.id, type: 'koe.intake.v1' as const, endpoint: ENDPOINT, format: 'json' as const, payload });
@@ -50,7 +51,7 @@ describe('Outbox: page-load flush and enqueue overlapping', () => {
     await gate.atGate; // the page-load flush is sending the old item, holding the flush lock
     const fresh = validIntake();
     const pending = outbox.enqueue(input(fresh));
-    await until(async () => (await rawEntries(DB)).length === 2, 5000, 'the new item on disk');
+    await until(async () => (await rawEntries(DB)).length === 2, 'the new item on disk', 5000);
     gate.release();
     const result = await pending;
 
@@ -80,7 +81,7 @@ describe('Outbox: page-load flush and enqueue overlapping', () => {
     const fresh = validIntake();
     const pending = tabB.enqueue(input(fresh));
     // Tab A has heard of the new item before its flush goes on, so it is the one that tries it.
-    await until(() => tabA.counts().waiting === 2, 5000, 'tab A to see the new item');
+    await until(() => tabA.counts().waiting === 2, 'tab A to see the new item', 5000);
     gate.release();
     const result = await pending;
 

@@ -5,7 +5,8 @@ import type { Outbox, OutboxItem } from '../../src/core/outbox.js';
 import { validIntake } from '../fixtures/submissions.js';
 import { bareKey, receiver } from './receiver.js';
 import { capture, Clock, DB, ENDPOINT, makeOutbox, freshOutboxEachTest } from './outbox-fixture.js';
-import { failingStores, rawEntries, sleep, until, watchUnhandled } from './helpers.js';
+import { failingStores, rawEntries, sleep, watchUnhandled } from './helpers.js';
+import { until } from '../wait.js';
 import { describe, it } from './mocha.js';
 
 const DAY = 86_400_000;
@@ -31,14 +32,14 @@ describe('Outbox: tabs, storage failures, retention, secrets', () => {
       await receiver.hits(true);
       clock.advance(30 * 60_000);
       await Promise.all([tabA.flush(), tabB.flush(), tabA.flush(), tabB.flush()]);
-      await until(async () => (await rawEntries(DB)).length === 0, 10_000, 'an empty outbox');
+      await until(async () => (await rawEntries(DB)).length === 0, 'an empty outbox', 10_000);
       await sleep(300);
       const posts = await receiver.posts();
       expect(posts.map((h) => bareKey(h.idempotencyKey)).sort()).to.deep.equal(payloads.map((p) => p.id).sort());
       const records = await receiver.records();
       expect(records.map((r) => r.record.id).sort()).to.deep.equal(payloads.map((p) => p.id).sort());
       // The other tab heard about it and shows the same (empty) counts.
-      await until(() => tabA.counts().waiting === 0 && tabB.counts().waiting === 0, 5000, 'counts in both tabs');
+      await until(() => tabA.counts().waiting === 0 && tabB.counts().waiting === 0, 'counts in both tabs', 5000);
     });
   }
 
@@ -49,7 +50,7 @@ describe('Outbox: tabs, storage failures, retention, secrets', () => {
     const changes = capture(tabB, 'change');
     await receiver.faults({ kind: 'status', status: 422, message: 'invalid' });
     await tabA.enqueue(input());
-    await until(() => tabB.counts().attention === 1, 5000, 'counts in the other tab');
+    await until(() => tabB.counts().attention === 1, 'counts in the other tab', 5000);
     expect(changes.length).to.be.at.least(1);
   });
 
@@ -65,7 +66,7 @@ describe('Outbox: tabs, storage failures, retention, secrets', () => {
     expect(result.status).to.equal('queued');
     expect(await receiver.posts()).to.have.length(0);
     release();
-    await until(() => sent.length === 1, 8000, 'delivery after the lock is free');
+    await until(() => sent.length === 1, 'delivery after the lock is free', 8000);
     expect(await receiver.records()).to.have.length(1);
   });
 

@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { validIntake } from '../fixtures/submissions.js';
 import { bareKey, receiver } from './receiver.js';
 import { capture, Clock, DB, ENDPOINT, ENDPOINT_URL, makeOutbox, freshOutboxEachTest } from './outbox-fixture.js';
-import { rawEntries, until } from './helpers.js';
+import { rawEntries } from './helpers.js';
+import { until } from '../wait.js';
 import { describe, it } from './mocha.js';
 
 const enqueueInput = (payload = validIntake(), format: 'json' | 'cloudevents' = 'json') => ({
@@ -24,7 +25,7 @@ describe('Outbox against the reference receiver', () => {
     const payload = validIntake();
     const pending = outbox.enqueue(enqueueInput(payload));
     // The request is at the (slow) server now: the item must already be on disk.
-    await until(async () => (await receiver.posts()).length === 1, 5000, 'the first POST');
+    await until(async () => (await receiver.posts()).length === 1, 'the first POST', 5000);
     const onDisk = await rawEntries(DB);
     expect(onDisk).to.have.length(1);
     expect(onDisk[0]![1]).to.include({ id: payload.id, state: 'pending', endpoint: ENDPOINT_URL });
@@ -119,7 +120,7 @@ describe('Outbox against the reference receiver', () => {
     expect(auth[0]).to.include({ status: 401 });
     const sent = capture(outbox, 'sent');
     outbox.setHeaders(ENDPOINT, { Authorization: 'Bearer fresh' });
-    await until(() => sent.length === 1, 8000, 'delivery after new headers');
+    await until(() => sent.length === 1, 'delivery after new headers', 8000);
     expect(await receiver.records()).to.have.length(1);
     expect(await outbox.list()).to.deep.equal([]);
   });
@@ -156,13 +157,13 @@ describe('Outbox against the reference receiver', () => {
     // Reload while still failing: the page-load attempt fails too.
     clock.advance(60 * 60_000);
     outbox = makeOutbox({ now: clock.now });
-    await until(async () => ((await outbox.list())[0]?.attempts ?? 0) >= 2, 8000, 'the page-load attempt');
+    await until(async () => ((await outbox.list())[0]?.attempts ?? 0) >= 2, 'the page-load attempt', 8000);
     expect((await outbox.list())[0]!.nextAttemptAt).to.be.above(clock.t);
     // The connection is back: `online` sends it without waiting for the backoff.
     await receiver.faults(null);
     const sent = capture(outbox, 'sent');
     window.dispatchEvent(new Event('online'));
-    await until(() => sent.length === 1, 8000, 'delivery on online');
+    await until(() => sent.length === 1, 'delivery on online', 8000);
     expect((await receiver.records()).map((r) => r.record.id)).to.deep.equal([a.id]);
     expect(await rawEntries(DB)).to.deep.equal([]);
   });

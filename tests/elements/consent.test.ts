@@ -3,10 +3,13 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/consent/define.js';
 import { KoeConsent } from '../../src/consent/koe-consent.js';
-import { buildNotice, noticeText } from '../../src/consent/notice-template.js';
-import { encodeConsentLink, toBase64Url } from '../../src/consent/request-link.js';
+import { buildNotice } from '../../src/consent/notice-template.js';
+import { noticeText } from '../../src/consent/notice-hash.js';
+import { encodeConsentLink, toBase64Url } from '../../src/consent/consent-links.js';
 import type { ConsentRequest } from '../../src/core/schemas.js';
-import { $, $$, choice, fill, localRequest, pick, resetWorld, submit } from './consent-helpers.js';
+import { choice, fill, localRequest, pick, submit } from './consent-helpers.js';
+import { $, $$ } from '../shadow.js';
+import { resetWorld } from '../world.js';
 
 const mount = (request?: ConsentRequest, attrs: { locale?: string; endpoint?: string } = {}) =>
   fixture<KoeConsent>(html`<koe-consent endpoint=${attrs.endpoint ?? '/api/consent'} locale=${attrs.locale ?? ''} .request=${request}></koe-consent>`);

@@ -4,9 +4,12 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/intake/define.js';
 import type { KoeIntake } from '../../src/intake/koe-intake.js';
 import { Outbox } from '../../src/core/outbox.js';
-import { DraftStore } from '../../src/core/drafts.js';
+import { DraftStore } from '../../src/core/draft-store.js';
 import { contextKey } from '../../src/core/config.js';
-import { $, $$, deepActive, fill, pickTag, records, resetWorld, until, untilState } from './intake-helpers.js';
+import { deepActive, fill, pickTag, records, untilState } from './intake-helpers.js';
+import { $, $$ } from '../shadow.js';
+import { until } from '../wait.js';
+import { resetWorld } from '../world.js';
 
 const intakeFor = (company: string) => html`<koe-intake endpoint="/api/intake" locale="ja" company-id=${company} reporter-id="u-1"></koe-intake>`;
 

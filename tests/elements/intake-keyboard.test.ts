@@ -2,7 +2,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/intake/define.js';
 import type { KoeIntake } from '../../src/intake/koe-intake.js';
-import { $, Keyboard, deepActive, fill, pickTag, records, resetWorld, until, untilState } from './intake-helpers.js';
+import { Keyboard, deepActive, fill, pickTag, records, untilState } from './intake-helpers.js';
+import { $ } from '../shadow.js';
+import { until } from '../wait.js';
+import { resetWorld } from '../world.js';
 
 const QUOTE = '導入してから問い合わせ対応の時間が半分になりました';
 

@@ -2,7 +2,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/intake/define.js';
 import type { KoeIntake } from '../../src/intake/koe-intake.js';
-import { $, $$, fill, pickTag, records, resetWorld, untilState } from './intake-helpers.js';
+import { fill, pickTag, records, untilState } from './intake-helpers.js';
+import { $, $$ } from '../shadow.js';
+import { resetWorld } from '../world.js';
 
 declare global {
   interface Window {

@@ -5,7 +5,10 @@ import '../../src/snippet/define.js';
 import { chord } from '../keys.js';
 import type { KoeSnippet } from '../../src/snippet/koe-snippet.js';
 import type { KoeIntake } from '../../src/intake/koe-intake.js';
-import { $, deepActive, pickTag, records, resetWorld, until, untilState } from './intake-helpers.js';
+import { deepActive, pickTag, records, untilState } from './intake-helpers.js';
+import { $ } from '../shadow.js';
+import { until } from '../wait.js';
+import { resetWorld } from '../world.js';
 
 const PRAISE = '御社のサポートは本当に対応が早くて助かっています。';
 

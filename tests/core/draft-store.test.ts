@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { createStore } from 'idb-keyval';
-import { DraftSaveError, DraftStore } from '../../src/core/drafts.js';
-import { clearDb, failingStores, rawEntries, sleep, until, watchUnhandled } from './helpers.js';
+import { DraftSaveError, DraftStore } from '../../src/core/draft-store.js';
+import { clearDb, failingStores, rawEntries, sleep, watchUnhandled } from './helpers.js';
+import { until } from '../wait.js';
 import { afterEach, beforeEach, describe, it } from './mocha.js';
 
 const DB = 'koe-drafts';
@@ -15,7 +16,7 @@ describe('DraftStore', () => {
     drafts.save({ text: 'こ' });
     drafts.save({ text: 'こんにちは' });
     expect(await rawEntries(DB)).to.deep.equal([]);
-    await until(async () => (await rawEntries(DB)).length === 1, 3000, 'debounced write');
+    await until(async () => (await rawEntries(DB)).length === 1, 'debounced write', 3000);
     expect(await rawEntries(DB)).to.deep.equal([['intake:C-001', { value: { text: 'こんにちは' }, savedAt: 1234 }]]);
     const afterReload = new DraftStore<{ text: string }>('intake:C-001');
     expect(await afterReload.load()).to.deep.equal({ value: { text: 'こんにちは' }, savedAt: 1234 });
@@ -54,7 +55,7 @@ describe('DraftStore', () => {
     const errors: unknown[] = [];
     drafts.onError = (e) => errors.push(e);
     drafts.save('y');
-    await until(() => errors.length === 1, 3000, 'onError');
+    await until(() => errors.length === 1, 'onError', 3000);
     expect(errors[0]).to.be.instanceOf(DraftSaveError);
     expect(watch.stop()).to.deep.equal([]);
   });
