@@ -247,8 +247,7 @@ export class KoeConsent extends LitElement {
     this.alert = '';
     this.rejectedId = undefined;
     this.status = c.sending;
-    const format = this.format === 'cloudevents' ? 'cloudevents' : 'json';
-    const result = await this.#delivery.submit(record, { id: record.receiptId, endpoint: this.endpoint, format });
+    const result = await this.#delivery.submit(record, { id: record.receiptId });
     this.status = '';
     if (result === 'cancelled') return 'cancelled';
     if (result.status === 'needs-attention') {

@@ -22,20 +22,6 @@ const MAX_TIMER_MS = 5 * 60_000;
 // a page where nobody files anything and nothing waits never downloads it. Offline it cannot arrive, but then nothing could be sent.
 const transport = lazy(() => import('./transport.js'));
 
-/** What the flush loop has been asked to do and has not started yet (several requests fold into one). */
-interface FlushRequest {
-  /** Someone asked for a run (a trigger, enqueue, retry, flush()). */
-  requested: boolean;
-  /** Re-read the store first: another tab or an earlier visit may have left items (page load, online, flush()). */
-  reread: boolean;
-  /** The network just came back: items that failed on the network are due at once. */
-  backOnline: boolean;
-  /** How long to wait for another tab's flush lock; 0 skips the run when it is busy (the timer looks again). */
-  lockWaitMs: number;
-}
-
-const noFlushRequest = (): FlushRequest => ({ requested: false, reread: false, backOnline: false, lockWaitMs: 0 });
-
 export class Outbox extends EventTarget {
   static #instances = new Map<string, Outbox>();
 
@@ -71,7 +57,15 @@ export class Outbox extends EventTarget {
   #disposed = false;
   /** The in-page flush loop while it runs; everyone who asks for a flush meanwhile joins it. */
   #flushLoop?: Promise<void>;
-  #flushRequest = noFlushRequest();
+  // What the flush loop has been asked to do and has not started yet; several requests fold into one run.
+  /** Someone asked for a run (a trigger, enqueue, retry, flush()). */
+  #runRequested = false;
+  /** Re-read the store first: another tab or an earlier visit may have left items (page load, online, flush()). */
+  #rereadRequested = false;
+  /** The network just came back: items that failed on the network are due at once. */
+  #backOnline = false;
+  /** How long the run may wait for another tab's flush lock; 0 skips it when the lock is busy (the timer looks again). */
+  #lockWaitMs = 0;
   /** Bumped on every change to the items, so a run that is going through them knows to look once more. */
   #version = 0;
   /** While this page holds the flush lock: user edits wait here and run between two sends. */
@@ -275,12 +269,11 @@ export class Outbox extends EventTarget {
   }
 
   /** Asks the in-page flush loop for a run; callers while it runs join it (one loop, one lock holder). */
-  #requestFlush({ reread = false, backOnline = false, lockWaitMs = 0 }: Partial<Omit<FlushRequest, 'requested'>>): Promise<void> {
-    const request = this.#flushRequest;
-    request.requested = true;
-    request.reread ||= reread;
-    request.backOnline ||= backOnline;
-    request.lockWaitMs = Math.max(request.lockWaitMs, lockWaitMs);
+  #requestFlush({ reread = false, backOnline = false, lockWaitMs = 0 }): Promise<void> {
+    this.#runRequested = true;
+    this.#rereadRequested ||= reread;
+    this.#backOnline ||= backOnline;
+    this.#lockWaitMs = Math.max(this.#lockWaitMs, lockWaitMs);
     return (this.#flushLoop ??= this.#runFlushLoop());
   }
 
@@ -288,11 +281,14 @@ export class Outbox extends EventTarget {
   async #runFlushLoop(): Promise<void> {
     try {
       await this.ready;
-      while (this.#flushRequest.requested && !this.#disposed) {
-        const request = this.#flushRequest;
-        this.#flushRequest = noFlushRequest();
+      while (this.#runRequested && !this.#disposed) {
+        const reread = this.#rereadRequested;
+        const backOnline = this.#backOnline;
+        const waitMs = this.#lockWaitMs;
+        this.#runRequested = this.#rereadRequested = this.#backOnline = false;
+        this.#lockWaitMs = 0;
         // Busy means another tab is flushing; the timer below looks again.
-        await withFlushLock(this.name, () => this.#sendDueItems(request), { ...this.#options.lock, waitMs: request.lockWaitMs }).catch(() => undefined);
+        await withFlushLock(this.name, () => this.#sendDueItems(reread, backOnline), { ...this.#options.lock, waitMs }).catch(() => undefined);
       }
       this.#scheduleNext();
     } finally {
@@ -301,13 +297,13 @@ export class Outbox extends EventTarget {
   }
 
   /** Holding the lock: sends due items in FIFO order, one at a time, until a look through them finds nothing new. */
-  async #sendDueItems(request: FlushRequest): Promise<void> {
+  async #sendDueItems(reread: boolean, backOnline: boolean): Promise<void> {
     const editsWaiting: Array<() => Promise<void>> = (this.#editsWaitingForLock = []);
     const applyWaitingEdits = async () => {
       while (editsWaiting.length) await editsWaiting.shift()!();
     };
     try {
-      if (request.reread) await this.#reread(request.backOnline);
+      if (reread) await this.#reread(backOnline);
       const attempted = new Set<string>();
       let lookAgain = true;
       while (lookAgain && !this.#disposed) {

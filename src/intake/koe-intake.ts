@@ -284,7 +284,7 @@ export class KoeIntake extends KoeContextElement {
     try {
       const result = editing
         ? await outboxView.get()!.resend(this.#outbox, editing, payload)
-        : await this.#outbox.submit(payload, { id: payload.id, endpoint: this.#endpoint.url, format: this.format === 'cloudevents' ? 'cloudevents' : 'json' });
+        : await this.#outbox.submit(payload, { id: payload.id });
       this.phase = 'form';
       if (result === 'cancelled') {
         this.message = s.cancelled;

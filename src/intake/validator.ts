@@ -31,9 +31,9 @@ export function validate(payload: IntakeSubmission, common: CommonStrings, strin
   // The CRM context comes from the host page; a value over the limit is reported on the context line.
   for (const id of [customer.companyId, deal.id, reporter.id]) checkText('context', id, TEXT_LIMITS.id);
   for (const name of [deal.stage, payload.leadSource]) checkText('context', name, TEXT_LIMITS.name);
-  // The schema limits custom strings in UTF-16 units, not graphemes.
+  // The schema limits custom strings with zod's maxLength, which counts code points (not graphemes, not UTF-16 units).
   for (const value of Object.values(payload.custom)) {
-    if (typeof value === 'string') checkLength('context', value.length, TEXT_LIMITS.custom);
+    if (typeof value === 'string') checkLength('context', [...value].length, TEXT_LIMITS.custom);
   }
   return errors;
 }

@@ -1,18 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { validIntake } from '../fixtures/submissions.js';
 import { bareKey, receiver } from './receiver.js';
-import { capture, Clock, DB, ENDPOINT, ENDPOINT_URL, makeOutbox, freshOutboxEachTest } from './outbox-fixture.js';
+import { capture, Clock, DB, ENDPOINT, ENDPOINT_URL, makeOutbox, freshOutboxEachTest, enqueueInput } from './outbox-fixture.js';
 import { rawEntries } from './helpers.js';
 import { until } from '../wait.js';
 import { describe, it } from './mocha.js';
-
-const enqueueInput = (payload = validIntake(), format: 'json' | 'cloudevents' = 'json') => ({
-  id: payload.id,
-  type: 'koe.intake.v1' as const,
-  endpoint: ENDPOINT,
-  format,
-  payload,
-});
 
 describe('Outbox against the reference receiver', () => {
   freshOutboxEachTest();
@@ -77,6 +69,33 @@ describe('Outbox against the reference receiver', () => {
     expect(posts.map((h) => h.status)).to.deep.equal([503, sent[0]!.status]);
     expect(posts.map((h) => bareKey(h.idempotencyKey))).to.deep.equal([payload.id, payload.id]);
     expect(await receiver.records()).to.have.length(1);
+  });
+
+  it('409 with Retry-After (the receiver’s “same key still in flight”): retried no sooner, with the same key, stored once', async () => {
+    const clock = new Clock();
+    const outbox = makeOutbox({ now: clock.now, random: () => 0.1 });
+    const failed = capture<{ retrying: boolean; status: number }>(outbox, 'failed');
+    const attention = capture(outbox, 'needs-attention');
+    await receiver.faults({ kind: 'status', status: 409, times: 1, retryAfter: '2', message: 'still in flight' });
+    const payload = validIntake();
+    const first = await outbox.enqueue(enqueueInput(payload));
+    expect(first.status).to.equal('queued');
+    expect(failed).to.have.length(1);
+    expect(failed[0]).to.include({ retrying: true, status: 409 });
+    expect(attention).to.have.length(0);
+    expect(first.item.nextAttemptAt).to.be.at.least(clock.t + 2000);
+
+    clock.advance(1999);
+    await outbox.flush();
+    expect(await receiver.posts(), 'retried before Retry-After').to.have.length(1);
+
+    clock.advance(1);
+    await outbox.flush();
+    const posts = await receiver.posts();
+    expect(posts.map((h) => h.status)).to.deep.equal([409, 201]);
+    expect(posts.map((h) => bareKey(h.idempotencyKey))).to.deep.equal([payload.id, payload.id]);
+    expect(await receiver.records()).to.have.length(1);
+    expect(await rawEntries(DB)).to.deep.equal([]);
   });
 
   it('a 400 waits in needs-attention with the server message, across a reload; edit and resend stores exactly one record', async () => {
