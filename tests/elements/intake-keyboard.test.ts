@@ -97,6 +97,29 @@ describe('<koe-intake> keyboard', () => {
     expect((await records())[0]!.record.voice.text).to.equal('一行目\n二行目');
   });
 
+  it('sends with ⌘+Enter (the Mac shortcut, metaKey) from the text box, where plain Enter is a new line', async () => {
+    const { el } = await crmPage();
+    await fill(el, 'Macでの声');
+    await pickTag(el, 'praise');
+    const textarea = $<HTMLTextAreaElement>(el, 'textarea');
+    textarea.focus();
+    textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+    const seen: KeyboardEvent[] = [];
+    const watch = (event: KeyboardEvent) => {
+      if (event.key === 'Enter') seen.push(event);
+    };
+    el.addEventListener('keydown', watch, true);
+    try {
+      await new Keyboard().chord('Meta', 'Enter');
+      await untilState(el, 'sent');
+    } finally {
+      el.removeEventListener('keydown', watch, true);
+    }
+    // The browser really sent ⌘ (metaKey), not Ctrl, and the text got no new line.
+    expect(seen.map((e) => [e.metaKey, e.ctrlKey])).to.deep.equal([[true, false]]);
+    expect((await records())[0]!.record.voice.text).to.equal('Macでの声');
+  });
+
   it('never submits on an Enter that belongs to the IME', async () => {
     const { el } = await crmPage();
     await fill(el, '顧客の声');

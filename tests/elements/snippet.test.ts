@@ -50,10 +50,12 @@ describe('<koe-snippet>', () => {
     expect(button(snippet).hidden).to.equal(true);
     await expect(snippet).to.be.accessible();
 
+    // The element hears `selectionchange` first (its listener was added when it connected); ours marks that it has.
+    const heard = oneEvent(document, 'selectionchange');
     select(outside);
-    await new Promise((r) => setTimeout(r, 50));
+    await heard;
     await snippet.updateComplete;
-    expect(button(snippet).hidden).to.equal(true);
+    expect(button(snippet).hidden, 'the button for a selection outside the region').to.equal(true);
 
     select(quote);
     await until(() => !button(snippet).hidden, 'the button');
