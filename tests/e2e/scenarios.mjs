@@ -1,10 +1,10 @@
-// The twelve scenarios of issue 5, in order; each `run(world, row)` fills its table row and throws on a failed expectation.
+// The twelve scenarios of issue 5, in order, and a thirteenth (issue 12: two real pages on the localStorage lease); each `run(world, row)` fills its table row and throws on a failed expectation.
 import { dropAfterCommit, offlineReloadOnline, retryAfter } from './delivery-network.mjs';
 import { strictCsp } from './csp.mjs';
 import { xssCorpus } from './xss.mjs';
 import { soak } from './soak.mjs';
 import { draftQuota, idbBroken } from './storage-faults.mjs';
-import { authRequired, refusedThenFixed, tabClosed, twoTabs } from './delivery-recovery.mjs';
+import { authRequired, refusedThenFixed, tabClosed, twoTabs, twoTabsLease } from './delivery-recovery.mjs';
 
 export const SCENARIOS = [
   { name: 'offline, reload, online', run: offlineReloadOnline },
@@ -19,4 +19,5 @@ export const SCENARIOS = [
   { name: 'strict CSP + Trusted Types', run: strictCsp },
   { name: 'XSS corpus', run: xssCorpus },
   { name: 'soak: 1,000 under random faults', run: soak, timeoutS: 240 },
+  { name: 'two tabs without Web Locks (lease)', run: twoTabsLease },
 ];
