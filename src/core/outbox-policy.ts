@@ -1,9 +1,9 @@
 // What happens to an item, as pure functions: a new item, the answer to one attempt, expiry, the network's return,
 // the user's retry. The outbox (outbox.ts) only stores the result and fires the events.
 import { backoffDelay, type BackoffOptions } from './backoff.js';
-import { jsonCopy } from './json-copy.js';
+import { copyOf, jsonCopy } from './copies.js';
 import type { OutboxItem } from './outbox-store.js';
-import type { EnqueueInput, OutboxEventDetails, OutboxEventName } from './outbox-types.js';
+import { EXPIRY_WARNING_MS, type EnqueueInput, type OutboxEventDetails, type OutboxEventName } from './outbox-types.js';
 import type { SendResult } from './transport.js';
 
 /** An event to fire: its name and detail. */
@@ -47,11 +47,11 @@ export function afterAttempt(item: OutboxItem, result: SendResult, now: number, 
   if (kind === 'retry') {
     const nextAttemptAt = now + Math.max(backoffDelay(item.attempts, backoff), result.retryAfterMs ?? 0);
     const next: OutboxItem = { ...item, attempts, nextAttemptAt, lastError: error };
-    return { next, blockUntil: nextAttemptAt, events: [['failed', { item: structuredClone(next), retrying: true, ...error, nextAttemptAt }]] };
+    return { next, blockUntil: nextAttemptAt, events: [['failed', { item: copyOf(next), retrying: true, ...error, nextAttemptAt }]] };
   }
   const fields = kind === 'rejected' && result.fields ? { fields: result.fields } : {};
   const next: OutboxItem = { ...item, attempts, state: 'needs-attention', lastError: { ...error, reason: kind, ...fields } };
-  const copy = structuredClone(next);
+  const copy = copyOf(next);
   const keptFor: OutboxEvent = kind === 'auth' ? ['auth-required', { item: copy, status }] : ['needs-attention', { item: copy, ...error, ...fields }];
   return { next, events: [['failed', { item: copy, retrying: false, ...error }], keptFor] };
 }
@@ -79,6 +79,11 @@ export function dueWhenBackOnline(item: OutboxItem, now: number): OutboxItem | u
 export function retriedByUser(item: OutboxItem, now: number): OutboxItem {
   const restartRetention = item.lastError?.reason === 'expired' ? { keptSince: now } : {};
   return { ...item, state: 'pending', nextAttemptAt: now, ...restartRetention };
+}
+
+/** A waiting item within EXPIRY_WARNING_MS of the retention limit (the elements warn about it). */
+export function nearRetentionLimit(item: OutboxItem, now: number, retentionMs: number): boolean {
+  return item.state === 'pending' && now - (item.keptSince ?? item.createdAt) >= retentionMs - EXPIRY_WARNING_MS;
 }
 
 /** When the next waiting item is due (respecting per-endpoint blocks), or undefined when none waits. */

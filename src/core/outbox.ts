@@ -1,12 +1,13 @@
 // The outbox: persist before sending, retry with backoff, keep what the server refused, one flusher across tabs.
 import { absoluteUrl } from './endpoint.js';
-import { jsonCopy } from './json-copy.js';
+import { FlushLoop, type FlushRun } from './flush-loop.js';
+import { copyOf, jsonCopy } from './copies.js';
 import { lazy } from './lazy.js';
 import { withFlushLock } from './lock.js';
-import { afterAttempt, dueWhenBackOnline, expiredAtRetention, newItem, nextDue, retriedByUser } from './outbox-policy.js';
+import { afterAttempt, dueWhenBackOnline, expiredAtRetention, nearRetentionLimit, newItem, nextDue, retriedByUser } from './outbox-policy.js';
 import { OutboxStore, orderKey, type OutboxItem, type StorageWarningReason } from './outbox-store.js';
 import { watchTriggers, type Triggers } from './outbox-triggers.js';
-import { DAY, EXPIRY_WARNING_MS, type EnqueueInput, type EnqueueResult, type OutboxCounts, type OutboxEventDetails, type OutboxEventName, type OutboxOptions } from './outbox-types.js';
+import { DAY, type EnqueueInput, type EnqueueResult, type OutboxCounts, type OutboxEventDetails, type OutboxEventName, type OutboxOptions } from './outbox-types.js';
 import { openKv } from './storage.js';
 import type { HeadersInput, SendResult } from './transport.js';
 
@@ -44,34 +45,18 @@ export class Outbox extends EventTarget {
   readonly #headers = new Map<string, HeadersInput>();
   /** Per endpoint: no attempts before this (after a retryable failure), so the queue stays in order. */
   readonly #blockedUntil = new Map<string, number>();
-  /**
-   * Items just enqueued or retried by the user: each is owed one attempt now, even while its endpoint waits.
-   * An id leaves this set when it is attempted (or its caller stops waiting).
-   */
-  readonly #owedAttempt = new Set<string>();
-  /** The result of that owed attempt, kept for the caller who asked for it (enqueue() reports it). */
-  readonly #owedAttemptResult = new Map<string, SendResult>();
   readonly #triggers: Triggers;
   #counter = 0;
   #timer?: ReturnType<typeof setTimeout>;
   #disposed = false;
-  /** The in-page flush loop while it runs; everyone who asks for a flush meanwhile joins it. */
-  #flushLoop?: Promise<void>;
-  // What the flush loop has been asked to do and has not started yet; several requests fold into one run.
-  /** Someone asked for a run (a trigger, enqueue, retry, flush()). */
-  #runRequested = false;
-  /** Re-read the store first: another tab or an earlier visit may have left items (page load, online, flush()). */
-  #rereadRequested = false;
-  /** The network just came back: items that failed on the network are due at once. */
-  #backOnline = false;
-  /** How long the run may wait for another tab's flush lock; 0 skips it when the lock is busy (the timer looks again). */
-  #lockWaitMs = 0;
-  /** Bumped on every change to the items, so a run that is going through them knows to look once more. */
-  #version = 0;
+  /** The in-page flush loop (flush-loop.ts): its requests and the attempts it owes; the pass is #sendDueItems. */
+  readonly #flushLoop: FlushLoop;
   /** While this page holds the flush lock: user edits wait here and run between two sends. */
   #editsWaitingForLock?: Array<() => Promise<void>>;
   #rereading?: Promise<void>;
   #otherTabWroteAgain = false;
+  /** Bumped on every change to the items, so a run that is going through them knows to look once more. */
+  #version = 0;
 
   constructor(options: OutboxOptions = {}) {
     super();
@@ -85,10 +70,16 @@ export class Outbox extends EventTarget {
       .open(options.openKv ?? openKv, { timeoutMs: options.openTimeoutMs })
       .then(() => this.#store.all())
       .then(() => undefined, () => undefined);
+    this.#flushLoop = new FlushLoop({
+      ready: this.ready,
+      lock: (fn, waitMs) => withFlushLock(this.name, fn, { ...options.lock, waitMs }),
+      sendDueItems: (run) => this.#sendDueItems(run),
+      idle: () => this.#scheduleNext(),
+    });
     this.#triggers = watchTriggers(`koe-outbox-${this.name}`, {
       online: () => {
         this.#blockedUntil.clear();
-        void this.#requestFlush({ reread: true, backOnline: true });
+        void this.#flushLoop.request({ reread: true, backOnline: true });
       },
       visible: () => void this.flush(),
       otherTab: () => void this.#rereadAfterOtherTab(),
@@ -125,25 +116,25 @@ export class Outbox extends EventTarget {
     const item = newItem({ ...input, endpoint: absoluteUrl(input.endpoint) }, existing?.[1], now);
     await this.#store.put(key, item);
     this.#changed();
-    const result = await this.#attemptNow(item.id, this.#timeoutMs + 2000);
+    const result = await this.#flushLoop.attemptNow(item.id, this.#timeoutMs, this.#timeoutMs + 2000);
     const current = await this.#store.get(key);
     const persistent = this.persistent;
     // Gone without a result here: another tab delivered it.
     if (result?.kind === 'sent' || !current) return { status: 'sent', persistent, item: current ?? item };
-    if (current.state === 'needs-attention') return { status: 'needs-attention', persistent, item: structuredClone(current) };
-    this.#emit('queued', { item: structuredClone(current), persistent });
-    return { status: 'queued', persistent, item: structuredClone(current) };
+    if (current.state === 'needs-attention') return { status: 'needs-attention', persistent, item: copyOf(current) };
+    this.#emit('queued', { item: copyOf(current), persistent });
+    return { status: 'queued', persistent, item: copyOf(current) };
   }
 
   /** Sends every due item (one flusher across tabs); joins a flush already running in this page. */
   flush(): Promise<void> {
-    return this.#requestFlush({ reread: true });
+    return this.#flushLoop.request({ reread: true });
   }
 
   /** Every item in FIFO order, as on the disk now. */
   async list(): Promise<OutboxItem[]> {
     await this.ready;
-    return (await this.#store.all()).map(([, item]) => structuredClone(item));
+    return (await this.#store.all()).map(([, item]) => copyOf(item));
   }
 
   /** Items (all, or those `match` keeps) in FIFO order as last seen: kept current on every change, no disk read, no copies.
@@ -161,10 +152,10 @@ export class Outbox extends EventTarget {
 
   /** Waiting items (all, or those `match` keeps) within EXPIRY_WARNING_MS of the retention limit. */
   expiringItems(match?: (item: OutboxItem) => boolean): OutboxItem[] {
-    const limit = this.#now() - (this.retentionMs - EXPIRY_WARNING_MS);
+    const now = this.#now();
     return this.snapshot(match)
-      .filter((i) => i.state === 'pending' && (i.keptSince ?? i.createdAt) <= limit)
-      .map((i) => structuredClone(i));
+      .filter((item) => nearRetentionLimit(item, now, this.retentionMs))
+      .map(copyOf);
   }
 
   /** Makes an item due now and flushes (also resends expired or refused items as they are). */
@@ -179,7 +170,7 @@ export class Outbox extends EventTarget {
       (i) => i.id === id,
       (i) => ({ ...retriedByUser(i, this.#now()), payload: edited }),
     );
-    if (changed.length) await this.#attemptNow(id);
+    if (changed.length) await this.#flushLoop.attemptNow(id, this.#timeoutMs);
   }
 
   /** Explicit user discard: the only way an undelivered item leaves the outbox. */
@@ -193,8 +184,6 @@ export class Outbox extends EventTarget {
     this.#triggers.dispose();
     if (Outbox.#instances.get(this.name) === this) Outbox.#instances.delete(this.name);
   }
-
-  // ---- internals ----
 
   #emit<K extends OutboxEventName>(type: K, detail: OutboxEventDetails[K]): void {
     if (!this.#disposed) this.dispatchEvent(new CustomEvent(type, { detail }));
@@ -222,29 +211,10 @@ export class Outbox extends EventTarget {
     })());
   }
 
-  /**
-   * One attempt at `id` as soon as we may, even while its endpoint waits (whoever attempts it first in this page uses
-   * it up). Resolves with that attempt's result, or undefined when it did not run (within `giveUpAfterMs`).
-   */
-  async #attemptNow(id: string, giveUpAfterMs?: number): Promise<SendResult | undefined> {
-    this.#owedAttempt.add(id);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    try {
-      const flushed = this.#requestFlush({ lockWaitMs: this.#timeoutMs });
-      if (giveUpAfterMs === undefined) await flushed;
-      else await Promise.race([flushed, new Promise<void>((resolve) => (timer = setTimeout(resolve, giveUpAfterMs)))]);
-      return this.#owedAttemptResult.get(id);
-    } finally {
-      clearTimeout(timer);
-      this.#owedAttempt.delete(id);
-      this.#owedAttemptResult.delete(id);
-    }
-  }
-
   async #retryWhere(match: (item: OutboxItem) => boolean): Promise<void> {
     const changed = await this.#edit(match, (i) => retriedByUser(i, this.#now()));
     for (const item of changed) this.#blockedUntil.delete(item.endpoint);
-    if (changed[0]) await this.#attemptNow(changed[0].id);
+    if (changed[0]) await this.#flushLoop.attemptNow(changed[0].id, this.#timeoutMs);
   }
 
   /** Edits matching items (as on the disk) while no send of ours is in flight; `null` removes. */
@@ -252,9 +222,9 @@ export class Outbox extends EventTarget {
     await this.ready;
     const apply = () => this.#store.edit(match, edit);
     let changed: OutboxItem[];
-    if (this.#editsWaitingForLock) {
+    const waiting = this.#editsWaitingForLock;
+    if (waiting) {
       // Our flush holds the lock: run between two of its sends.
-      const waiting = this.#editsWaitingForLock;
       changed = await new Promise((resolve, reject) => waiting.push(() => apply().then(resolve, reject)));
     } else {
       const locked = await withFlushLock(this.name, apply, { ...this.#options.lock, waitMs: this.#timeoutMs + 1000 }).catch(() => ({ acquired: false as const }));
@@ -268,36 +238,8 @@ export class Outbox extends EventTarget {
     return changed;
   }
 
-  /** Asks the in-page flush loop for a run; callers while it runs join it (one loop, one lock holder). */
-  #requestFlush({ reread = false, backOnline = false, lockWaitMs = 0 }): Promise<void> {
-    this.#runRequested = true;
-    this.#rereadRequested ||= reread;
-    this.#backOnline ||= backOnline;
-    this.#lockWaitMs = Math.max(this.#lockWaitMs, lockWaitMs);
-    return (this.#flushLoop ??= this.#runFlushLoop());
-  }
-
-  /** Runs while runs are requested: each takes the requests made so far, then holds the flush lock for one pass. */
-  async #runFlushLoop(): Promise<void> {
-    try {
-      await this.ready;
-      while (this.#runRequested && !this.#disposed) {
-        const reread = this.#rereadRequested;
-        const backOnline = this.#backOnline;
-        const waitMs = this.#lockWaitMs;
-        this.#runRequested = this.#rereadRequested = this.#backOnline = false;
-        this.#lockWaitMs = 0;
-        // Busy means another tab is flushing; the timer below looks again.
-        await withFlushLock(this.name, () => this.#sendDueItems(reread, backOnline), { ...this.#options.lock, waitMs }).catch(() => undefined);
-      }
-      this.#scheduleNext();
-    } finally {
-      this.#flushLoop = undefined;
-    }
-  }
-
   /** Holding the lock: sends due items in FIFO order, one at a time, until a look through them finds nothing new. */
-  async #sendDueItems(reread: boolean, backOnline: boolean): Promise<void> {
+  async #sendDueItems({ reread, backOnline }: FlushRun): Promise<void> {
     const editsWaiting: Array<() => Promise<void>> = (this.#editsWaitingForLock = []);
     const applyWaitingEdits = async () => {
       while (editsWaiting.length) await editsWaiting.shift()!();
@@ -333,7 +275,7 @@ export class Outbox extends EventTarget {
       const next = expired ?? (backOnline ? dueWhenBackOnline(item, now) : undefined);
       if (!next) continue;
       await this.#store.put(key, next);
-      if (expired) this.#emit('needs-attention', { item: structuredClone(expired), message: expired.lastError!.message });
+      if (expired) this.#emit('needs-attention', { item: copyOf(expired), message: expired.lastError!.message });
       anyChanged = true;
     }
     if (anyChanged) this.#changed();
@@ -343,7 +285,7 @@ export class Outbox extends EventTarget {
   #isDue(item: OutboxItem): boolean {
     const now = this.#now();
     if (item.state !== 'pending' || item.nextAttemptAt > now) return false;
-    return this.#owedAttempt.has(item.id) || (this.#blockedUntil.get(item.endpoint) ?? 0) <= now;
+    return this.#flushLoop.isOwed(item.id) || (this.#blockedUntil.get(item.endpoint) ?? 0) <= now;
   }
 
   async #attempt(key: string): Promise<void> {
@@ -351,8 +293,7 @@ export class Outbox extends EventTarget {
     const item = await this.#store.get(key);
     if (!item || !this.#isDue(item)) return;
     const result = await this.#send(item);
-    // The owed attempt is used up; its caller reads the result.
-    if (this.#owedAttempt.delete(item.id)) this.#owedAttemptResult.set(item.id, result);
+    this.#flushLoop.attempted(item.id, result);
     const outcome = afterAttempt(item, result, this.#now(), this.#options);
     await (outcome.next ? this.#store.put(key, outcome.next) : this.#store.remove(key));
     if (outcome.blockUntil !== undefined) this.#blockedUntil.set(item.endpoint, outcome.blockUntil);
