@@ -19,6 +19,16 @@ async function crmPage(): Promise<{ before: HTMLButtonElement; el: KoeIntake }> 
   return { before: page.querySelector('button')!, el };
 }
 
+/** A filled-in form (words and one tag) with the caret at the end of the text box; returns the text box. */
+async function readyInTextBox(el: KoeIntake, text: string, tag: string): Promise<HTMLTextAreaElement> {
+  await fill(el, text);
+  await pickTag(el, tag);
+  const textarea = $<HTMLTextAreaElement>(el, 'textarea');
+  textarea.focus();
+  textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+  return textarea;
+}
+
 /** Counts koe-submit events: each one is an attempt to send. */
 function countSubmits(el: KoeIntake): { readonly n: number; stop: () => void } {
   let n = 0;
@@ -80,11 +90,7 @@ describe('<koe-intake> keyboard', () => {
 
   it('sends with Ctrl+Enter from any field, while plain Enter in the text box is a new line', async () => {
     const { el } = await crmPage();
-    await fill(el, '一行目');
-    await pickTag(el, 'faq');
-    const textarea = $<HTMLTextAreaElement>(el, 'textarea');
-    textarea.focus();
-    textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+    const textarea = await readyInTextBox(el, '一行目', 'faq');
     const kb = new Keyboard();
     await kb.press('Enter');
     await kb.type('二行目');
@@ -99,11 +105,7 @@ describe('<koe-intake> keyboard', () => {
 
   it('sends with ⌘+Enter (the Mac shortcut, metaKey) from the text box, where plain Enter is a new line', async () => {
     const { el } = await crmPage();
-    await fill(el, 'Macでの声');
-    await pickTag(el, 'praise');
-    const textarea = $<HTMLTextAreaElement>(el, 'textarea');
-    textarea.focus();
-    textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+    await readyInTextBox(el, 'Macでの声', 'praise');
     const seen: KeyboardEvent[] = [];
     const watch = (event: KeyboardEvent) => {
       if (event.key === 'Enter') seen.push(event);
