@@ -5,6 +5,8 @@ import { xssCorpus } from './xss.mjs';
 import { soak } from './soak.mjs';
 import { draftQuota, idbBroken } from './storage-faults.mjs';
 import { authRequired, refusedThenFixed, tabClosed, twoTabs } from './delivery-recovery.mjs';
+// Temporary: the coordinator moves this row into the embed matrix (issue 9).
+import { reactBuildRow } from './embed-react.mjs';
 
 export const SCENARIOS = [
   { name: 'offline, reload, online', run: offlineReloadOnline },
@@ -19,4 +21,5 @@ export const SCENARIOS = [
   { name: 'strict CSP + Trusted Types', run: strictCsp },
   { name: 'XSS corpus', run: xssCorpus },
   { name: 'soak: 1,000 under random faults', run: soak, timeoutS: 240 },
+  { name: 'React 19 build', run: reactBuildRow, timeoutS: 300 },
 ];
