@@ -82,10 +82,31 @@ describe('the packed package', () => {
     const walk = (value) => (typeof value === 'string' ? targets.push(value) : Object.values(value).forEach(walk));
     walk(pkg.exports);
     for (const target of targets) assert.ok(files.includes(target.replace(/^\.\//, '')), `${target} is not in the tarball`);
+    // The Node stand-ins re-export the browser entries when a DOM exists; their targets must ship too.
+    for (const file of files.filter((f) => f.startsWith('dist/node/needs-dom/') && f !== 'dist/node/needs-dom/check.js')) {
+      const target = /export \* from '([^']+)'/.exec(readFileSync(join(installed, file), 'utf8'))?.[1];
+      assert.ok(target && files.includes(join(file, '..', target)), `${file} re-exports ${target}, which is not shipped`);
+    }
     for (const pattern of pkg.sideEffects) {
       const re = new RegExp(`^${pattern.replace(/^\.\//, '').replace(/[.]/g, '\\.').replace(/\*/g, '[^/]*')}$`);
       assert.ok(files.some((f) => re.test(f)), `sideEffects "${pattern}" matches no shipped file`);
     }
+  });
+
+  test('each element entry registers its elements (<koe-snippet> brings <koe-intake>)', () => {
+    // package.json's sideEffects names dist/ only, so builds of src/ rely on sourceSideEffectsPlugin to keep the
+    // registering modules (a one-entry build without it registers nothing); this checks what ships.
+    const code = (file, seen = new Set()) => {
+      if (seen.has(file)) return '';
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      const imports = [...text.matchAll(/(?:^|[;}])\s*(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.[^"']+)["']/g)];
+      return [text, ...imports.map((m) => code(resolve(file, '..', m[1]), seen))].join('\n');
+    };
+    const defines = (entry) => [...code(join(installed, 'dist', entry)).matchAll(/customElements\.define\(["'`](koe-[a-z]+)["'`]/g)].map((m) => m[1]).sort();
+    assert.deepEqual(defines('koe-intake.js'), ['koe-intake']);
+    assert.deepEqual(defines('koe-snippet.js'), ['koe-intake', 'koe-snippet']);
+    assert.match(code(join(installed, 'dist/koe-consent.js')), /["'`]koe-consent["'`]/);
   });
 
   test('THIRD_PARTY_NOTICES.md carries the licence text of every package bundled into dist/', () => {
