@@ -1,7 +1,9 @@
 // Custom Elements Manifest (dist/custom-elements.json) as it ships: the public API of the three elements, described
-// at the modules a user imports (dist/koe-intake.js …), plus JSX types generated from it (dist/types/jsx.d.ts).
+// at the modules a user imports (dist/koe-intake.js …), plus types generated from it for JSX (dist/types/jsx.d.ts,
+// react.d.ts) and Vue templates (vue.d.ts).
 import { writeFileSync } from 'node:fs';
 import { generateJsxTypes } from 'custom-element-jsx-integration';
+import { generateVuejsTypes } from 'custom-element-vuejs-integration';
 
 /** Shipped module ← the source module it is built from (the entries of `build.lib.entry` in vite.config.ts). */
 export const SHIPPED_ENTRIES = {
@@ -17,19 +19,13 @@ const LIT_MEMBERS = new Set(['styles', 'properties', 'shadowRootOptions', 'getUp
 const isPublic = (m) => !m.privacy || m.privacy === 'public';
 const isApi = (m) => isPublic(m) && !m.name.startsWith('#') && !LIT_MEMBERS.has(m.name);
 
-/** name → its declaration, across the source modules; a name declared twice (a constant, say) is refused when looked up. */
+/** name → the declarations of that name across the source modules (a constant may be declared in several). */
 function declarationsByName(manifest) {
   const byName = new Map();
   for (const mod of manifest.modules) {
     for (const decl of mod.declarations ?? []) byName.set(decl.name, [...(byName.get(decl.name) ?? []), { decl, path: mod.path }]);
   }
-  return {
-    get(name) {
-      const found = byName.get(name) ?? [];
-      if (found.length > 1) throw new Error(`custom-elements manifest: ${name} is declared in ${found.map((f) => f.path).join(' and ')}`);
-      return found[0];
-    },
-  };
+  return byName;
 }
 
 /** An element's public API: no private or Lit-internal members, no attribute for a read-only field, inherited members flattened. */
@@ -43,7 +39,7 @@ function publicElement(decl, byName) {
   for (const m of members) if (readonly.has(m.name)) delete m.attribute;
   // The base classes between the element and LitElement are not exported; their members are listed on the element.
   let superclass = decl.superclass;
-  while (superclass?.module) superclass = byName.get(superclass.name)?.decl.superclass;
+  while (superclass?.module) superclass = byName.get(superclass.name)?.find((f) => f.decl.kind === 'class')?.decl.superclass;
   return { ...decl, members, attributes, ...(superclass ? { superclass } : {}) };
 }
 
@@ -60,10 +56,11 @@ function shippedManifest(manifest) {
     if (!source) throw new Error(`custom-elements manifest: no module for ${srcPath} (entry ${distPath})`);
     const mod = { kind: 'javascript-module', path: distPath, declarations: [], exports: [] };
     for (const exp of source.exports ?? []) {
-      const found = byName.get(exp.declaration.name);
       // The manifest describes the elements, and functions an entry declares itself (defineKoeConsent).
-      if (!found || !(found.decl.tagName || (found.decl.kind === 'function' && found.path === srcPath))) continue;
-      const { decl } = found;
+      const found = (byName.get(exp.declaration.name) ?? []).filter((f) => f.decl.tagName || (f.decl.kind === 'function' && f.path === srcPath));
+      if (found.length > 1) throw new Error(`custom-elements manifest: ${exp.name} is declared in ${found.map((f) => f.path).join(' and ')}`);
+      if (!found.length) continue;
+      const [{ decl }] = found;
       if (!placed.has(decl)) {
         placed.set(decl, distPath);
         mod.declarations.push(decl.tagName ? publicElement(decl, byName) : decl);
@@ -89,6 +86,15 @@ function jsxInput(manifest) {
       // An inline import (the quotes keep the generator from adding it to its own import line).
       event.type = { text: `import('./index.js').KoeEventDetails['${name}']` };
     }
+  }
+  return copy;
+}
+
+/** Vue's type-checker reads `@koe-sent` in a template as a prop named onKoeSent. */
+function vueInput(manifest) {
+  const copy = jsxInput(manifest);
+  for (const event of copy.modules.flatMap((m) => m.declarations).flatMap((d) => d.events ?? [])) {
+    event.name = event.name.replace(/(?:^|-)([a-z])/g, (_, letter) => letter.toUpperCase());
   }
   return copy;
 }
@@ -120,6 +126,7 @@ export default {
         Object.assign(customElementsManifest, shippedManifest(customElementsManifest));
         generateJsxTypes(jsxInput(customElementsManifest), { outdir: 'dist/types', fileName: 'jsx.d.ts', globalTypePath: './index.js', hideLogs: true });
         writeFileSync('dist/types/react.d.ts', REACT_TYPES);
+        generateVuejsTypes(vueInput(customElementsManifest), { outdir: 'dist/types', fileName: 'vue.d.ts', globalTypePath: './index.js', hideLogs: true });
       },
     },
   ],

@@ -1,5 +1,6 @@
-// Embed matrix row "React 19 build": examples/react built as a user builds it (tsc -b && vite build, koe-widgets
-// installed from the packed tarball), served as a static app whose /api/* is the e2e world's receiver.
+// Embed matrix rows "React 19 build" and "Vue 3 build": examples/react and examples/vue built as a user builds them
+// (tsc -b or vue-tsc -b, then vite build; koe-widgets installed from the packed tarball), each served as a static app
+// whose /api/* is the e2e world's receiver.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
@@ -28,9 +29,9 @@ async function serveApp(dist, receiver, seen) {
   return server;
 }
 
-/** Builds the example from a fresh `npm pack`, files one voice in Chromium, and checks what the receiver stored. */
-export async function reactBuildRow(world, row = {}) {
-  const dist = buildExample('react', packPackage({ log: null }), { log: null });
+/** Builds examples/<name> from a fresh `npm pack`, files one voice in Chromium, and checks what the receiver stored. */
+async function exampleBuildRow(name, world, row) {
+  const dist = buildExample(name, packPackage({ log: null }), { log: null });
   const seen = [];
   const server = await serveApp(dist, world.receiver, seen);
   const base = `http://localhost:${server.address().port}`;
@@ -40,23 +41,26 @@ export async function reactBuildRow(world, row = {}) {
     await page.goto(`${base}/`);
     await page.locator('koe-intake textarea').waitFor();
     row.trials = 1;
-    const state = await fileVoice(page, 'React 19 のアプリから送った声です。', { selector: 'koe-intake' });
+    const state = await fileVoice(page, `${name} のアプリから送った声です。`, { selector: 'koe-intake' });
     assert(state === 'sent', `<koe-intake> settled in "${state}", not "sent"`);
     const [sent] = await until(() => koeEvents(page, 'koe-sent').then((e) => e.length && e), 'koe-sent');
     const { id } = sent.detail;
-    // The app's onkoe-sent handler (a React 19 event prop) rendered the id it received.
+    // The app's koe-sent handler (onkoe-sent in React, @koe-sent in Vue) rendered the id it received.
     await page.locator(`li[data-id="${id}"]`).waitFor({ timeout: 5_000 });
     const line = (await stored(world.receiver)).lines.find((l) => l.record.id === id);
     assert(line, `the receiver has no record ${id}`);
     const { customer, deal, reporter } = line.record;
-    assert(customer?.companyId === 'C-000123' && deal?.id === 'D-2026-0042' && reporter?.name === '佐藤 健一', `the context attributes set in JSX did not reach the record: ${JSON.stringify({ customer, deal, reporter })}`);
+    assert(customer?.companyId === 'C-000123' && deal?.id === 'D-2026-0042' && reporter?.name === '佐藤 健一', `the context attributes did not reach the record: ${JSON.stringify({ customer, deal, reporter })}`);
     const post = seen.find((r) => r.method === 'POST' && r.path === '/api/intake');
-    assert(post?.headers['x-koe-example'] === 'react', 'the `headers` property set by React was not sent');
+    assert(post?.headers['x-koe-example'] === name, `the \`headers\` property set by the ${name} app was not sent`);
     await tally(row, world.receiver, [id], { errors });
     expectClean(row, errors);
-    return 'tsc -b && vite build from the packed tarball; JSX attributes, the headers property and onkoe-sent all reached';
+    return 'built from the packed tarball; attributes, the headers property and the koe-sent handler all reached';
   } finally {
     await context.close();
     await new Promise((closed) => server.close(closed));
   }
 }
+
+export const reactBuildRow = (world, row = {}) => exampleBuildRow('react', world, row);
+export const vueBuildRow = (world, row = {}) => exampleBuildRow('vue', world, row);

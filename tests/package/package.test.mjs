@@ -70,7 +70,7 @@ describe('the packed package', () => {
   });
 
   test('holds LICENSE, README, the notices and the manifest, and no sources', () => {
-    for (const file of ['LICENSE', 'README.md', 'package.json', 'dist/THIRD_PARTY_NOTICES.md', 'dist/custom-elements.json', 'dist/types/react.d.ts', 'dist/types/jsx.d.ts']) {
+    for (const file of ['LICENSE', 'README.md', 'package.json', 'dist/THIRD_PARTY_NOTICES.md', 'dist/custom-elements.json', 'dist/types/react.d.ts', 'dist/types/jsx.d.ts', 'dist/types/vue.d.ts']) {
       assert.ok(files.includes(file), `${file} is not in the tarball`);
     }
     assert.match(readFileSync(join(installed, 'LICENSE'), 'utf8'), /^MIT License\n\nCopyright \(c\) \d{4} Koe contributors/);
@@ -314,11 +314,13 @@ describe('TypeScript', () => {
 });
 
 describe('examples', () => {
-  test('examples/react builds from the tarball (tsc -b && vite build)', () => {
-    const dist = buildExample('react', tarball, { log: null });
-    const html = readFileSync(join(dist, 'index.html'), 'utf8');
-    const script = /<script type="module" crossorigin src="\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
-    assert.ok(script && existsSync(join(dist, script)), 'the built page has no script');
-    assert.match(readFileSync(join(dist, script), 'utf8'), /koe-intake/);
-  });
+  for (const [name, check] of [['react', 'tsc -b'], ['vue', 'vue-tsc -b']]) {
+    test(`examples/${name} builds from the tarball (${check} && vite build)`, () => {
+      const dist = buildExample(name, tarball, { log: null });
+      const html = readFileSync(join(dist, 'index.html'), 'utf8');
+      const script = /<script type="module" crossorigin src="\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
+      assert.ok(script && existsSync(join(dist, script)), 'the built page has no script');
+      assert.match(readFileSync(join(dist, script), 'utf8'), /koe-intake/);
+    });
+  }
 });
