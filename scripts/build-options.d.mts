@@ -1,2 +1,5 @@
 // Types for scripts/build-options.mjs (imported by vite.config.ts).
+import type { Plugin } from 'vite';
+
 export declare const minifiedOutput: { minify: true; comments: { annotation: false } };
+export declare function sourceSideEffectsPlugin(): Plugin;

@@ -2,6 +2,8 @@
 import { KoeIntake } from './koe-intake.js';
 
 export { KoeIntake };
+// The koe-* event types, and with them the typed `GlobalEventHandlersEventMap`, come with every entry.
+export type * from '../core/events.js';
 
 if (!customElements.get('koe-intake')) customElements.define('koe-intake', KoeIntake);
 

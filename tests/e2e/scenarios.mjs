@@ -5,6 +5,8 @@ import { xssCorpus } from './xss.mjs';
 import { soak } from './soak.mjs';
 import { draftQuota, idbBroken } from './storage-faults.mjs';
 import { authRequired, refusedThenFixed, tabClosed, twoTabs, twoTabsLease } from './delivery-recovery.mjs';
+// Temporary: the coordinator moves this row into the embed matrix (issue 9).
+import { reactBuildRow, vueBuildRow } from './embed-react.mjs';
 
 export const SCENARIOS = [
   { name: 'offline, reload, online', run: offlineReloadOnline },
@@ -20,4 +22,6 @@ export const SCENARIOS = [
   { name: 'XSS corpus', run: xssCorpus },
   { name: 'soak: 1,000 under random faults', run: soak, timeoutS: 240 },
   { name: 'two tabs without Web Locks (lease)', run: twoTabsLease },
+  { name: 'React 19 build', run: reactBuildRow, timeoutS: 300 },
+  { name: 'Vue 3 build', run: vueBuildRow, timeoutS: 300 },
 ];
