@@ -16,6 +16,7 @@ export class FakeClock {
   #now: number;
   #timers = new Map<number, Timer>();
   #nextId = 1;
+  #watchdog?: ReturnType<typeof setTimeout>;
 
   constructor(start = real.now.call(Date)) {
     this.#now = start;
@@ -28,10 +29,14 @@ export class FakeClock {
     g.setInterval = (run: () => void, ms = 0) => this.#add({ at: this.#now + Math.max(1, ms), run, every: Math.max(1, ms) });
     g.clearTimeout = g.clearInterval = (id?: number) => void this.#timers.delete(id as number);
     Date.now = () => this.#now;
+    // A test that waits on a timer it never ticks would hang, and every later test with it (they would get the fake
+    // timers too): after 10 s of real time the page gets its own timers back, and that test fails on its own timeout.
+    this.#watchdog = real.setTimeout.call(globalThis, () => this.uninstall(), 10_000);
     return this;
   }
 
   uninstall(): void {
+    real.clearTimeout.call(globalThis, this.#watchdog);
     Object.assign(globalThis, { setTimeout: real.setTimeout, clearTimeout: real.clearTimeout, setInterval: real.setInterval, clearInterval: real.clearInterval });
     Date.now = real.now;
   }

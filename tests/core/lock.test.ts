@@ -134,7 +134,10 @@ describe('withFlushLock', () => {
       await first.entered;
       // Three lease lengths pass while the flush runs: without renewal the lease would have expired twice over.
       await clock.tick(450);
-      expect(await leaseLock('t-lease-3', async () => 'other tab', 0, localStorage)).to.deep.equal({ acquired: false });
+      const otherTab = leaseLock('t-lease-3', async () => 'other tab', 0, localStorage);
+      // Had it found the lease expired, it would have taken it and would now read it back (30 ms later).
+      await clock.tick(30);
+      expect(await otherTab).to.deep.equal({ acquired: false });
       first.release();
       expect(await held).to.deep.equal({ acquired: true, value: 'long flush' });
       expect(localStorage.getItem('koe-lease:koe-flush:t-lease-3')).to.equal(null);
