@@ -67,8 +67,8 @@ export interface Receiver {
   records(kind: RecordKind): Promise<StoredLine[]>;
   /** Issues and stores a signed consent request, as POST /api/consent-requests does. */
   issueConsentRequest(input: Partial<ConsentRequest>): Promise<ConsentRequest & { token: string }>;
-  /** Creates an API key, as `koe-receiver keys create` does; the key is returned once. */
-  createKey(name: string, scopes: Scope[]): Promise<{ id: string; key: string }>;
+  /** Creates an API key, as `koe-receiver keys create` does (the key is returned once); optionally revokes older keys of that name. */
+  createKey(name: string, scopes: Scope[], options?: { replaceSameName?: boolean }): Promise<{ id: string; key: string }>;
   /** Resolves when every request being handled now has been answered. */
   settled(): Promise<void>;
   /** Deletes all records and consent requests, clears faults and hits (tests only). */
@@ -142,8 +142,11 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
       return lines;
     },
     issueConsentRequest: async (input) => (await issueConsentRequest(deps, input)).signed,
-    async createKey(name, scopes) {
+    async createKey(name, scopes, { replaceSameName = false } = {}) {
       const { storage } = await services;
+      if (replaceSameName) {
+        for (const old of await storage.listKeys()) if (old.name === name && !old.revokedAt) await storage.revokeKey(old.id, now().toISOString());
+      }
       const { key, stored } = newApiKey(name, scopes, now());
       await storage.createKey(stored);
       return { id: stored.id, key };

@@ -20,7 +20,6 @@ export async function openPostgres(url: string, Driver: typeof PG, poolSize = 10
   const pool = new Driver.Pool({ connectionString: url, max: poolSize });
   // A dropped connection must not crash the process; the request using it fails and is retried.
   pool.on('error', () => undefined);
-  pool.on('connect', (client) => void client.query(`SET idle_in_transaction_session_timeout = '${IDLE_IN_TRANSACTION}'`).catch(() => undefined));
   try {
     await migrate(pool);
   } catch (error) {
@@ -101,8 +100,10 @@ class PostgresStorage implements Storage {
     const client = await this.pool.connect();
     let locked: boolean;
     try {
-      const results = (await client.query(`BEGIN; SELECT pg_try_advisory_xact_lock(${lockId(kind, key)}) AS locked`)) as unknown as PG.QueryResult[];
-      locked = results[1]!.rows[0].locked === true;
+      const results = (await client.query(
+        `BEGIN; SET LOCAL idle_in_transaction_session_timeout = '${IDLE_IN_TRANSACTION}'; SELECT pg_try_advisory_xact_lock(${lockId(kind, key)}) AS locked`,
+      )) as unknown as PG.QueryResult[];
+      locked = results[2]!.rows[0].locked === true;
       if (!locked) await client.query('ROLLBACK');
     } catch (error) {
       client.release(error as Error);
