@@ -18,7 +18,7 @@ const SESSION_PARAM = 'wtr-session-id';
  * - `koe-receiver-records` payload: 'intake' | 'consent' | 'consent-request' or { type } → stored lines, newest first
  * - `koe-receiver-reset`   → true (wipes records, idempotency keys, faults and hits)
  * - `koe-receiver-issue-request` payload: partial consent request → the signed request
- * - `koe-receiver-key`     → an API key with the read and issue scopes (one per session), for reads over HTTP
+ * - `koe-receiver-key`     payload: { scopes? } → an API key (default read and issue; one per session and scope set)
  */
 export function koeTestServer() {
   let mod;
@@ -120,8 +120,10 @@ export function koeTestServer() {
         case 'koe-receiver-issue-request':
           return receiver.issueConsentRequest(payload ?? {});
         case 'koe-receiver-key': {
-          if (!keys.has(receiver)) keys.set(receiver, receiver.createKey('wtr', ['read', 'issue']).then((k) => k.key));
-          return keys.get(receiver);
+          const scopes = payload?.scopes ?? ['read', 'issue'];
+          const id = `${session?.id} ${scopes.join(',')}`;
+          if (!keys.has(id)) keys.set(id, receiver.createKey('wtr', scopes).then((k) => k.key));
+          return keys.get(id);
         }
         default:
           throw new Error(`Unknown receiver command ${command}`);
