@@ -35,7 +35,9 @@ export async function importJsonl(storage: Storage, dir: string): Promise<{ coun
     }
     for (let i = 0; i < rows.length; i += CHUNK) {
       const results = await Promise.all(rows.slice(i, i + CHUNK).map((row) => storage.insert(row)));
-      for (const inserted of results) inserted ? (count.imported += 1) : (count.present += 1);
+      const imported = results.filter(Boolean).length;
+      count.imported += imported;
+      count.present += results.length - imported;
     }
     counts.push(count);
   }

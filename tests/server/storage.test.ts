@@ -71,14 +71,14 @@ describe('SQLite: one receiver per data dir, durable commits', () => {
     const [sqlite] = engines();
     const target = await sqlite!.target();
     // Keep the engine's own connection, to ask it what it runs with.
-    let connection: Database.Database | undefined;
-    class Keep extends Database {
-      constructor(...args: ConstructorParameters<typeof Database>) {
-        super(...args);
-        connection = this;
-      }
-    }
-    const storage = openSqlite(target.dataDir, Keep as unknown as typeof Database);
+    const connections: Database.Database[] = [];
+    const Keep = function (...args: ConstructorParameters<typeof Database>) {
+      const db = new Database(...args);
+      connections.push(db);
+      return db;
+    } as unknown as typeof Database;
+    const storage = openSqlite(target.dataDir, Keep);
+    const connection = connections[0];
     try {
       assert.equal(connection!.pragma('journal_mode', { simple: true }), 'wal');
       assert.equal(connection!.pragma('synchronous', { simple: true }), 2, 'FULL');

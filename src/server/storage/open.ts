@@ -31,8 +31,8 @@ const INSTALL_HINT: Record<string, string> = {
   pg: 'Run: npm install pg@8',
 };
 
-export const loadSqliteDriver = () => load<typeof BetterSqlite3>('better-sqlite3', 'for SQLite storage (the default)');
-export const loadPostgresDriver = () => load<typeof PG>('pg', 'for KOE_DATABASE_URL=postgres://…');
+const loadSqliteDriver = () => load<typeof BetterSqlite3>('better-sqlite3', 'for SQLite storage (the default)');
+const loadPostgresDriver = () => load<typeof PG>('pg', 'for KOE_DATABASE_URL=postgres://…');
 
 export function isPostgresUrl(url: string | undefined): url is string {
   return !!url && /^postgres(ql)?:\/\//i.test(url);
