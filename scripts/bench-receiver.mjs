@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { tsImport } from 'tsx/esm/api';
 
 const root = resolve(import.meta.dirname, '..');
 const BIN = join(root, 'bin/koe-receiver.mjs');
@@ -20,26 +20,14 @@ if (!existsSync(join(root, 'dist/node/server/cli.js'))) {
 }
 const { openStorage } = await import(join(root, 'dist/node/server/storage/open.js'));
 
+// Submissions as the tests make them (varied tags and channels, so filtered reads have something to find).
+const { validIntake } = await tsImport('../tests/fixtures/submissions.ts', import.meta.url);
 const tags = [['case-study'], ['faq', 'praise'], ['objection'], ['praise']];
 const channels = ['meeting', 'call', 'email', 'chat'];
 let made = 0;
 function intake() {
   const i = made++;
-  return {
-    id: randomUUID(),
-    createdAt: '2026-11-21T10:00:00+09:00',
-    locale: 'ja',
-    voice: { text: `導入後、問い合わせ対応の時間が半分になりました。（${i}）`, kind: 'quote' },
-    tags: tags[i % tags.length],
-    channel: channels[i % channels.length],
-    customer: { companyId: 'C-001', companyName: '株式会社サンプル商事' },
-    deal: { id: 'D-42', stage: '提案' },
-    leadSource: 'web',
-    reporter: { id: 'u-7', name: '佐藤' },
-    permission: 'unknown',
-    origin: { pageUrl: 'http://localhost/crm', pageTitle: 'CRM', fromSelection: false },
-    custom: {},
-  };
+  return validIntake({ tags: tags[i % tags.length], channel: channels[i % channels.length] });
 }
 
 /** Starts the shipped receiver; resolves with its URL, pid and the ms from spawn to its first HTTP answer. */

@@ -56,21 +56,19 @@ for (const engine of engines()) {
     });
 
     it('answers 408 when the headers or the body do not arrive in time', async () => {
-      const headers = await raw(r.url, 'POST /api/intake HTTP/1.1\r\nHost: x\r\n');
-      // Keep the connection busy so only the headers timeout can end it.
-      const drip = setInterval(() => headers.socket.write('X-Slow: 1\r\n'), 100);
-      try {
-        assert.match(await headers.reply, /^HTTP\/1\.1 408/);
-      } finally {
-        clearInterval(drip);
-      }
-      const body = await raw(r.url, 'POST /api/intake HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nIdempotency-Key: "k"\r\nContent-Length: 100\r\n\r\n{"id":');
-      const bodyDrip = setInterval(() => body.socket.write(' '), 100);
-      try {
-        assert.match(await body.reply, /^HTTP\/1\.1 408/);
-      } finally {
-        clearInterval(bodyDrip);
-      }
+      /** Sends `start`, then keeps the connection busy (so only the timeout can end it) until the server answers. */
+      const trickle = async (start: string, more: string) => {
+        const { socket, reply } = await raw(r.url, start);
+        const drip = setInterval(() => socket.write(more), 100);
+        try {
+          return await reply;
+        } finally {
+          clearInterval(drip);
+        }
+      };
+      assert.match(await trickle('POST /api/intake HTTP/1.1\r\nHost: x\r\n', 'X-Slow: 1\r\n'), /^HTTP\/1\.1 408/);
+      const headers = 'POST /api/intake HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nIdempotency-Key: "k"\r\nContent-Length: 100\r\n\r\n';
+      assert.match(await trickle(`${headers}{"id":`, ' '), /^HTTP\/1\.1 408/);
     });
 
     it('caps concurrent connections', async () => {
