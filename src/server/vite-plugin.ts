@@ -38,7 +38,12 @@ export function koeReceiverPlugin(options: ReceiverOptions = {}): Plugin & { api
     server.middlewares.use((req, res, next) => r.handle(req, res, next));
     server.httpServer?.once('listening', () => {
       origins = originsOf(server);
-      if (server.config.logLevel !== 'silent') void api.inboxKey().then((k) => printDemoUrls(server.resolvedUrls?.local[0], k), (error: Error) => console.error(`[koe-receiver] ${error.message}`));
+      if (server.config.logLevel === 'silent') return;
+      // After Vite's own banner, which it prints once listening.
+      void api.inboxKey().then(
+        (k) => setTimeout(() => printDemoUrls(server.resolvedUrls?.local[0], k), 100),
+        (error: Error) => console.error(`[koe-receiver] ${error.message}`),
+      );
     });
     server.httpServer?.once('close', () => void r.close());
   };
