@@ -8,6 +8,7 @@ import { formStrings } from './consent-request-strings.js';
 import { csvBlob, csvFileName, toCsv } from './csv.js';
 import { adoptKeyFromFragment, apiKey, fetchSignedRequest, forgetKey, KeyRefused, readPages, saveKey } from './inbox-api.js';
 import { buildItems, filterItems, startOfWeek, tagCountsThisWeek, type ConsentStatus, type InboxItem, type RequestState, type StoredLine } from './inbox-model.js';
+import { keyFormView, type KeyProblem } from './inbox-key-form.js';
 import { inboxStrings } from './inbox-strings.js';
 import { intake as intakeStrings } from '../src/i18n/intake.js';
 import { startShell, type DemoLocale } from './shell.js';
@@ -17,7 +18,7 @@ interface State {
   loading: boolean;
   error?: string;
   /** Why the API key form shows: none yet, refused (401: unknown or revoked), or lacking the read scope (403). */
-  key?: 'missing' | 'refused' | 'scope';
+  key?: KeyProblem;
   tag: string;
   channel: string;
   copy?: { key: string; link: string; ok: boolean };
@@ -84,30 +85,11 @@ function failed(error: unknown): void {
   }
 }
 
-function useKey(event: SubmitEvent): void {
-  event.preventDefault();
-  const value = new FormData(event.currentTarget as HTMLFormElement).get('key');
-  if (typeof value !== 'string' || !value.trim()) return;
-  saveKey(value);
+function useKey(key: string): void {
+  saveKey(key);
   state.loading = true;
   draw();
   void load();
-}
-
-function keyView() {
-  const t = inboxStrings[locale];
-  const problem = state.key === 'refused' ? t.keyRefused : state.key === 'scope' ? t.keyLacksScope : '';
-  return html`<section class="card key-card" aria-labelledby="key-heading">
-    <h2 id="key-heading">${t.keyHeading}</h2>
-    <p>${t.keyLead}</p>
-    ${problem ? html`<p class="notice danger" role="alert">${problem}</p>` : nothing}
-    <form class="key-form" @submit=${useKey}>
-      <label for="api-key">${t.keyLabel}</label>
-      <input id="api-key" name="key" type="password" autocomplete="off" spellcheck="false" required aria-describedby="api-key-hint" />
-      <p class="hint" id="api-key-hint">${t.keyHint}</p>
-      <button type="submit" class="btn primary">${t.keySubmit}</button>
-    </form>
-  </section>`;
 }
 
 /** Lists leave request tokens out, so a link is made from the request fetched on its own, when asked for. */
@@ -240,7 +222,7 @@ function itemView(item: InboxItem) {
 function view() {
   const t = inboxStrings[locale];
   if (state.key) {
-    return html`<header class="page-head"><div><h1>${t.heading}</h1><p class="lead">${t.lead}</p></div></header>${keyView()}`;
+    return html`<header class="page-head"><div><h1>${t.heading}</h1><p class="lead">${t.lead}</p></div></header>${keyFormView(t, state.key, useKey)}`;
   }
   const now = new Date();
   const counts = tagCountsThisWeek(state.items, now);

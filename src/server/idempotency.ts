@@ -3,10 +3,11 @@
 // of (kind, key), which every instance sees and which PostgreSQL drops with the transaction or the connection,
 // so a killed instance never leaves a key stuck; on SQLite an in-process set, which is the whole truth because
 // the data-dir lock allows one receiver process. A request that cannot claim gets 409 with Retry-After. Holding
-// the claim, it looks the key up: stored with the same body fingerprint (SHA-256 of the canonical JSON) → the
-// stored answer again, marked Idempotent-Replayed; stored with another body → 422. Otherwise it builds the row
-// (validation errors leave the key unused), inserts it — unique indexes on (kind, key) and on the record's own
-// id make the database the final judge — and commits before anything is answered, so a 2xx is never lost.
+// the claim, it looks the key up (on PostgreSQL in the same round trip as the lock): stored with the same body
+// fingerprint (SHA-256 of the canonical JSON) → the stored answer again, marked Idempotent-Replayed; stored with
+// another body → 422. Otherwise it builds the row (a refusal there leaves the key unused; routes validate the body
+// before claiming), inserts it — unique indexes on (kind, key) and on the record's own id make the database the
+// final judge — and commits before anything is answered, so a 2xx is never lost.
 import { HttpError } from './http.js';
 import { TYPE_OF, type NewRow, type RecordKind, type Storage, type StoredLine } from './store.js';
 

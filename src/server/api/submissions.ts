@@ -38,17 +38,18 @@ async function post(deps: ApiDeps, kind: SubmissionKind, { req, res, path, cors,
   if (fault) hit.fault = fault.kind;
   if (fault && answeredByFault(fault, req, res, cors)) return;
 
+  // Validated before the key is claimed: a claim (a database connection on PostgreSQL) is held only to store.
+  const parsed = parseSubmission(kind, media, body);
+  const ownId = parsed.kind === 'intake' ? parsed.record.id : parsed.record.receiptId;
+  if (ownId !== key) {
+    const field = kind === 'intake' ? 'id' : 'receiptId';
+    throw new HttpError(422, 'idempotency-key-mismatch', `The Idempotency-Key must equal the submission's ${field} ("${ownId}"); got "${key}".`, {
+      fields: [{ path: field, message: 'must equal the Idempotency-Key', code: 'idempotency_key_mismatch' }],
+    });
+  }
   const fingerprint = sha256Hex(canonicalJson(submissionOf(body, media)));
   const { line, replayed } = await runIdempotent(storage, { kind, key, fingerprint }, async () => {
     await delayedByFault(deps, fault);
-    const parsed = parseSubmission(kind, media, body);
-    const ownId = parsed.kind === 'intake' ? parsed.record.id : parsed.record.receiptId;
-    if (ownId !== key) {
-      const field = kind === 'intake' ? 'id' : 'receiptId';
-      throw new HttpError(422, 'idempotency-key-mismatch', `The Idempotency-Key must equal the submission's ${field} ("${ownId}"); got "${key}".`, {
-        fields: [{ path: field, message: 'must equal the Idempotency-Key', code: 'idempotency_key_mismatch' }],
-      });
-    }
     const row: NewRecord = {
       kind,
       recordId: ownId,
@@ -59,6 +60,7 @@ async function post(deps: ApiDeps, kind: SubmissionKind, { req, res, path, cors,
       record: parsed.record,
     };
     if (parsed.kind === 'intake') return { ...row, channel: parsed.record.channel, tags: parsed.record.tags };
+    // After the replay check (a retry of a stored answer is not checked again), before storing.
     await checkConsentAnswersRequest(storage, parsed.record);
     return { ...row, clientIp: client, requestId: parsed.record.requestId };
   });

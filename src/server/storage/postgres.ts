@@ -81,13 +81,6 @@ async function insertWith(db: Queryable, row: NewRow): Promise<boolean> {
   return result.rows.length === 1;
 }
 
-async function findByKey(db: Queryable, kind: RecordKind, key: string): Promise<StoredLine | undefined> {
-  const result =
-    kind === 'consent-request' ? await db.query<Row>(numbered(FIND_REQUEST_BY_KEY), [key]) : await db.query<Row>(numbered(FIND_RECORD_BY_KEY), [kind, key]);
-  const row = result.rows[0];
-  return row && lineOf(row, { withToken: true });
-}
-
 class PostgresStorage implements Storage {
   readonly engine = 'postgres';
 
@@ -99,11 +92,17 @@ class PostgresStorage implements Storage {
   async claimKey(kind: RecordKind, key: string): Promise<KeyClaim | undefined> {
     const client = await this.pool.connect();
     let locked: boolean;
+    let seen: StoredLine | undefined;
     try {
+      // One round trip: open the transaction, try the lock, and (a statement later, so it sees what an earlier
+      // holder committed) look the key up. Parameters cannot go with several statements: the key is escaped.
+      const lookup = kind === 'consent-request' ? FIND_REQUEST_BY_KEY.replace('?', client.escapeLiteral(key)) : FIND_RECORD_BY_KEY.replace('?', client.escapeLiteral(kind)).replace('?', client.escapeLiteral(key));
       const results = (await client.query(
-        `BEGIN; SET LOCAL idle_in_transaction_session_timeout = '${IDLE_IN_TRANSACTION}'; SELECT pg_try_advisory_xact_lock(${lockId(kind, key)}) AS locked`,
+        `BEGIN; SET LOCAL idle_in_transaction_session_timeout = '${IDLE_IN_TRANSACTION}'; SELECT pg_try_advisory_xact_lock(${lockId(kind, key)}) AS locked; ${lookup}`,
       )) as unknown as PG.QueryResult[];
       locked = results[2]!.rows[0].locked === true;
+      const row = results[3]!.rows[0] as Row | undefined;
+      seen = row && lineOf(row, { withToken: true });
       if (!locked) await client.query('ROLLBACK');
     } catch (error) {
       client.release(error as Error);
@@ -116,7 +115,7 @@ class PostgresStorage implements Storage {
     let open = true;
     return {
       insert: (row) => insertWith(client, row),
-      stored: () => findByKey(client, kind, key),
+      stored: async () => seen,
       release: async (commit) => {
         if (!open) return;
         open = false;
