@@ -75,7 +75,8 @@ for (const engine of engines()) {
     });
 
     it('replays an issue retried with the same Idempotency-Key instead of issuing twice', async () => {
-      const idem = crypto.randomUUID();
+      // Quotes and semicolons in a key are data, never SQL.
+      const idem = `it's;--${crypto.randomUUID()}`;
       const input = validConsentRequestInput();
       const a = await post(`${r.url}/api/consent-requests`, input, idem, bearer(key));
       const b = await post(`${r.url}/api/consent-requests`, input, idem, bearer(key));
