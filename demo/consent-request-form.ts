@@ -3,6 +3,7 @@ import { html, nothing, render } from 'lit';
 import { DEFAULT_SCOPE_IDS, type ConsentRequest, type IntakeSubmission } from '../src/core/schemas.js';
 import { CHANNEL_CHOICES, consentLink, defaultFormValues, defaultSummary, defaultTitle, requestInput } from './consent-link.js';
 import { formStrings as S } from './consent-request-strings.js';
+import { authHeaders } from './inbox-api.js';
 import type { DemoLocale } from './shell.js';
 
 /** Copies `text`; false when the Clipboard API is missing or refused (the caller shows the text instead). */
@@ -56,11 +57,12 @@ async function submit(ctx: Ctx, form: HTMLFormElement): Promise<void> {
   ctx.step = { kind: 'form', sending: true };
   draw(ctx);
   try {
-    const res = await fetch('/api/consent-requests', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch('/api/consent-requests', { method: 'POST', headers: { 'Content-Type': 'application/json', ...authHeaders() }, body: JSON.stringify(body) });
     const answer = (await res.json().catch(() => ({}))) as Record<string, unknown>;
     if (!res.ok) {
       const fields = Array.isArray(answer.fields) ? (answer.fields as { path: string; message: string }[]).map((f) => `${f.path}: ${f.message}`) : [];
-      ctx.step = { kind: 'form', error: S[ctx.locale].rejected(res.status, String(answer.message ?? res.statusText)), fields };
+      const error = res.status === 403 ? S[ctx.locale].noIssueScope : S[ctx.locale].rejected(res.status, String(answer.message ?? res.statusText));
+      ctx.step = { kind: 'form', error, fields };
     } else {
       const request = answer as unknown as ConsentRequest;
       ctx.step = { kind: 'done', request };

@@ -30,6 +30,7 @@ export interface FormStrings {
   submit: string;
   sending: string;
   rejected: (status: number, message: string) => string;
+  noIssueScope: string;
   network: (message: string) => string;
   doneTitle: string;
   doneIntro: (expires: string) => string;
@@ -82,6 +83,7 @@ export const formStrings: Record<DemoLocale, FormStrings> = {
     submit: '依頼リンクを作成',
     sending: '作成しています…',
     rejected: (status, message) => `依頼を作成できませんでした（${status}）：${message}`,
+    noIssueScope: 'この API キーには同意書を依頼する権限（issue）がありません。issue 権限のあるキーで受信箱を開き直してください。',
     network: (message) => `送信先に接続できませんでした：${message}`,
     doneTitle: '同意書の依頼リンクを作成しました',
     doneIntro: (expires) => `このリンクをお客様にメールなどでお送りください。リンクの有効期限は${expires}です。`,
@@ -132,6 +134,7 @@ export const formStrings: Record<DemoLocale, FormStrings> = {
     submit: 'Create request link',
     sending: 'Creating…',
     rejected: (status, message) => `The request could not be created (${status}): ${message}`,
+    noIssueScope: 'This API key may not request consent (it lacks the issue scope). Open the inbox with a key that has it.',
     network: (message) => `Could not reach the server: ${message}`,
     doneTitle: 'The consent request link is ready',
     doneIntro: (expires) => `Send this link to the customer, by email for example. It works until ${expires}.`,

@@ -40,6 +40,15 @@ export interface InboxStrings {
   openConsentPage: string;
   csvPurpose: string;
   csvHeader: string[];
+  loadOlder: string;
+  forgetKey: string;
+  keyHeading: string;
+  keyLead: string;
+  keyLabel: string;
+  keyHint: string;
+  keySubmit: string;
+  keyRefused: string;
+  keyLacksScope: string;
 }
 
 export const inboxStrings: Record<DemoLocale, InboxStrings> = {
@@ -80,6 +89,15 @@ export const inboxStrings: Record<DemoLocale, InboxStrings> = {
     copyFailed: '自動でコピーできませんでした。下の欄から選択してコピーしてください。',
     openConsentPage: 'お客様の画面で確認',
     csvPurpose: '顧客の声',
+    loadOlder: 'さらに古い顧客の声を読み込む',
+    forgetKey: 'API キーを消去',
+    keyHeading: 'API キーを入力してください',
+    keyLead: '受信箱を表示するには、受信サーバーの API キー（read 権限。同意書の依頼には issue 権限も）が必要です。',
+    keyLabel: 'API キー',
+    keyHint: 'npm start の画面に表示されたリンクを開くか、npx koe-receiver keys create --name 受信箱 --scope read,issue で作成したキーを貼り付けてください。キーはこのタブを閉じると消去されます。',
+    keySubmit: '受信箱を表示',
+    keyRefused: 'この API キーは使えません。入力の誤りか、取り消されたキーです。',
+    keyLacksScope: 'この API キーには受信箱を読む権限（read）がありません。',
     csvHeader: ['受信日時', '顧客の声', '種類', 'タグ', 'チャネル', '取引先ID', '取引先名', 'お客様', '役職', '商談ID', 'ステージ', 'リードソース', '報告者', '公開可否', '同意状況', 'ID'],
   },
   en: {
@@ -119,6 +137,15 @@ export const inboxStrings: Record<DemoLocale, InboxStrings> = {
     copyFailed: 'Could not copy automatically. Select the link below and copy it.',
     openConsentPage: 'See what the customer sees',
     csvPurpose: 'Customer-voices',
+    loadOlder: 'Load older customer voices',
+    forgetKey: 'Forget API key',
+    keyHeading: 'Enter an API key',
+    keyLead: 'The inbox needs an API key for the receiver with the read scope (and issue, to request consent).',
+    keyLabel: 'API key',
+    keyHint: 'Open the link npm start printed, or paste a key made with npx koe-receiver keys create --name inbox --scope read,issue. The key is forgotten when this tab closes.',
+    keySubmit: 'Show the inbox',
+    keyRefused: 'This API key does not work: it was mistyped or has been revoked.',
+    keyLacksScope: 'This API key may not read the inbox (it lacks the read scope).',
     csvHeader: ['Received', 'Customer voice', 'Kind', 'Tags', 'Channel', 'Account ID', 'Account', 'Customer', 'Title', 'Deal ID', 'Stage', 'Lead source', 'Filed by', 'Publication', 'Consent', 'ID'],
   },
 };

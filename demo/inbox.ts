@@ -6,7 +6,9 @@ import { consentLink, withdrawLink } from './consent-link.js';
 import { copyText, openRequestDialog } from './consent-request-form.js';
 import { formStrings } from './consent-request-strings.js';
 import { csvBlob, csvFileName, toCsv } from './csv.js';
+import { adoptKeyFromFragment, apiKey, fetchSignedRequest, forgetKey, KeyRefused, readPages, saveKey } from './inbox-api.js';
 import { buildItems, filterItems, startOfWeek, tagCountsThisWeek, type ConsentStatus, type InboxItem, type RequestState, type StoredLine } from './inbox-model.js';
+import { keyFormView, type KeyProblem } from './inbox-key-form.js';
 import { inboxStrings } from './inbox-strings.js';
 import { intake as intakeStrings } from '../src/i18n/intake.js';
 import { startShell, type DemoLocale } from './shell.js';
@@ -15,13 +17,21 @@ interface State {
   items: InboxItem[];
   loading: boolean;
   error?: string;
+  /** Why the API key form shows: none yet, refused (401: unknown or revoked), or lacking the read scope (403). */
+  key?: KeyProblem;
   tag: string;
   channel: string;
   copy?: { key: string; link: string; ok: boolean };
+  /** What the receiver sent so far; intake comes a page at a time (older pages on request). */
+  lines: StoredLine[];
+  requests: ConsentRequest[];
+  consents: StoredLine[];
+  /** Cursor of the next (older) intake page, or null when everything is loaded. */
+  more: string | null;
 }
 
 const params = new URLSearchParams(location.search);
-const state: State = { items: [], loading: true, tag: params.get('tag') ?? '', channel: params.get('channel') ?? '' };
+const state: State = { items: [], loading: true, tag: params.get('tag') ?? '', channel: params.get('channel') ?? '', lines: [], requests: [], consents: [], more: null };
 const root = document.getElementById('inbox')!;
 const dialog = document.getElementById('request-dialog') as HTMLDialogElement;
 let locale: DemoLocale = 'ja';
@@ -30,26 +40,86 @@ const intl = (l: DemoLocale) => (l === 'ja' ? 'ja-JP' : 'en-US');
 const tagLabel = (id: string) => DEFAULT_TAGS.find((t) => t.id === id)?.label[locale] ?? id;
 const STATUS_CLASS: Record<ConsentStatus, string> = { none: '', waiting: 'warn', granted: 'ok', 'partly-granted': 'accent', declined: 'danger', withdrawn: 'danger' };
 
-async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { headers: { Accept: 'application/json' } });
-  if (!res.ok) throw new Error(`${res.status} ${url}`);
-  return (await res.json()) as T;
-}
-
 async function load(): Promise<void> {
+  if (!apiKey()) {
+    state.key = 'missing';
+    state.loading = false;
+    return draw();
+  }
   try {
+    // Intake until this week's tag counts are complete; consent requests and answers in full (PR issues few).
+    const weekStart = startOfWeek(new Date()).getTime();
     const [intake, requests, consents] = await Promise.all([
-      getJson<StoredLine[]>('/api/records?type=intake'),
-      getJson<ConsentRequest[]>('/api/consent-requests'),
-      getJson<StoredLine[]>('/api/records?type=consent'),
+      readPages<StoredLine>('/api/records?type=intake', (items) => Date.parse(items.at(-1)!.receivedAt) < weekStart),
+      readPages<ConsentRequest>('/api/consent-requests'),
+      readPages<StoredLine>('/api/records?type=consent'),
     ]);
-    state.items = buildItems(intake, requests, consents);
-    state.error = undefined;
+    Object.assign(state, { lines: intake.items, more: intake.nextCursor, requests: requests.items, consents: consents.items, key: undefined, error: undefined });
+    state.items = buildItems(state.lines, state.requests, state.consents);
   } catch (error) {
-    state.error = error instanceof Error ? error.message : String(error);
+    failed(error);
   }
   state.loading = false;
   draw();
+}
+
+async function loadMore(): Promise<void> {
+  try {
+    const older = await readPages<StoredLine>('/api/records?type=intake', () => true, state.more);
+    state.lines = [...state.lines, ...older.items];
+    state.more = older.nextCursor;
+    state.items = buildItems(state.lines, state.requests, state.consents);
+  } catch (error) {
+    failed(error);
+  }
+  draw();
+}
+
+function failed(error: unknown): void {
+  if (error instanceof KeyRefused) {
+    if (error.status === 401) forgetKey();
+    state.key = error.status === 401 ? 'refused' : 'scope';
+    state.items = [];
+  } else {
+    state.error = error instanceof Error ? error.message : String(error);
+  }
+}
+
+function useKey(key: string): void {
+  saveKey(key);
+  state.loading = true;
+  draw();
+  void load();
+}
+
+/** Lists leave request tokens out, so a link is made from the request fetched on its own, when asked for. */
+async function linkFor(kind: 'consent' | 'withdraw', r: RequestState): Promise<string> {
+  const signed = await fetchSignedRequest(r.request.id);
+  return kind === 'consent' ? consentLink(signed, location.origin) : withdrawLink(signed, r.decision!.receiptId, r.grantedScopes, location.origin);
+}
+
+async function copyRequestLink(kind: 'consent' | 'withdraw', r: RequestState): Promise<void> {
+  try {
+    await copyLink(`${kind === 'consent' ? 'c' : 'w'}:${r.request.id}`, await linkFor(kind, r));
+  } catch (error) {
+    failed(error);
+    draw();
+  }
+}
+
+async function openConsentPage(r: RequestState): Promise<void> {
+  // Opened now, while the click still counts as one, and pointed at the link once it is made.
+  const win = window.open('', '_blank');
+  if (win) win.opener = null;
+  try {
+    const link = await linkFor('consent', r);
+    if (win) win.location.href = link;
+    else location.href = link;
+  } catch (error) {
+    win?.close();
+    failed(error);
+    draw();
+  }
 }
 
 function setFilter(patch: Partial<Pick<State, 'tag' | 'channel'>>): void {
@@ -94,8 +164,7 @@ function requestView(r: RequestState) {
   const t = inboxStrings[locale];
   const f = formStrings[locale];
   const issued = new Intl.DateTimeFormat(intl(locale), { dateStyle: 'medium' }).format(new Date(r.request.issuedAt));
-  const link = consentLink(r.request, location.origin);
-  const undo = r.decision && r.grantedScopes.length ? withdrawLink(r.request, r.decision.receiptId, r.grantedScopes, location.origin) : undefined;
+  const undo = r.decision && r.grantedScopes.length > 0;
   const copy = state.copy?.key.endsWith(r.request.id) ? state.copy : undefined;
   return html`<li class="request">
     <span class="badge ${STATUS_CLASS[r.status]}">${t.status[r.status]}${r.expired ? `（${t.expired}）` : ''}</span>
@@ -104,13 +173,13 @@ function requestView(r: RequestState) {
     ${r.grantedScopes.length ? html`<span class="scopes">${r.grantedScopes.map((id) => f.scope[id] ?? id).join(locale === 'ja' ? '、' : ', ')}</span>` : nothing}
     ${r.status === 'waiting' && !r.expired
       ? html`<span class="request-actions">
-          <button type="button" class="btn small" @click=${() => void copyLink(`c:${r.request.id}`, link)}>${t.copyLink}</button>
-          <a class="small-link" href=${link} target="_blank" rel="noopener">${t.openConsentPage}</a>
+          <button type="button" class="btn small" @click=${() => void copyRequestLink('consent', r)}>${t.copyLink}</button>
+          <button type="button" class="btn small" @click=${() => void openConsentPage(r)}>${t.openConsentPage}</button>
         </span>`
       : nothing}
     ${undo
       ? html`<span class="request-actions">
-          <button type="button" class="btn small" @click=${() => void copyLink(`w:${r.request.id}`, undo)}>${t.copyWithdrawLink}</button>
+          <button type="button" class="btn small" @click=${() => void copyRequestLink('withdraw', r)}>${t.copyWithdrawLink}</button>
         </span>`
       : nothing}
     ${copy ? html`<span class="copy-status" role="status">${copy.ok ? t.copied : t.copyFailed}</span>` : nothing}
@@ -152,6 +221,9 @@ function itemView(item: InboxItem) {
 
 function view() {
   const t = inboxStrings[locale];
+  if (state.key) {
+    return html`<header class="page-head"><div><h1>${t.heading}</h1><p class="lead">${t.lead}</p></div></header>${keyFormView(t, state.key, useKey)}`;
+  }
   const now = new Date();
   const counts = tagCountsThisWeek(state.items, now);
   const since = new Intl.DateTimeFormat(intl(locale), { month: 'short', day: 'numeric', weekday: 'short' }).format(startOfWeek(now));
@@ -165,6 +237,7 @@ function view() {
       </div>
       <div class="page-actions">
         <button type="button" class="btn" @click=${() => void load()}>${t.reload}</button>
+        <button type="button" class="btn" @click=${() => (forgetKey(), (state.key = 'missing'), draw())}>${t.forgetKey}</button>
         <button type="button" class="btn primary" ?disabled=${shown.length === 0} @click=${() => exportCsv(shown)}>${t.exportCsv}</button>
       </div>
     </header>
@@ -205,6 +278,7 @@ function view() {
       ? html`<div class="card notice"><p>${t.noMatch}</p><button type="button" class="btn" @click=${() => setFilter({ tag: '', channel: '' })}>${t.clearFilters}</button></div>`
       : nothing}
     <ul class="items">${shown.map(itemView)}</ul>
+    ${state.more ? html`<p class="more"><button type="button" class="btn" @click=${() => void loadMore()}>${t.loadOlder}</button></p>` : nothing}
   `;
 }
 
@@ -216,6 +290,7 @@ const pageStrings = {
   ja: { pageTitle: inboxStrings.ja.pageTitle, navLabel: inboxStrings.ja.navLabel },
   en: { pageTitle: inboxStrings.en.pageTitle, navLabel: inboxStrings.en.navLabel },
 };
+adoptKeyFromFragment();
 startShell(pageStrings, (next) => {
   locale = next;
   draw();
@@ -223,5 +298,5 @@ startShell(pageStrings, (next) => {
 void load();
 // The customer may sign in another tab: refresh when PR comes back to this one.
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible' && !dialog.open) void load();
+  if (document.visibilityState === 'visible' && !dialog.open && !state.key) void load();
 });

@@ -11,13 +11,14 @@ const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'docs/screenshots');
 const { koeReceiverPlugin } = await tsImport('../src/server/vite-plugin.ts', import.meta.url);
 const dataDir = mkdtempSync(join(tmpdir(), 'koe-shots-'));
+const receiverPlugin = koeReceiverPlugin({ dataDir, rateLimit: false });
 const server = await createServer({
   configFile: false,
   root: join(root, 'demo'),
   logLevel: 'silent',
   server: { port: 0, host: '127.0.0.1', fs: { allow: [root] } },
   optimizeDeps: { noDiscovery: true, include: [] },
-  plugins: [koeReceiverPlugin({ dataDir })],
+  plugins: [receiverPlugin],
 });
 await server.listen();
 const base = `http://127.0.0.1:${server.httpServer.address().port}`;
@@ -30,7 +31,7 @@ const browser = await chromium.launch({
 async function issueRequest(locale) {
   const res = await fetch(`${base}/api/consent-requests`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: base },
+    headers: { 'Content-Type': 'application/json', Origin: base, Authorization: `Bearer ${await receiverPlugin.api.inboxKey()}` },
     body: JSON.stringify({
       controller: { name: locale === 'ja' ? '株式会社Koeデモ 広報部' : 'Koe Demo Inc. PR', contact: locale === 'ja' ? '広報部 鈴木' : 'PR, Suzuki', email: 'pr@example.com', privacyPolicyUrl: 'https://example.com/privacy' },
       customer: { company: locale === 'ja' ? '株式会社サンプル商事' : 'Sample Trading Co., Ltd.', signerName: locale === 'ja' ? '山田 花子' : 'Hanako Yamada', signerEmail: 'yamada@example.jp', signerTitle: locale === 'ja' ? '情報システム部 部長' : 'Head of IT' },

@@ -21,8 +21,10 @@ let exitCode = 0;
 
 const serverTests = readdirSync('tests/server').filter((f) => f.endsWith('.test.ts')).map((f) => join('tests/server', f));
 if (serverTests.length > 0) {
-  console.log(`\n— Receiver tests (Node): ${serverTests.length} files`);
-  const node = await run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...serverTests]);
+  const pg = process.env.KOE_TEST_DATABASE_URL;
+  console.log(`\n— Receiver tests (Node): ${serverTests.length} files, on SQLite${pg ? ' and PostgreSQL (KOE_TEST_DATABASE_URL)' : ''}`);
+  if (!pg) console.log('  PostgreSQL receiver tests skipped: set KOE_TEST_DATABASE_URL=postgres://user:password@127.0.0.1:5432/db to run every receiver suite on PostgreSQL too (CI does).');
+  const node = await run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...serverTests], { KOE_TEST_SKIP_NOTED: '1' });
   const num = (label) => Number(node.out.match(new RegExp(`^\\S*\\s*${label} (\\d+)$`, 'm'))?.[1] ?? 0);
   totals.passed += num('pass');
   totals.failed += num('fail') + num('cancelled');

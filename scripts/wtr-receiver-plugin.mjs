@@ -18,11 +18,15 @@ const SESSION_PARAM = 'wtr-session-id';
  * - `koe-receiver-records` payload: 'intake' | 'consent' | 'consent-request' or { type } → stored lines, newest first
  * - `koe-receiver-reset`   → true (wipes records, idempotency keys, faults and hits)
  * - `koe-receiver-issue-request` payload: partial consent request → the signed request
+ * - `koe-receiver-key`     payload: { scopes? } → an API key (default read and issue; one per session and scope set)
  */
 export function koeTestServer() {
   let mod;
   let root;
+  /** The test pages' own origins: same-origin for the receiver (it never trusts the Host header). */
+  let origins = [];
   const receivers = new Map();
+  const keys = new Map();
 
   async function receiverFor(sessionId) {
     const id = sessionId ?? 'shared';
@@ -30,7 +34,10 @@ export function koeTestServer() {
     if (!entry) {
       entry = (async () => {
         const dataDir = join(root, id.replace(/[^a-zA-Z0-9_-]/g, '_'));
-        return mod.createReceiver({ dataDir });
+        // Tests flood the receiver on purpose (soak, cost): no rate limit here.
+        const receiver = mod.createReceiver({ dataDir, rateLimit: false, publicOrigins: () => origins });
+        await receiver.ready;
+        return receiver;
       })();
       receivers.set(id, entry);
     }
@@ -55,7 +62,8 @@ export function koeTestServer() {
   return {
     name: 'koe-test-receiver',
 
-    async serverStart({ server, logger }) {
+    async serverStart({ server, logger, config }) {
+      origins = [...new Set([config.hostname ?? 'localhost', 'localhost', '127.0.0.1'])].map((host) => `${config.protocol ?? 'http:'}//${host}:${config.port}`);
       const { tsImport } = await import('tsx/esm/api');
       mod = await tsImport('../src/server/index.ts', import.meta.url);
       root = await mkdtemp(join(tmpdir(), 'koe-wtr-'));
@@ -111,6 +119,12 @@ export function koeTestServer() {
           return true;
         case 'koe-receiver-issue-request':
           return receiver.issueConsentRequest(payload ?? {});
+        case 'koe-receiver-key': {
+          const scopes = payload?.scopes ?? ['read', 'issue'];
+          const id = `${session?.id} ${scopes.join(',')}`;
+          if (!keys.has(id)) keys.set(id, receiver.createKey('wtr', scopes).then((k) => k.key));
+          return keys.get(id);
+        }
         default:
           throw new Error(`Unknown receiver command ${command}`);
       }

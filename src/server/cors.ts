@@ -1,5 +1,6 @@
-// CORS: an explicit allow-list plus same-origin; everyone else gets no CORS headers at all.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// CORS: an explicit allow-list plus the receiver's own public origin(s) from configuration. The Host header
+// is never consulted: any client can set it, so it cannot say what is same-origin.
+import type { ServerResponse } from 'node:http';
 
 export const CORS_HEADERS = {
   'Access-Control-Allow-Methods': 'POST, GET, OPTIONS',
@@ -10,21 +11,24 @@ export const CORS_HEADERS = {
 
 export type OriginVerdict = { kind: 'none' } | { kind: 'allowed'; origin: string } | { kind: 'refused'; origin: string };
 
-/** Classifies the request's Origin header against the allow-list (and the request's own host). */
-export function checkOrigin(req: IncomingMessage, allowed: readonly string[]): OriginVerdict {
-  const origin = req.headers.origin;
-  if (!origin) return { kind: 'none' };
-  if (allowed.includes('*') || allowed.includes(origin)) return { kind: 'allowed', origin };
+/** `scheme://host[:port]` as browsers send it in Origin; undefined when `value` is not an http(s) URL. */
+export function normalizeOrigin(value: string): string | undefined {
   try {
-    // Same-origin: browsers send Origin on same-origin POSTs too; match it against the Host we were reached on.
-    if (new URL(origin).host === req.headers.host) return { kind: 'allowed', origin };
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : undefined;
   } catch {
-    // "null" or garbage: not same-origin.
+    return undefined;
   }
+}
+
+/** Classifies an Origin header against the allow-list and the configured public origins. */
+export function checkOrigin(origin: string | undefined, allowed: readonly string[], publicOrigins: readonly string[]): OriginVerdict {
+  if (!origin) return { kind: 'none' };
+  if (allowed.includes('*') || allowed.includes(origin) || publicOrigins.includes(origin)) return { kind: 'allowed', origin };
   return { kind: 'refused', origin };
 }
 
-/** Headers every answer to an allowed cross-origin (or same-origin) request carries. */
+/** Headers every answer to an allowed cross-origin (or same-origin) request carries, errors included. */
 export function corsHeaders(verdict: OriginVerdict): Record<string, string> {
   if (verdict.kind !== 'allowed') return {};
   return {
@@ -42,6 +46,6 @@ export function answerPreflight(res: ServerResponse, verdict: OriginVerdict): vo
     res.end(body);
     return;
   }
-  res.writeHead(204, { ...CORS_HEADERS, ...corsHeaders(verdict), 'Access-Control-Expose-Headers': CORS_HEADERS['Access-Control-Expose-Headers'] });
+  res.writeHead(204, { ...CORS_HEADERS, ...corsHeaders(verdict) });
   res.end();
 }

@@ -5,6 +5,8 @@ export type FaultPlan =
   | { kind: 'slow'; ms: number; times?: number; path?: string }
   | { kind: 'drop-after-commit'; times?: number; path?: string }
   | { kind: 'drop'; times?: number; path?: string }
+  /** Holds the request after it claimed its Idempotency-Key, until `releaseHeld()`: a barrier for in-flight tests. */
+  | { kind: 'hold'; times?: number; path?: string }
   | {
       kind: 'random';
       seed: number;
@@ -23,7 +25,8 @@ export type FaultAction =
   | { kind: 'status'; status: number; retryAfter?: string; message?: string }
   | { kind: 'slow'; ms: number }
   | { kind: 'drop-after-commit' }
-  | { kind: 'drop' };
+  | { kind: 'drop' }
+  | { kind: 'hold' };
 
 export interface Hit {
   at: number;
@@ -43,8 +46,34 @@ export class FaultController {
   private remaining = Infinity;
   private random: () => number = Math.random;
   private seen: Hit[] = [];
+  private gate = deferred();
+  private heldCount = 0;
+  private heldWaiters: Array<() => void> = [];
 
   constructor(private readonly now: () => Date) {}
+
+  /** Waits at a 'hold' fault until `releaseHeld()` (or `clear()`). */
+  async hold(): Promise<void> {
+    this.heldCount += 1;
+    for (const wake of this.heldWaiters.splice(0)) wake();
+    try {
+      await this.gate.promise;
+    } finally {
+      this.heldCount -= 1;
+    }
+  }
+
+  /** Resolves once a request is waiting at a 'hold' fault. */
+  whenHeld(): Promise<void> {
+    if (this.heldCount > 0) return Promise.resolve();
+    return new Promise((resolve) => this.heldWaiters.push(resolve));
+  }
+
+  /** Lets every held request go on. */
+  releaseHeld(): void {
+    this.gate.resolve();
+    this.gate = deferred();
+  }
 
   /** Switches a plan on (replacing any other). `times` counts requests it affects; omitted = until cleared. */
   set(plan: FaultPlan | null | undefined): void {
@@ -57,6 +86,7 @@ export class FaultController {
   clear(): void {
     this.plan = undefined;
     this.remaining = Infinity;
+    this.releaseHeld();
   }
 
   /** The active plan, if any. */
@@ -107,6 +137,7 @@ export class FaultController {
         return { kind: 'slow', ms: plan.ms };
       case 'drop':
       case 'drop-after-commit':
+      case 'hold':
         return { kind: plan.kind };
       case 'random': {
         let roll = this.random();
@@ -155,4 +186,11 @@ export function faultMessage(status: number): { error: string; message: string }
   };
   const [error, message] = known[status] ?? ['fault', `Injected fault: status ${status}.`];
   return { error, message };
+}
+
+/** A promise and the function that resolves it (Promise.withResolvers, which Node 20 lacks). */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
 }

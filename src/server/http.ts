@@ -1,4 +1,4 @@
-// Small HTTP helpers: JSON answers, bounded body reading, header parsing.
+// Small HTTP helpers: JSON answers, bounded body reading, header and path parsing. Malformed input is a 400 here, never a 500.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** An error that becomes a JSON `{ error, message, ...extra }` answer. */
@@ -36,6 +36,9 @@ export function mediaType(req: IncomingMessage): string {
   return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
+/** A client that went away mid-request: expected, never logged as an error. */
+export class ClientAbort extends Error {}
+
 /**
  * Reads the body up to `limit` bytes. Past the limit it stops reading and throws 413 at once,
  * so an oversized upload is never buffered.
@@ -63,19 +66,41 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       cleanup();
       resolve(Buffer.concat(chunks));
     };
-    const onError = (error: Error) => {
+    const onAbort = () => {
       cleanup();
-      reject(error);
+      reject(new ClientAbort('The client closed the connection before sending the whole body.'));
     };
     const cleanup = () => {
       req.off('data', onData);
       req.off('end', onEnd);
-      req.off('error', onError);
+      req.off('error', onAbort);
+      req.off('close', onAbort);
     };
     req.on('data', onData);
     req.on('end', onEnd);
-    req.on('error', onError);
+    req.on('error', onAbort);
+    req.on('close', onAbort);
   });
+}
+
+/** Deeper than any Koe submission nests (about 5 levels); deeper input would only exhaust recursion. */
+export const MAX_JSON_DEPTH = 32;
+
+/** True when arrays/objects in `text` nest deeper than `max` (strings are skipped, escapes honoured). */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i += 1;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth -= 1;
+  }
+  return false;
 }
 
 /** Parses a JSON body; malformed JSON or bad UTF-8 is a 400 with the parser's reason. */
@@ -87,6 +112,9 @@ export function parseJson(body: Buffer): unknown {
     throw new HttpError(400, 'malformed-json', 'The request body is not valid UTF-8 text.');
   }
   if (!text.trim()) throw new HttpError(400, 'malformed-json', 'The request body is empty; a JSON document was expected.');
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+    throw new HttpError(400, 'json-too-deep', `The request body nests arrays or objects deeper than ${MAX_JSON_DEPTH} levels.`);
+  }
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -110,8 +138,35 @@ export function idempotencyKey(req: IncomingMessage): string | undefined {
   return key;
 }
 
-/** The path part of the request URL. */
-export function requestPath(req: IncomingMessage): { path: string; query: URLSearchParams } {
-  const url = new URL(req.url ?? '/', 'http://receiver.invalid');
-  return { path: url.pathname, query: url.searchParams };
+/**
+ * The request target split into a path and its query. Only origin-form targets ("/path?query") are accepted;
+ * the path is matched as sent (percent-escapes are decoded per segment by `pathSegment`).
+ */
+export function requestTarget(req: IncomingMessage): { path: string; query: URLSearchParams } {
+  const target = req.url ?? '';
+  if (!target.startsWith('/') || target.startsWith('//')) {
+    throw new HttpError(400, 'bad-request-target', 'The request target must be a path starting with a single "/".');
+  }
+  const at = target.indexOf('?');
+  return { path: at === -1 ? target : target.slice(0, at), query: new URLSearchParams(at === -1 ? '' : target.slice(at + 1)) };
+}
+
+/** A percent-decoded path segment; a malformed escape (e.g. "%E0%A4%A") is a 400. */
+export function pathSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new HttpError(400, 'bad-escape', 'The path contains a malformed percent-escape.');
+  }
+}
+
+/** The client's address: the socket's, or with `trustProxyHops` > 0 the one the nearest trusted proxy saw. */
+export function clientAddress(req: IncomingMessage, trustProxyHops: number): string {
+  const socket = req.socket.remoteAddress ?? '';
+  if (trustProxyHops <= 0) return socket;
+  const header = req.headers['x-forwarded-for'];
+  const hops = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((s) => s.trim()).filter(Boolean);
+  if (!hops.length) return socket;
+  // Each trusted proxy appends the address it saw; anything left of those was written by the client.
+  return hops[Math.max(0, hops.length - trustProxyHops)]!;
 }

@@ -1,239 +1,179 @@
 // The reference receiver: a plain Node (req, res, next?) handler for /api/* — no framework.
-import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
+// Storage is SQLite under the data dir (one receiver process per dir) or PostgreSQL (any number of instances).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ConsentRequest } from '../core/schemas.js';
-import { canonicalJson, sha256Hex } from './canonical.js';
-import { answerPreflight, checkOrigin, corsHeaders } from './cors.js';
-import { FaultController, faultMessage, type FaultAction, type Hit } from './faults.js';
-import { HttpError, idempotencyKey, mediaType, parseJson, readBody, requestPath, sendError, sendJson } from './http.js';
-import { loadHmacKey, safeEqual, signConsentRequest } from './signing.js';
-import { ReceiverStore, TYPE_OF, responseFor, type RecordKind, type StoredLine } from './store.js';
-import { CLOUDEVENTS_TYPE, parseSubmission, prepareConsentRequest, submissionOf, type SubmissionKind } from './submissions.js';
+import { apiRoutes, issueConsentRequest, type ApiDeps, type Services } from './api/index.js';
+import { newApiKey } from './auth.js';
+import { FaultController } from './faults.js';
+import { RateLimiter, type RateLimit } from './rate-limit.js';
+import { createRouter, type Logger, type Route } from './router.js';
+import { consentRequestKey } from './signing.js';
+import type { RecordKind, Scope, StoredLine } from './store.js';
+import { isPostgresUrl, openStorage } from './storage/open.js';
 
 export { canonicalJson, sha256Hex } from './canonical.js';
 export { signConsentRequest, verifyConsentRequest, consentRequestToken } from './signing.js';
 export { FaultController } from './faults.js';
+export { createReceiverServer, type ServerLimits } from './http-server.js';
+export { DataDirLockedError } from './storage/data-dir-lock.js';
+export { MissingDriverError } from './storage/open.js';
 export type { FaultPlan, FaultAction, Hit } from './faults.js';
-export type { StoredLine, RecordKind } from './store.js';
+export type { StoredLine, RecordKind, Scope } from './store.js';
+export type { Route, RouteContext, Logger } from './router.js';
+export type { RateLimit } from './rate-limit.js';
+
+/** Unauthenticated element writes per client address: 120 a minute, refilled evenly (2 a second). */
+export const DEFAULT_RATE_LIMIT: RateLimit = { max: 120, windowSeconds: 60 };
 
 export interface ReceiverOptions {
-  /** Where the JSONL files and the generated HMAC key live. Default `.koe-data`. */
+  /** SQLite data dir (koe.sqlite, receiver.lock). Default `.koe-data`. Unused with `databaseUrl`. */
   dataDir?: string;
-  /** Origins allowed cross-origin (exact `scheme://host:port`, or '*'); same-origin is always allowed. */
+  /** postgres://… to store in PostgreSQL instead of SQLite. */
+  databaseUrl?: string;
+  /** PostgreSQL connections per instance. Default 10. */
+  databasePoolSize?: number;
+  /** Origins allowed cross-origin (exact `scheme://host:port`, or '*'). */
   allowedOrigins?: string[];
+  /** This receiver's own public origin(s): pages served from there are same-origin. A function is asked per request. */
+  publicOrigins?: readonly string[] | (() => readonly string[]);
   /** Largest accepted request body. Default 256 KiB. */
   maxBodyBytes?: number;
-  /** HMAC key for consent requests. Default: KOE_HMAC_KEY, else generated once into dataDir/hmac.key. */
+  /** HMAC key for consent requests. Default: one generated once and kept in the database. */
   hmacKey?: string;
+  /** Unauthenticated writes per client; false switches the limit off. Default DEFAULT_RATE_LIMIT. */
+  rateLimit?: RateLimit | false;
+  /** Proxies in front whose X-Forwarded-For entries are trusted. Default 0 (the socket address). */
+  trustProxyHops?: number;
+  /** POST /api/intake requires a key with the `intake` scope. */
+  intakeRequiresKey?: boolean;
+  /** Extra routes served beside the API (e.g. embed pages), matched before `next()`. */
+  routes?: Route[];
+  logger?: Logger;
   now?: () => Date;
 }
 
 export interface Receiver {
-  /** Node/connect handler: answers /api/*, calls `next()` for anything else (404 when no `next`). */
+  /** Node/connect handler: answers /api/* (and extra routes), calls `next()` for anything else (404 without `next`). */
   handle(req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): void;
+  /** Resolves once the database is open and migrated (`handle` waits for it on its own). */
+  ready: Promise<void>;
   /** Fault injection for tests; in-process only. */
   faults: FaultController;
   dataDir: string;
-  /** Stored lines of one kind, newest first. */
+  engine: 'sqlite' | 'postgres';
+  /** Every stored record of one kind, newest first (tests; reads page by page). */
   records(kind: RecordKind): Promise<StoredLine[]>;
   /** Issues and stores a signed consent request, as POST /api/consent-requests does. */
   issueConsentRequest(input: Partial<ConsentRequest>): Promise<ConsentRequest & { token: string }>;
-  /** Deletes all records and idempotency keys, clears faults and hits (tests only). */
+  /** Creates an API key, as `koe-receiver keys create` does (the key is returned once); optionally revokes older keys of that name. */
+  createKey(name: string, scopes: Scope[], options?: { replaceSameName?: boolean }): Promise<{ id: string; key: string }>;
+  /** Resolves when every request being handled now has been answered. */
+  settled(): Promise<void>;
+  /** Deletes all records and consent requests, clears faults and hits (tests only). */
   reset(): Promise<void>;
+  /** Waits for requests in progress, closes the database and releases the data-dir lock. */
   close(): Promise<void>;
 }
 
-const KINDS: Record<string, SubmissionKind> = { '/api/intake': 'intake', '/api/consent': 'consent' };
-const RECORD_KINDS: readonly RecordKind[] = ['intake', 'consent', 'consent-request'];
+export const consoleLogger: Logger = {
+  info: (message) => console.log(message),
+  warn: (message) => console.warn(message),
+  error: (message, error) => console.error(message, error ?? ''),
+};
 
+/**
+ * Creates the receiver. On SQLite the data-dir lock is taken here, synchronously: a second receiver on the same
+ * dir throws DataDirLockedError before reading anything. The database opens in the background (`ready`).
+ */
 export function createReceiver(options: ReceiverOptions = {}): Receiver {
   const dataDir = options.dataDir ?? '.koe-data';
-  const allowed = options.allowedOrigins ?? [];
-  const limit = options.maxBodyBytes ?? 256 * 1024;
   const now = options.now ?? (() => new Date());
-  const key = loadHmacKey(dataDir, options.hmacKey);
-  const store = new ReceiverStore(dataDir);
+  const logger = options.logger ?? consoleLogger;
   const faults = new FaultController(now);
+  const opened = openStorage({ dataDir, databaseUrl: options.databaseUrl, serve: true, poolSize: options.databasePoolSize });
+  const services: Promise<Services> = opened.storage.then(async (storage) => ({ storage, hmacKey: await consentRequestKey(storage, options.hmacKey) }));
+  const ready = services.then(({ storage }) => hintAtJsonl(storage, dataDir, logger));
+  ready.catch(() => undefined); // reported to whoever awaits `ready`, and as 503s to requests
 
-  async function issue(input: unknown, idemKey: string | null, fingerprint?: string): Promise<ConsentRequest & { token: string }> {
-    const prepared = prepareConsentRequest(input, now(), randomUUID);
-    if (store.request(prepared.id)) {
-      throw new HttpError(409, 'conflict', `A consent request with id "${prepared.id}" already exists; leave id out to get a new one.`);
-    }
-    const signed = signConsentRequest(prepared, key);
-    await store.append('consent-request', {
-      receivedAt: prepared.issuedAt,
-      idempotencyKey: idemKey,
-      type: TYPE_OF['consent-request'],
-      format: 'json',
-      ...(fingerprint ? { bodySha256: fingerprint } : {}),
-      record: signed,
-    });
-    return signed;
-  }
-
-  // Consent records must answer a request this server issued, unaltered (same HMAC token).
-  function checkConsentRequest(record: { requestId: string; requestToken?: string; requestSha256?: string }): void {
-    const request = store.request(record.requestId);
-    if (!request) {
-      throw new HttpError(422, 'consent-request-invalid', `Consent request "${record.requestId}" was never issued by this receiver.`);
-    }
-    if (!record.requestToken || !request.token || !safeEqual(record.requestToken, request.token)) {
-      throw new HttpError(422, 'consent-request-invalid', 'The consent request token does not match the issued request; the request was altered or forged.');
-    }
-    // The hash of the request as the signer saw it (token included) must match the issued one exactly.
-    if (record.requestSha256 !== undefined && record.requestSha256 !== sha256Hex(canonicalJson(request))) {
-      throw new HttpError(422, 'consent-request-invalid', 'The consent request shown to the signer differs from the one issued; it was altered.');
-    }
-  }
-
-  async function post(req: IncomingMessage, res: ServerResponse, path: string, cors: Record<string, string>, hit: Hit): Promise<void> {
-    const kind: RecordKind = KINDS[path] ?? 'consent-request';
-    const idemKey = idempotencyKey(req);
-    if (!idemKey && kind !== 'consent-request') {
-      throw new HttpError(400, 'idempotency-key-missing', 'The Idempotency-Key header is required, e.g. Idempotency-Key: "<submission id>".');
-    }
-    const media = mediaType(req);
-    if (media !== 'application/json' && !(media === CLOUDEVENTS_TYPE && kind !== 'consent-request')) {
-      throw new HttpError(415, 'unsupported-media-type', `Content-Type must be application/json${kind === 'consent-request' ? '' : ' or application/cloudevents+json'}; got ${media || 'none'}.`);
-    }
-    const body = parseJson(await readBody(req, limit));
-
-    const fault = faults.next('POST', path);
-    if (fault) hit.fault = fault.kind;
-    if (fault && applyEarlyFault(fault, req, res, cors)) return;
-
-    const fingerprint = sha256Hex(canonicalJson(submissionOf(body, media)));
-    if (idemKey) {
-      const stored = store.lookup(kind, idemKey);
-      if (stored) {
-        if (stored.fingerprint !== fingerprint) {
-          throw new HttpError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used with a different request body; use a new key for a new submission.');
-        }
-        return sendJson(res, stored.status, stored.body, { ...cors, 'Idempotent-Replayed': 'true' });
-      }
-      if (!store.begin(kind, idemKey)) {
-        throw new HttpError(409, 'request-in-progress', 'A request with this Idempotency-Key is still being processed; retry shortly.', {}, { 'Retry-After': '1' });
-      }
-    }
-    try {
-      if (fault?.kind === 'slow') await sleep(fault.ms);
-      let line: StoredLine;
-      if (kind === 'consent-request') {
-        const signed = await issue(body, idemKey ?? null, idemKey ? fingerprint : undefined);
-        line = { receivedAt: signed.issuedAt, idempotencyKey: idemKey ?? null, type: TYPE_OF[kind], format: 'json', record: signed };
-      } else {
-        const parsed = parseSubmission(kind, media, body);
-        if (parsed.kind === 'consent') checkConsentRequest(parsed.record);
-        line = {
-          receivedAt: now().toISOString(),
-          idempotencyKey: idemKey!,
-          type: TYPE_OF[kind],
-          format: parsed.format,
-          ...(kind === 'consent' ? { clientIp: req.socket.remoteAddress ?? '' } : {}),
-          bodySha256: fingerprint,
-          record: parsed.record,
-        };
-        await store.append(kind, line);
-      }
-      if (fault?.kind === 'drop-after-commit') {
-        req.socket.destroy();
-        return;
-      }
-      const answer = responseFor(kind, line);
-      sendJson(res, answer.status, answer.body, cors);
-    } finally {
-      if (idemKey) store.end(kind, idemKey);
-    }
-  }
-
-  async function get(res: ServerResponse, path: string, query: URLSearchParams, cors: Record<string, string>): Promise<void> {
-    if (path === '/api/records') {
-      const type = query.get('type') ?? '';
-      if (!RECORD_KINDS.includes(type as RecordKind)) {
-        throw new HttpError(400, 'bad-request', 'Query parameter "type" must be intake, consent or consent-request.');
-      }
-      return sendJson(res, 200, await store.list(type as RecordKind), cors);
-    }
-    if (path === '/api/consent-requests') {
-      return sendJson(res, 200, (await store.list('consent-request')).map((l) => l.record), cors);
-    }
-    const id = decodeURIComponent(path.slice('/api/consent-requests/'.length));
-    const request = store.request(id);
-    if (!request) throw new HttpError(404, 'not-found', `No consent request with id "${id}".`);
-    sendJson(res, 200, request, cors);
-  }
-
-  async function dispatch(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams, hit: Hit): Promise<void> {
-    const method = req.method ?? 'GET';
-    const verdict = checkOrigin(req, allowed);
-    if (method === 'OPTIONS') return answerPreflight(res, verdict);
-    if (verdict.kind === 'refused') {
-      throw new HttpError(403, 'origin-not-allowed', `Requests from ${verdict.origin} are not allowed by this receiver.`);
-    }
-    const cors = corsHeaders(verdict);
-    try {
-      const isPost = path in KINDS || path === '/api/consent-requests';
-      const isGet = path === '/api/records' || path === '/api/consent-requests' || /^\/api\/consent-requests\/[^/]+$/.test(path);
-      if (method === 'POST' && isPost) return await post(req, res, path, cors, hit);
-      if ((method === 'GET' || method === 'HEAD') && isGet) return await get(res, path, query, cors);
-      if (isPost || isGet) {
-        throw new HttpError(405, 'method-not-allowed', `${method} is not supported on ${path}.`, {}, { Allow: isPost && isGet ? 'GET, POST, OPTIONS' : isPost ? 'POST, OPTIONS' : 'GET, OPTIONS' });
-      }
-      throw new HttpError(404, 'not-found', `There is no API endpoint at ${path}.`);
-    } catch (error) {
-      if (error instanceof HttpError) throw new HttpError(error.status, error.code, error.message, error.extra, { ...cors, ...error.headers });
-      throw error;
-    }
-  }
-
-  function handle(req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): void {
-    const { path, query } = requestPath(req);
-    if (!path.startsWith('/api/')) {
-      if (next) return next();
-      return sendError(res, new HttpError(404, 'not-found', `There is no API endpoint at ${path}.`));
-    }
-    let key: string | undefined;
-    try {
-      key = idempotencyKey(req);
-    } catch {
-      key = String(req.headers['idempotency-key']);
-    }
-    const hit = faults.record({ at: now().getTime(), method: req.method ?? 'GET', path, ...(key ? { idempotencyKey: key } : {}) });
-    res.on('finish', () => (hit.status = res.statusCode));
-    dispatch(req, res, path, query, hit).catch((error: unknown) => {
-      if (error instanceof HttpError) return sendError(res, error);
-      console.error('[koe-receiver] unexpected error', error);
-      sendError(res, new HttpError(500, 'internal', 'The receiver failed unexpectedly; the submission was not stored. Please retry.'));
-    });
-  }
-
-  // Status faults answer before anything is stored; drops close the connection without an answer.
-  function applyEarlyFault(fault: FaultAction, req: IncomingMessage, res: ServerResponse, cors: Record<string, string>): boolean {
-    if (fault.kind === 'status') {
-      const { error, message } = faultMessage(fault.status);
-      sendJson(res, fault.status, { error, message: fault.message ?? message }, { ...cors, ...(fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {}) });
-      return true;
-    }
-    if (fault.kind === 'drop') {
-      req.socket.destroy();
-      return true;
-    }
-    return false;
-  }
+  const rateLimit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
+  const deps: ApiDeps = {
+    services,
+    faults,
+    now,
+    maxBodyBytes: options.maxBodyBytes ?? 256 * 1024,
+    ...(rateLimit ? { rateLimiter: new RateLimiter(rateLimit, () => now().getTime()) } : {}),
+    intakeRequiresKey: options.intakeRequiresKey ?? false,
+    trustProxyHops: options.trustProxyHops ?? 0,
+  };
+  const publicOrigins = options.publicOrigins;
+  const router = createRouter({
+    routes: [...(options.routes ?? []), ...apiRoutes(deps)],
+    allowedOrigins: options.allowedOrigins ?? [],
+    publicOrigins: typeof publicOrigins === 'function' ? publicOrigins : () => publicOrigins ?? [],
+    faults,
+    now,
+    logger,
+  });
+  const inProgress = new Set<Promise<void>>();
+  let closing: Promise<void> | undefined;
 
   return {
-    handle,
+    handle(req, res, next) {
+      const answered = router.handle(req, res, next);
+      if (!answered) return;
+      inProgress.add(answered);
+      void answered.finally(() => inProgress.delete(answered));
+    },
+    ready: ready.then(() => undefined),
     faults,
     dataDir,
-    records: (kind) => store.list(kind),
-    issueConsentRequest: (input) => issue(input, null),
+    engine: isPostgresUrl(options.databaseUrl) ? 'postgres' : 'sqlite',
+    async records(kind) {
+      const { storage } = await services;
+      const lines: StoredLine[] = [];
+      let after;
+      do {
+        const page = await storage.list({ kind, limit: 200, ...(after ? { after } : {}) });
+        lines.push(...page.items);
+        after = page.next;
+      } while (after);
+      return lines;
+    },
+    issueConsentRequest: async (input) => (await issueConsentRequest(deps, input)).signed,
+    async createKey(name, scopes, { replaceSameName = false } = {}) {
+      const { storage } = await services;
+      if (replaceSameName) {
+        for (const old of await storage.listKeys()) if (old.name === name && !old.revokedAt) await storage.revokeKey(old.id, now().toISOString());
+      }
+      const { key, stored } = newApiKey(name, scopes, now());
+      await storage.createKey(stored);
+      return { id: stored.id, key };
+    },
+    settled: async () => void (await Promise.allSettled([...inProgress])),
     async reset() {
       faults.clear();
       faults.resetHits();
-      await store.reset();
+      await (await services).storage.reset();
     },
-    close: () => store.idle(),
+    close() {
+      closing ??= (async () => {
+        await Promise.allSettled([...inProgress]);
+        const storage = await opened.storage.catch(() => undefined);
+        await storage?.close();
+        opened.lock?.release();
+      })();
+      return closing;
+    },
   };
+}
+
+/** Data from before the database (JSONL files) is not read any more: say how to bring it in. */
+async function hintAtJsonl(storage: Services['storage'], dataDir: string, logger: Logger): Promise<void> {
+  if (storage.engine !== 'sqlite') return;
+  const legacy = ['intake.jsonl', 'consent.jsonl', 'consent-requests.jsonl'].some((file) => existsSync(join(dataDir, file)));
+  if (legacy && (await storage.count('intake')) + (await storage.count('consent')) === 0) {
+    logger.warn(`[koe-receiver] ${dataDir} has JSONL files from an earlier version; load them with: npx koe-receiver import ${dataDir}`);
+  }
 }

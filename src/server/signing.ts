@@ -1,8 +1,7 @@
 // HMAC signing of consent requests, so a consent record can only answer a request this server issued.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { canonicalJson } from './canonical.js';
+import type { Storage } from './store.js';
 
 /** base64url(HMAC-SHA256(key, canonicalJson(request without `token`))). */
 export function consentRequestToken(request: object, key: string): string {
@@ -28,25 +27,14 @@ export function verifyConsentRequest(request: object, key: string): boolean {
   return typeof token === 'string' && safeEqual(token, consentRequestToken(request, key));
 }
 
-/** The HMAC key: explicit, else KOE_HMAC_KEY, else one generated once and kept in dataDir/hmac.key (0600). */
-export function loadHmacKey(dataDir: string, explicit?: string): string {
-  const given = explicit ?? process.env.KOE_HMAC_KEY;
-  if (given) return given;
-  const file = join(dataDir, 'hmac.key');
-  try {
-    const stored = readFileSync(file, 'utf8').trim();
-    if (stored) return stored;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  mkdirSync(dataDir, { recursive: true });
-  const key = randomBytes(32).toString('base64url');
-  // 'wx' so two processes starting together never overwrite each other's key.
-  try {
-    writeFileSync(file, key + '\n', { mode: 0o600, flag: 'wx' });
-    return key;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
-    throw error;
-  }
+/** The name under which the consent-request HMAC key is kept in the database's secrets table. */
+export const HMAC_SECRET = 'consent-request-hmac';
+
+/**
+ * The HMAC key every instance signs with: the configured one (KOE_HMAC_KEY), else one generated once and kept in
+ * the database, never on one instance's disk, so a request issued by any instance is accepted by all of them.
+ */
+export function consentRequestKey(storage: Pick<Storage, 'secret'>, configured?: string): Promise<string> {
+  if (configured) return Promise.resolve(configured);
+  return storage.secret(HMAC_SECRET, () => randomBytes(32).toString('base64url'));
 }

@@ -1,120 +1,134 @@
-// The durable store: JSONL files under dataDir; the idempotency index and issued requests are rebuilt from them on start.
-import { join } from 'node:path';
+// What the receiver stores and the one interface both database engines implement (storage/sqlite.ts, storage/postgres.ts).
 import type { ConsentRequest } from '../core/schemas.js';
-import { JsonlFile } from './jsonl.js';
 
 export type RecordKind = 'intake' | 'consent' | 'consent-request';
+export type SubmissionKind = 'intake' | 'consent';
+export type Scope = 'read' | 'issue' | 'intake';
 
-export const TYPE_OF: Record<RecordKind, StoredLine['type']> = {
+export const TYPE_OF = {
   intake: 'koe.intake.v1',
   consent: 'koe.consent.v1',
   'consent-request': 'koe.consent-request.v1',
-};
+} as const satisfies Record<RecordKind, string>;
 
-const FILE_OF: Record<RecordKind, string> = {
-  intake: 'intake.jsonl',
-  consent: 'consent.jsonl',
-  'consent-request': 'consent-requests.jsonl',
-};
-
-/** One line of a JSONL file. */
+/** One stored record as reads return it (the shape of the former JSONL lines, kept for clients). */
 export interface StoredLine {
   receivedAt: string;
   idempotencyKey: string | null;
-  type: 'koe.intake.v1' | 'koe.consent.v1' | 'koe.consent-request.v1';
+  type: (typeof TYPE_OF)[RecordKind];
   format: 'json' | 'cloudevents';
   clientIp?: string;
-  /** SHA-256 of the canonical submission, so a replay can be told from a reused key after a restart. */
+  /** SHA-256 of the canonical submission: a replay is told from a reused key by it. */
   bodySha256?: string;
   record: unknown;
 }
 
-export interface StoredResponse {
-  fingerprint: string;
-  status: number;
-  body: unknown;
+/** An intake or consent record to insert. The key equals the record's own id (checked before this point). */
+export interface NewRecord {
+  kind: SubmissionKind;
+  recordId: string;
+  idempotencyKey: string;
+  receivedAt: string;
+  format: 'json' | 'cloudevents';
+  bodySha256: string;
+  clientIp?: string;
+  /** Intake only: the filterable fields, copied out of the record. */
+  channel?: string;
+  tags?: readonly string[];
+  /** Consent only: the request it answers. */
+  requestId?: string;
+  record: unknown;
 }
 
-/** What a successful POST answers, derived from its stored line (so replays survive restarts). */
-export function responseFor(kind: RecordKind, line: StoredLine): { status: number; body: unknown } {
-  if (kind === 'consent-request') return { status: 201, body: line.record };
+/** An issued (signed) consent request to insert; `token` is the HMAC the consent link carries. */
+export interface NewConsentRequest {
+  kind: 'consent-request';
+  idempotencyKey: string | null;
+  bodySha256: string | null;
+  record: ConsentRequest & { token: string };
+}
+
+export type NewRow = NewRecord | NewConsentRequest;
+
+/** Newest-first position: the receive time, then the insertion sequence to break ties. */
+export interface Cursor {
+  receivedAt: string;
+  seq: string;
+}
+
+export interface ListQuery {
+  kind: RecordKind;
+  limit: number;
+  /** Only rows strictly older than this position (the previous page's last row). */
+  after?: Cursor;
+  tag?: string;
+  channel?: string;
+  /** ISO instants: receivedAt >= from, receivedAt < to. */
+  from?: string;
+  to?: string;
+  /** Consent records answering this request. */
+  requestId?: string;
+}
+
+export interface Page {
+  items: StoredLine[];
+  /** Where the next page starts; absent on the last page. */
+  next?: Cursor;
+}
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  scopes: Scope[];
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface StoredApiKey extends ApiKey {
+  /** SHA-256 (hex) of the secret part; the secret itself is never stored. */
+  secretSha256: string;
+}
+
+/**
+ * The in-flight claim on one Idempotency-Key (see idempotency.ts). While it is held, every other
+ * request with that key, on any instance, gets 409; `insert` runs inside it.
+ */
+export interface KeyClaim {
+  /** Stores the row durably; false when its key or its own id is already stored. */
+  insert(row: NewRow): Promise<boolean>;
+  /** The stored row for this claim's key, if any (read inside the claim). */
+  stored(): Promise<StoredLine | undefined>;
+  /** Ends the claim: commits what `insert` wrote (or rolls it back) and lets other requests in. */
+  release(commit: boolean): Promise<void>;
+}
+
+export interface Storage {
+  readonly engine: 'sqlite' | 'postgres';
+  /** Where the data lives, without secrets (for logs). */
+  readonly location: string;
+  /** Takes the in-flight claim on (kind, key); undefined when another request holds it. */
+  claimKey(kind: RecordKind, key: string): Promise<KeyClaim | undefined>;
+  /** Inserts outside any claim (consent requests without a key, imports); false on a duplicate key or id. */
+  insert(row: NewRow): Promise<boolean>;
+  consentRequest(id: string): Promise<(ConsentRequest & { token: string }) | undefined>;
+  /** One page, newest first, read through an index: never the whole table. */
+  list(query: ListQuery): Promise<Page>;
+  count(kind: RecordKind): Promise<number>;
+  createKey(key: StoredApiKey): Promise<void>;
+  findKey(id: string): Promise<StoredApiKey | undefined>;
+  listKeys(): Promise<ApiKey[]>;
+  /** Marks a key revoked; false when no such key (or already revoked). */
+  revokeKey(id: string, at: string): Promise<boolean>;
+  /** The named secret, created with `generate()` by whichever instance gets there first. */
+  secret(name: string, generate: () => string): Promise<string>;
+  /** Deletes every record and request (tests only; keys and secrets stay). */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** What a successful POST answers, derived from the stored row, so a replay answers the same on any instance. */
+export function responseFor(line: StoredLine): { status: number; body: unknown } {
+  if (line.type === TYPE_OF['consent-request']) return { status: 201, body: line.record };
   const record = line.record as { id?: string; receiptId?: string };
-  return { status: 201, body: { id: kind === 'intake' ? record.id : record.receiptId, receivedAt: line.receivedAt } };
-}
-
-export class ReceiverStore {
-  private readonly files: Record<RecordKind, JsonlFile<StoredLine>>;
-  private readonly done = new Map<string, StoredResponse>();
-  private readonly inFlight = new Set<string>();
-  private readonly requests = new Map<string, ConsentRequest>();
-
-  constructor(readonly dataDir: string) {
-    this.files = {
-      intake: new JsonlFile(join(dataDir, FILE_OF.intake)),
-      consent: new JsonlFile(join(dataDir, FILE_OF.consent)),
-      'consent-request': new JsonlFile(join(dataDir, FILE_OF['consent-request'])),
-    };
-    for (const kind of Object.keys(this.files) as RecordKind[]) {
-      for (const line of this.files[kind].loadSync()) this.index(kind, line);
-    }
-  }
-
-  /** The stored outcome for a key, if a request with it already succeeded. */
-  lookup(kind: RecordKind, key: string): StoredResponse | undefined {
-    return this.done.get(scoped(kind, key));
-  }
-
-  /** Marks a key as being processed; false if another request holds it. */
-  begin(kind: RecordKind, key: string): boolean {
-    const id = scoped(kind, key);
-    if (this.inFlight.has(id)) return false;
-    this.inFlight.add(id);
-    return true;
-  }
-
-  end(kind: RecordKind, key: string): void {
-    this.inFlight.delete(scoped(kind, key));
-  }
-
-  request(id: string): ConsentRequest | undefined {
-    return this.requests.get(id);
-  }
-
-  /** Appends durably (fsync), then indexes the line. */
-  async append(kind: RecordKind, line: StoredLine): Promise<void> {
-    await this.files[kind].append(line);
-    this.index(kind, line);
-  }
-
-  /** Stored lines, newest first. */
-  async list(kind: RecordKind): Promise<StoredLine[]> {
-    return (await this.files[kind].readAll()).reverse();
-  }
-
-  /** Deletes every stored line and forgets all keys and requests (tests only). */
-  async reset(): Promise<void> {
-    await Promise.all(Object.values(this.files).map((f) => f.remove()));
-    this.done.clear();
-    this.inFlight.clear();
-    this.requests.clear();
-  }
-
-  async idle(): Promise<void> {
-    await Promise.all(Object.values(this.files).map((f) => f.idle()));
-  }
-
-  private index(kind: RecordKind, line: StoredLine): void {
-    if (line.idempotencyKey && line.bodySha256) {
-      this.done.set(scoped(kind, line.idempotencyKey), { fingerprint: line.bodySha256, ...responseFor(kind, line) });
-    }
-    if (kind === 'consent-request') {
-      const request = line.record as ConsentRequest;
-      this.requests.set(request.id, request);
-    }
-  }
-}
-
-// Keys are scoped per endpoint, as the idempotency draft scopes them per resource.
-function scoped(kind: RecordKind, key: string): string {
-  return `${kind} ${key}`;
+  return { status: 201, body: { id: line.type === TYPE_OF.intake ? record.id : record.receiptId, receivedAt: line.receivedAt } };
 }

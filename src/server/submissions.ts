@@ -7,7 +7,8 @@ import { HttpError } from './http.js';
 // Readable English messages in 422 bodies, per parse (never a process-wide zod config).
 const ENGLISH = { error: z.locales.en().localeError };
 
-export type SubmissionKind = 'intake' | 'consent';
+export type { SubmissionKind } from './store.js';
+import type { SubmissionKind } from './store.js';
 export type Field = { path: string; message: string; code?: string };
 
 const TYPE = { intake: 'koe.intake.v1', consent: 'koe.consent.v1' } as const;

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import type { ConsentRecord, ConsentRequest, IntakeSubmission } from '../../src/core/schemas.js';
 import { decodeConsentLink, decodeWithdrawLink } from '../../src/consent/consent-links.js';
 import { base64UrlJson, consentLink, defaultFormValues, requestInput, withdrawLink } from '../../demo/consent-link.js';
@@ -7,10 +8,13 @@ import { receiver } from '../core/receiver.js';
 import { beforeEach, describe, it } from '../core/mocha.js';
 import { validConsent, validIntake } from '../fixtures/submissions.js';
 
+/** A read+issue API key for this session's receiver (what the inbox is opened with). */
+const apiKey = () => executeServerCommand('koe-receiver-key') as Promise<string>;
+
 async function post<T>(path: string, body: unknown, key?: string): Promise<T> {
   const res = await fetch(path, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(key ? { 'Idempotency-Key': `"${key}"` } : {}) },
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${await apiKey()}`, ...(key ? { 'Idempotency-Key': `"${key}"` } : {}) },
     body: JSON.stringify(body),
   });
   const json = (await res.json()) as T;
@@ -18,11 +22,17 @@ async function post<T>(path: string, body: unknown, key?: string): Promise<T> {
   return json;
 }
 
-/** What the inbox page fetches, joined the way it joins them. */
+/** What the inbox page fetches (with its key, one page each here), joined the way it joins them. */
 async function loadInbox(): Promise<InboxItem[]> {
-  const get = async (url: string) => (await fetch(url)).json();
+  const headers = { Authorization: `Bearer ${await apiKey()}` };
+  const get = async (url: string) => ((await (await fetch(url, { headers })).json()) as { items: unknown[] }).items;
   const [intake, requests, consents] = await Promise.all([get('/api/records?type=intake'), get('/api/consent-requests'), get('/api/records?type=consent')]);
   return buildItems(intake as StoredLine[], requests as ConsentRequest[], consents as StoredLine[]);
+}
+
+/** A request as GET /api/consent-requests/:id gives it: with its token, which lists leave out. */
+async function signedRequest(id: string): Promise<ConsentRequest> {
+  return (await fetch(`/api/consent-requests/${id}`, { headers: { Authorization: `Bearer ${await apiKey()}` } })).json();
 }
 
 const fileIntake = (intake: IntakeSubmission) => post('/api/intake', intake, intake.id);
@@ -112,7 +122,8 @@ describe('demo inbox against the reference receiver', () => {
     await answer(grant);
     const [item] = await loadInbox();
     const state = item!.requests[0]!;
-    const link = withdrawLink(state.request, state.decision!.receiptId, state.grantedScopes, location.origin);
+    expect(state.request.token, 'the list leaves the token out').to.equal(undefined);
+    const link = withdrawLink(await signedRequest(state.request.id), state.decision!.receiptId, state.grantedScopes, location.origin);
     expect(link.startsWith(`${location.origin}/withdraw.html#koe-withdraw=`)).to.equal(true);
     const decoded = decodeWithdrawLink(link);
     expect(decoded.ok).to.equal(true);

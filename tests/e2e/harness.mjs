@@ -27,8 +27,10 @@ function cspPlugin() {
 export async function startWorld() {
   const dataDir = await mkdtemp(join(tmpdir(), 'koe-e2e-'));
   const { createReceiver } = await tsImport('../../src/server/index.ts', import.meta.url);
-  const receiver = createReceiver({ dataDir });
-  const world = { dataDir, receiver, server: undefined, browser: undefined, base: '' };
+  const world = { dataDir, receiver: undefined, server: undefined, browser: undefined, base: '', inboxKey: '' };
+  // Same-origin is the page's own origin (never the Host header); scenarios flood on purpose, so no rate limit.
+  const receiver = createReceiver({ dataDir, rateLimit: false, publicOrigins: () => [world.base] });
+  world.receiver = receiver;
   try {
     world.server = await createServer({
       configFile: false,
@@ -49,6 +51,8 @@ export async function startWorld() {
     const address = world.server.httpServer.address();
     // localhost (not 127.0.0.1) so the page is a secure context, which <koe-consent> needs for SubtleCrypto.
     world.base = `http://localhost:${address.port}`;
+    // The PR inbox reads with an API key, as in `npm start` (open it as /inbox.html#key=…).
+    world.inboxKey = (await receiver.createKey('e2e inbox', ['read', 'issue'])).key;
     world.browser = await chromium.launch({ executablePath: findBrowser('chromium'), headless: true, args: CHROMIUM_ARGS });
   } catch (error) {
     await stopWorld(world);

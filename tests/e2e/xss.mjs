@@ -74,7 +74,7 @@ export async function xssCorpus(world, row) {
         problems.push(`submission #${i}: stored text differs from what was typed`);
       }
     }
-    await page.goto('/inbox.html');
+    await page.goto(`/inbox.html#key=${world.inboxKey}`);
     await page.waitForFunction((n) => document.querySelectorAll('#inbox li, #inbox tr, #inbox article').length >= 1 || n === 0, ids.length);
     await page.waitForTimeout(500);
     const inboxText = await page.evaluate(() => document.getElementById('inbox').textContent.normalize('NFKC').replace(/\s+/g, ' '));

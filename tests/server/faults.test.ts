@@ -2,20 +2,23 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { validIntake } from '../fixtures/submissions.js';
-import { post, removeDir, start, type Running } from './helpers.js';
+import { validConsentRequestInput } from '../fixtures/submissions.js';
+import { bearer, engines, get, post, start, type Running, type Target } from './helpers.js';
 
-describe('fault mode', () => {
+for (const engine of engines()) describe(`fault mode [${engine.name}]`, () => {
+  let target: Target;
   let r: Running;
   let clock = Date.parse('2026-11-21T00:00:00Z');
   before(async () => {
-    r = await start({ now: () => new Date(clock) });
+    target = await engine.target();
+    r = await start(target, { now: () => new Date(clock) });
   });
   beforeEach(async () => {
     await r.receiver.reset();
   });
   after(async () => {
     await r.stop();
-    removeDir(r.dataDir);
+    await target.cleanup();
   });
 
   it('is off unless a test sets it, and cannot be reached over HTTP', async () => {
@@ -80,22 +83,33 @@ describe('fault mode', () => {
     assert.equal((await r.receiver.records('intake')).length, 1);
   });
 
-  it('slow: holds the request, then answers normally', async () => {
-    r.receiver.faults.set({ kind: 'slow', ms: 150, times: 1 });
+  it('slow: answers normally, no sooner than the delay', async () => {
+    r.receiver.faults.set({ kind: 'slow', ms: 200, times: 1 });
     const intake = validIntake();
-    let settled = false;
-    const pending = post(`${r.url}/api/intake`, intake, intake.id).then((res) => ((settled = true), res));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.equal(settled, false);
-    assert.equal((await pending).status, 201);
+    const started = performance.now();
+    const res = await post(`${r.url}/api/intake`, intake, intake.id);
+    // A lower bound only: nothing can make a 200 ms delay shorter, however loaded the machine is.
+    assert.ok(performance.now() - started >= 195, `answered after ${performance.now() - started} ms`);
+    assert.equal(res.status, 201);
+    assert.equal(r.receiver.faults.hits()[0]!.fault, 'slow');
+    assert.equal((await r.receiver.records('intake')).length, 1);
   });
 
   it('applies only to the submission endpoints unless a plan names a path', async () => {
+    const key = await r.key(['read', 'issue']);
     r.receiver.faults.set({ kind: 'status', status: 500 });
-    assert.equal((await fetch(`${r.url}/api/records?type=intake`)).status, 200);
+    assert.equal((await get(`${r.url}/api/records?type=intake`, key)).status, 200);
+    assert.equal((await post(`${r.url}/api/consent-requests`, validConsentRequestInput(), undefined, bearer(key))).status, 201);
+    const faulted = validIntake();
+    assert.equal((await post(`${r.url}/api/intake`, faulted, faulted.id)).status, 500);
+
     r.receiver.faults.set({ kind: 'status', status: 401, path: '/api/consent' });
+    const consent = await post(`${r.url}/api/consent`, { receiptId: 'x' }, 'x');
+    assert.equal(consent.status, 401);
+    assert.equal((await consent.json()).error, 'unauthorized');
     const intake = validIntake();
     assert.equal((await post(`${r.url}/api/intake`, intake, intake.id)).status, 201);
+    assert.equal(r.receiver.faults.current()?.kind, 'status', 'the plan is still on: it applies to /api/consent only');
     r.receiver.faults.clear();
   });
 

@@ -1,0 +1,78 @@
+// Versioned schema changes, applied in order at start (and by every CLI command) by the engine's own runner.
+// Append a migration; never edit one that has shipped. Each engine runs all pending ones in one transaction,
+// under a lock, so three instances starting at once apply each migration exactly once.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sqlite: string;
+  postgres: string;
+}
+
+/** The column types in which the two engines differ; everything else in a migration is the same SQL. */
+const TYPES = {
+  sqlite: { serial: 'INTEGER PRIMARY KEY AUTOINCREMENT', bigint: 'INTEGER', time: 'TEXT', rowidFree: ' WITHOUT ROWID' },
+  postgres: { serial: 'BIGSERIAL PRIMARY KEY', bigint: 'BIGINT', time: 'TIMESTAMPTZ', rowidFree: '' },
+};
+
+// Records keep the canonical JSON text of what was received (`record`), the raw evidence later seals sign;
+// the other columns are copies for indexes. Uniqueness lives here: (kind, idempotency_key) and each record's
+// own id (intake id, consent receiptId, consent request id). SQLite stores times as ISO 8601 UTC text of one
+// width, so text order is time order; PostgreSQL as timestamptz.
+function initialSchema(t: (typeof TYPES)['sqlite']): string {
+  return `
+    CREATE TABLE records (
+      seq ${t.serial},
+      kind TEXT NOT NULL CHECK (kind IN ('intake', 'consent')),
+      record_id TEXT NOT NULL,
+      idempotency_key TEXT NOT NULL,
+      received_at ${t.time} NOT NULL,
+      format TEXT NOT NULL,
+      body_sha256 TEXT NOT NULL,
+      client_ip TEXT,
+      channel TEXT,
+      request_id TEXT,
+      record TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX records_kind_key ON records (kind, idempotency_key);
+    CREATE UNIQUE INDEX records_kind_id ON records (kind, record_id);
+    CREATE INDEX records_kind_time ON records (kind, received_at, seq);
+    CREATE INDEX records_kind_channel_time ON records (kind, channel, received_at, seq);
+    CREATE INDEX records_request_time ON records (request_id, received_at, seq) WHERE request_id IS NOT NULL;
+    CREATE TABLE record_tags (
+      tag TEXT NOT NULL,
+      received_at ${t.time} NOT NULL,
+      seq ${t.bigint} NOT NULL REFERENCES records (seq) ON DELETE CASCADE,
+      PRIMARY KEY (tag, received_at, seq)
+    )${t.rowidFree};
+    CREATE TABLE consent_requests (
+      seq ${t.serial},
+      id TEXT NOT NULL UNIQUE,
+      idempotency_key TEXT UNIQUE,
+      body_sha256 TEXT,
+      issued_at ${t.time} NOT NULL,
+      intake_id TEXT,
+      record TEXT NOT NULL
+    );
+    CREATE INDEX consent_requests_time ON consent_requests (issued_at, seq);
+    CREATE TABLE api_keys (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      scopes TEXT NOT NULL,
+      secret_sha256 TEXT NOT NULL,
+      created_at ${t.time} NOT NULL,
+      revoked_at ${t.time}
+    );
+    CREATE TABLE secrets (
+      name TEXT PRIMARY KEY,
+      value TEXT NOT NULL,
+      created_at ${t.time} NOT NULL
+    );`;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'records, consent requests, API keys, secrets', sqlite: initialSchema(TYPES.sqlite), postgres: initialSchema(TYPES.postgres) },
+];
+
+/** The bookkeeping table both runners create first. */
+export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`;

@@ -1,0 +1,191 @@
+// The scale-out engine: PostgreSQL through node-postgres, shared by any number of receiver instances.
+// A key's in-flight claim is a transaction holding pg_try_advisory_xact_lock on a hash of (kind, key):
+// every instance sees it, and PostgreSQL drops it when the transaction ends or the connection does,
+// so an instance killed mid-request (kill -9, power cut) never leaves a key stuck.
+import { createHash } from 'node:crypto';
+import type * as PG from 'pg';
+import { canonicalJson } from '../canonical.js';
+import type { ApiKey, KeyClaim, ListQuery, NewRow, Page, RecordKind, StoredApiKey, Storage, StoredLine } from '../store.js';
+import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
+import { FIND_RECORD_BY_KEY, FIND_REQUEST_BY_KEY, RECORD_INSERT, REQUEST_INSERT, insertParams, keyOf, lineOf, listSql, pageOf, type KeyRow, type Row } from './sql.js';
+
+type Queryable = Pick<PG.Pool, 'query'> | PG.PoolClient;
+
+/** Any advisory-lock id outside the per-key hashes: serializes migrations between instances starting together. */
+const MIGRATION_LOCK = 4_711_001;
+/** A connection idle inside a transaction this long is closed by the server, releasing its claim. */
+const IDLE_IN_TRANSACTION = '60s';
+
+export async function openPostgres(url: string, Driver: typeof PG, poolSize = 10): Promise<Storage> {
+  const pool = new Driver.Pool({ connectionString: url, max: poolSize });
+  // A dropped connection must not crash the process; the request using it fails and is retried.
+  pool.on('error', () => undefined);
+  try {
+    await migrate(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return new PostgresStorage(pool, describe(url));
+}
+
+async function migrate(pool: PG.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await client.query(MIGRATIONS_TABLE);
+    const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      await client.query(migration.postgres);
+      await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, new Date().toISOString()]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** `?` placeholders → `$1, $2 …` (our SQL has no `?` inside literals). */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+/** A signed 64-bit lock id from (kind, key); a collision only makes one request wait with a 409. */
+function lockId(kind: RecordKind, key: string): string {
+  return createHash('sha256').update(`${kind} ${key}`).digest().readBigInt64BE(0).toString();
+}
+
+/** host:port/database, never the password. */
+function describe(url: string): string {
+  try {
+    const u = new URL(url);
+    return `postgres://${u.host}${u.pathname}`;
+  } catch {
+    return 'postgres (unparseable URL)';
+  }
+}
+
+const RECORD_INSERT_WITH_TAGS = `WITH r AS (${numbered(RECORD_INSERT)} RETURNING seq, received_at),
+  t AS (INSERT INTO record_tags (tag, received_at, seq) SELECT tag, r.received_at, r.seq FROM r CROSS JOIN unnest($11::text[]) AS tag ON CONFLICT DO NOTHING)
+  SELECT seq FROM r`;
+
+async function insertWith(db: Queryable, row: NewRow): Promise<boolean> {
+  const params = insertParams(row, canonicalJson);
+  if (row.kind === 'consent-request') return ((await db.query(numbered(REQUEST_INSERT), params)).rowCount ?? 0) === 1;
+  const result = await db.query(RECORD_INSERT_WITH_TAGS, [...params, [...new Set(row.tags ?? [])]]);
+  return result.rows.length === 1;
+}
+
+class PostgresStorage implements Storage {
+  readonly engine = 'postgres';
+
+  constructor(
+    private readonly pool: PG.Pool,
+    readonly location: string,
+  ) {}
+
+  async claimKey(kind: RecordKind, key: string): Promise<KeyClaim | undefined> {
+    const client = await this.pool.connect();
+    let locked: boolean;
+    let seen: StoredLine | undefined;
+    try {
+      // One round trip: open the transaction, try the lock, and (a statement later, so it sees what an earlier
+      // holder committed) look the key up. Parameters cannot go with several statements: the key is escaped.
+      const lookup = kind === 'consent-request' ? FIND_REQUEST_BY_KEY.replace('?', client.escapeLiteral(key)) : FIND_RECORD_BY_KEY.replace('?', client.escapeLiteral(kind)).replace('?', client.escapeLiteral(key));
+      const results = (await client.query(
+        `BEGIN; SET LOCAL idle_in_transaction_session_timeout = '${IDLE_IN_TRANSACTION}'; SELECT pg_try_advisory_xact_lock(${lockId(kind, key)}) AS locked; ${lookup}`,
+      )) as unknown as PG.QueryResult[];
+      locked = results[2]!.rows[0].locked === true;
+      const row = results[3]!.rows[0] as Row | undefined;
+      seen = row && lineOf(row, { withToken: true });
+      if (!locked) await client.query('ROLLBACK');
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
+    if (!locked) {
+      client.release();
+      return undefined;
+    }
+    let open = true;
+    return {
+      insert: (row) => insertWith(client, row),
+      stored: async () => seen,
+      release: async (commit) => {
+        if (!open) return;
+        open = false;
+        try {
+          await client.query(commit ? 'COMMIT' : 'ROLLBACK');
+          client.release();
+        } catch (error) {
+          // The connection is suspect: discard it rather than hand it to the next request.
+          client.release(error as Error);
+          throw error;
+        }
+      },
+    };
+  }
+
+  insert(row: NewRow): Promise<boolean> {
+    return insertWith(this.pool, row);
+  }
+
+  async consentRequest(id: string) {
+    const row = (await this.pool.query<{ record: string }>('SELECT record FROM consent_requests WHERE id = $1', [id])).rows[0];
+    return row ? JSON.parse(row.record) : undefined;
+  }
+
+  async list(query: ListQuery): Promise<Page> {
+    const { sql, params } = listSql(query);
+    return pageOf((await this.pool.query<Row>(numbered(sql), params)).rows, query.limit);
+  }
+
+  async count(kind: RecordKind): Promise<number> {
+    const result =
+      kind === 'consent-request'
+        ? await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM consent_requests')
+        : await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM records WHERE kind = $1', [kind]);
+    return Number(result.rows[0]!.n);
+  }
+
+  async createKey(key: StoredApiKey): Promise<void> {
+    await this.pool.query('INSERT INTO api_keys (id, name, scopes, secret_sha256, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, NULL)', [
+      key.id,
+      key.name,
+      key.scopes.join(','),
+      key.secretSha256,
+      key.createdAt,
+    ]);
+  }
+
+  async findKey(id: string): Promise<StoredApiKey | undefined> {
+    const row = (await this.pool.query<KeyRow>('SELECT * FROM api_keys WHERE id = $1', [id])).rows[0];
+    return row && { ...keyOf(row), secretSha256: row.secret_sha256 };
+  }
+
+  async listKeys(): Promise<ApiKey[]> {
+    return (await this.pool.query<KeyRow>('SELECT * FROM api_keys ORDER BY created_at, id')).rows.map(keyOf);
+  }
+
+  async revokeKey(id: string, at: string): Promise<boolean> {
+    return ((await this.pool.query('UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id])).rowCount ?? 0) === 1;
+  }
+
+  async secret(name: string, generate: () => string): Promise<string> {
+    await this.pool.query('INSERT INTO secrets (name, value, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [name, generate(), new Date().toISOString()]);
+    return (await this.pool.query<{ value: string }>('SELECT value FROM secrets WHERE name = $1', [name])).rows[0]!.value;
+  }
+
+  async reset(): Promise<void> {
+    await this.pool.query('DELETE FROM record_tags; DELETE FROM records; DELETE FROM consent_requests;');
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

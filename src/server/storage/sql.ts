@@ -1,0 +1,142 @@
+// SQL both engines share: the paged read and the mapping from rows to what the API returns.
+// Written with `?` placeholders; the PostgreSQL engine numbers them ($1, $2 …) before sending.
+import { TYPE_OF, type ApiKey, type Cursor, type ListQuery, type NewRow, type Page, type StoredLine } from '../store.js';
+
+export interface Row {
+  seq: string | number | bigint;
+  kind: string;
+  idempotency_key: string | null;
+  received_at: string | Date;
+  format: string;
+  body_sha256: string | null;
+  client_ip: string | null;
+  record: string;
+}
+
+const RECORD_COLUMNS = 'r.seq, r.kind, r.idempotency_key, r.received_at, r.format, r.body_sha256, r.client_ip, r.record';
+const REQUEST_COLUMNS =
+  "r.seq, 'consent-request' AS kind, r.idempotency_key, r.issued_at AS received_at, 'json' AS format, r.body_sha256, NULL AS client_ip, r.record";
+
+/** One page, newest first: fetches limit + 1 rows to learn whether another page follows. */
+export function listSql(query: ListQuery): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const isRequest = query.kind === 'consent-request';
+  // With a tag filter the tag index drives the scan, so time and position are read from it.
+  const t = query.tag ? 't' : 'r';
+  const time = isRequest ? 'r.issued_at' : `${t}.received_at`;
+  let from = isRequest ? 'consent_requests r' : 'records r';
+  if (query.tag) {
+    from += ' JOIN record_tags t ON t.seq = r.seq';
+    where.push('t.tag = ?');
+    params.push(query.tag);
+  }
+  if (!isRequest) {
+    where.push('r.kind = ?');
+    params.push(query.kind);
+  }
+  if (query.channel) {
+    where.push('r.channel = ?');
+    params.push(query.channel);
+  }
+  if (query.requestId) {
+    where.push('r.request_id = ?');
+    params.push(query.requestId);
+  }
+  if (query.from) {
+    where.push(`${time} >= ?`);
+    params.push(query.from);
+  }
+  if (query.to) {
+    where.push(`${time} < ?`);
+    params.push(query.to);
+  }
+  if (query.after) {
+    where.push(`(${time}, ${t}.seq) < (?, ?)`);
+    params.push(query.after.receivedAt, query.after.seq);
+  }
+  params.push(query.limit + 1);
+  const sql =
+    `SELECT ${isRequest ? REQUEST_COLUMNS : RECORD_COLUMNS} FROM ${from}` +
+    (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
+    ` ORDER BY ${time} DESC, ${t}.seq DESC LIMIT ?`;
+  return { sql, params };
+}
+
+export function toIso(value: string | Date): string {
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+/** A row as the API shows it. List reads never carry a consent request's token; claims do (the issuer's replay). */
+export function lineOf(row: Row, { withToken = false } = {}): StoredLine {
+  const kind = row.kind as keyof typeof TYPE_OF;
+  let record = JSON.parse(row.record) as Record<string, unknown>;
+  if (kind === 'consent-request' && !withToken) {
+    const { token: _secret, ...rest } = record;
+    record = rest;
+  }
+  return {
+    receivedAt: toIso(row.received_at),
+    idempotencyKey: row.idempotency_key,
+    type: TYPE_OF[kind],
+    format: row.format as StoredLine['format'],
+    ...(row.client_ip ? { clientIp: row.client_ip } : {}),
+    ...(row.body_sha256 ? { bodySha256: row.body_sha256 } : {}),
+    record,
+  };
+}
+
+export function pageOf(rows: Row[], limit: number): Page {
+  const items = rows.slice(0, limit);
+  const last = rows.length > limit ? rows[limit - 1] : undefined;
+  const next: Cursor | undefined = last ? { receivedAt: toIso(last.received_at), seq: String(last.seq) } : undefined;
+  return { items: items.map((row) => lineOf(row)), ...(next ? { next } : {}) };
+}
+
+/** The columns of a NewRow, for the insert statements both engines run. */
+export const RECORD_INSERT =
+  'INSERT INTO records (kind, record_id, idempotency_key, received_at, format, body_sha256, client_ip, channel, request_id, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING';
+export const REQUEST_INSERT =
+  'INSERT INTO consent_requests (id, idempotency_key, body_sha256, issued_at, intake_id, record) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING';
+
+export const FIND_RECORD_BY_KEY = `SELECT ${RECORD_COLUMNS} FROM records r WHERE r.kind = ? AND r.idempotency_key = ?`;
+export const FIND_REQUEST_BY_KEY = `SELECT ${REQUEST_COLUMNS} FROM consent_requests r WHERE r.idempotency_key = ?`;
+
+/** Parameters for RECORD_INSERT / REQUEST_INSERT, in column order. */
+export function insertParams(row: NewRow, canonical: (value: unknown) => string): unknown[] {
+  if (row.kind === 'consent-request') {
+    const r = row.record;
+    return [r.id, row.idempotencyKey, row.bodySha256, new Date(r.issuedAt).toISOString(), r.intakeId ?? null, canonical(r)];
+  }
+  return [
+    row.kind,
+    row.recordId,
+    row.idempotencyKey,
+    new Date(row.receivedAt).toISOString(),
+    row.format,
+    row.bodySha256,
+    row.clientIp ?? null,
+    row.channel ?? null,
+    row.requestId ?? null,
+    canonical(row.record),
+  ];
+}
+
+export interface KeyRow {
+  id: string;
+  name: string;
+  scopes: string;
+  secret_sha256: string;
+  created_at: string | Date;
+  revoked_at: string | Date | null;
+}
+
+export function keyOf(row: KeyRow): ApiKey {
+  return {
+    id: row.id,
+    name: row.name,
+    scopes: row.scopes.split(',').filter(Boolean) as ApiKey['scopes'],
+    createdAt: toIso(row.created_at),
+    revokedAt: row.revoked_at === null ? null : toIso(row.revoked_at),
+  };
+}
