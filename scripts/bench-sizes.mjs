@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
-import { minifiedOutput } from './build-options.mjs';
+import { minifiedOutput, versionDefine } from './build-options.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -45,7 +45,8 @@ export async function measureSizes() {
       configFile: false,
       root,
       logLevel: 'silent',
-      plugins: [minifyTemplatesPlugin()], // as in vite.config.ts
+      define: versionDefine(), // as in vite.config.ts
+      plugins: [minifyTemplatesPlugin()],
       build: {
         outDir,
         emptyOutDir: true,

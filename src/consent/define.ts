@@ -1,11 +1,12 @@
 // Guarded registration of <koe-consent>: a second load of the bundle never throws.
 import { KoeConsent } from './koe-consent.js';
+import { defineElement } from '../shared/define-element.js';
 
 export { KoeConsent };
 
 /** Registers `<koe-consent>` (or `tag`) unless that name is already taken. */
 export function defineKoeConsent(tag = 'koe-consent'): void {
-  if (!customElements.get(tag)) customElements.define(tag, KoeConsent);
+  defineElement(tag, KoeConsent);
 }
 
 defineKoeConsent();

@@ -10,6 +10,7 @@ import { HttpError, idempotencyKey, mediaType, parseJson, readBody, requestPath,
 import { loadHmacKey, safeEqual, signConsentRequest } from './signing.js';
 import { ReceiverStore, TYPE_OF, responseFor, type RecordKind, type StoredLine } from './store.js';
 import { CLOUDEVENTS_TYPE, parseSubmission, prepareConsentRequest, submissionOf, type SubmissionKind } from './submissions.js';
+import { createEmbedPages } from './embed-pages.js';
 
 export { canonicalJson, sha256Hex } from './canonical.js';
 export { signConsentRequest, verifyConsentRequest, consentRequestToken } from './signing.js';
@@ -55,6 +56,8 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
   const key = loadHmacKey(dataDir, options.hmacKey);
   const store = new ReceiverStore(dataDir);
   const faults = new FaultController(now);
+  // The iframe embed pages (/embed/*): framed only by, and posting events only to, the allowed origins.
+  const embedPages = createEmbedPages({ parentOrigins: allowed });
 
   async function issue(input: unknown, idemKey: string | null, fingerprint?: string): Promise<ConsentRequest & { token: string }> {
     const prepared = prepareConsentRequest(input, now(), randomUUID);
@@ -190,6 +193,7 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
 
   function handle(req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): void {
     const { path, query } = requestPath(req);
+    if (embedPages.matches(path)) return void embedPages.serve(req, res);
     if (!path.startsWith('/api/')) {
       if (next) return next();
       return sendError(res, new HttpError(404, 'not-found', `There is no API endpoint at ${path}.`));

@@ -1,9 +1,10 @@
 // Registers <koe-snippet> (and the <koe-intake> it opens) once; a second copy of the script is harmless.
 import { KoeSnippet } from './koe-snippet.js';
+import { defineElement } from '../shared/define-element.js';
 
 export { KoeSnippet };
 
-if (!customElements.get('koe-snippet')) customElements.define('koe-snippet', KoeSnippet);
+defineElement('koe-snippet', KoeSnippet);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -9,6 +9,7 @@ import { snippetPack } from './strings.js';
 import type { IntakePrefill } from '../intake/payload.js';
 import '../intake/define.js';
 import { styles } from './koe-snippet.styles.js';
+import { shadowRootOptions } from '../shared/shadow-root.js';
 import { selectionIn, isSnippetShortcut, placeNear } from './selection.js';
 
 /**
@@ -39,6 +40,7 @@ import { selectionIn, isSnippetShortcut, placeNear } from './selection.js';
  */
 export class KoeSnippet extends KoeContextElement {
   static override styles = styles;
+  static override shadowRootOptions = shadowRootOptions();
   /** Reactive properties and internal state (declared here rather than with decorators: smaller bundles). */
   static override properties = {
     for: {},
