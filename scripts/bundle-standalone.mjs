@@ -43,13 +43,21 @@ export function eagerImportsPlugin() {
   };
 }
 
-/** The entry: the listed modules imported for their side effects (each registers elements or mounts something). */
+/**
+ * The entry: the listed modules imported for their side effects (each registers elements or mounts something). They are
+ * marked as having side effects here, whatever package.json's `sideEffects` says about src/ (it describes dist/).
+ */
 function entryPlugin(modules) {
   const id = `\0${ENTRY}`;
+  const files = modules.map((m) => resolve(root, m));
   return {
     name: 'koe-standalone-entry',
-    resolveId: (source) => (source.endsWith(ENTRY) ? id : undefined),
-    load: (source) => (source === id ? modules.map((m) => `import ${JSON.stringify(resolve(root, m))};`).join('\n') : undefined),
+    enforce: 'pre',
+    resolveId(source) {
+      if (source.endsWith(ENTRY)) return id;
+      return files.includes(source) ? { id: source, moduleSideEffects: true } : undefined;
+    },
+    load: (source) => (source === id ? files.map((f) => `import ${JSON.stringify(f)};`).join('\n') : undefined),
   };
 }
 

@@ -1,10 +1,11 @@
-// The twelve scenarios of issue 5, in order; each `run(world, row)` fills its table row and throws on a failed expectation.
+// The twelve scenarios of issue 5, then the embed matrix of issue 9, in order; each `run(world, row)` fills its table row and throws on a failed expectation.
 import { dropAfterCommit, offlineReloadOnline, retryAfter } from './delivery-network.mjs';
 import { strictCsp } from './csp.mjs';
 import { xssCorpus } from './xss.mjs';
 import { soak } from './soak.mjs';
 import { draftQuota, idbBroken } from './storage-faults.mjs';
 import { authRequired, refusedThenFixed, tabClosed, twoTabs } from './delivery-recovery.mjs';
+import { EMBED_ROWS } from './embed-matrix.mjs';
 
 export const SCENARIOS = [
   { name: 'offline, reload, online', run: offlineReloadOnline },
@@ -19,4 +20,6 @@ export const SCENARIOS = [
   { name: 'strict CSP + Trusted Types', run: strictCsp },
   { name: 'XSS corpus', run: xssCorpus },
   { name: 'soak: 1,000 under random faults', run: soak, timeoutS: 240 },
+  // Issue 9: the embed matrix, one row per way a host loads Koe.
+  ...EMBED_ROWS,
 ];
