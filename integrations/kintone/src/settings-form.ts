@@ -15,8 +15,8 @@ type Problems = Partial<Record<'endpoint' | 'spaceId', string>>;
 /** What keeps the settings from being saved, worded for the admin. */
 export function settingsProblems(config: KoeKintoneConfig, t: SettingsStrings): Problems {
   const problems: Problems = {};
-  // No base URL: a relative path would point at kintone itself, so only an absolute URL passes.
-  const endpoint = checkEndpoint(config.endpoint, undefined);
+  // An empty base URL: a relative path would point at kintone itself, so only an absolute URL passes.
+  const endpoint = checkEndpoint(config.endpoint, '');
   if (!endpoint.ok) problems.endpoint = t.endpointProblem[endpoint.reason];
   if (!config.spaceId) problems.spaceId = t.spaceMissing;
   return problems;
