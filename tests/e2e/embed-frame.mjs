@@ -10,6 +10,7 @@ import { assert, newContext, until } from './harness.mjs';
 import { expectClean } from './tally.mjs';
 import { publishArtifacts } from './embed-artifacts.mjs';
 import { expectFields, storedRecord } from './embed-scripts.mjs';
+import { linkFragment, requestInput } from './consent-pages.mjs';
 
 /** A receiver on 127.0.0.1 (port chosen by the OS) whose allowed origins are `allowedOrigins`. */
 async function startFrameReceiver(allowedOrigins) {
@@ -70,6 +71,11 @@ export async function iframeEmbed(world, row) {
     const violations = await page.frames().find((f) => f.url().startsWith(frame.origin)).evaluate(() => window.__csp);
     assert(violations.length === 0, `CSP violations in the embed page: ${violations.join(' | ')}`);
 
+    // The consent page, framed with a link this receiver signed: the customer's notice shows.
+    const link = linkFragment(await frame.receiver.issueConsentRequest(requestInput()));
+    await page.goto(`/hosts/iframe-parent.html?receiver=${encodeURIComponent(frame.origin)}&consent=${encodeURIComponent(link)}`);
+    await page.frameLocator('#koe-frame').locator('koe-consent [part=notice]').waitFor();
+
     // The same host page on an origin the receiver does not allow: the browser refuses to frame it; no message arrives.
     const other = await context.newPage();
     const refused = other.waitForEvent('console', (m) => m.text().includes('frame-ancestors'));
@@ -82,7 +88,7 @@ export async function iframeEmbed(world, row) {
     row.duplicates = (await frame.receiver.records('intake')).length - 1;
     row.pageErrors = errors.length;
     expectClean(row, errors);
-    return `${got.length} messages to ${parent} (koe-submit, koe-sent, …), each from ${frame.origin}; ${stranger} could not frame the page and got none`;
+    return `${got.length} messages to ${parent} (koe-submit, koe-sent, …), each from ${frame.origin}; the consent page shows a signed link; ${stranger} could not frame the page and got none`;
   } finally {
     await context.close();
     await frame.close();
