@@ -71,6 +71,8 @@ export async function bundleStandalone({ modules, fileName, version = packageVer
     root,
     logLevel: 'silent',
     define: versionDefine(version),
+    // Production builds of Lit, also when a Vite dev server in the same process set NODE_ENV=development (the e2e world).
+    resolve: { conditions: ['module', 'browser', 'production'] },
     plugins: [entryPlugin(modules), eagerImportsPlugin(), minifyTemplatesPlugin()],
     build: {
       write: false,
@@ -89,7 +91,7 @@ export async function bundleStandalone({ modules, fileName, version = packageVer
   return { code, map: map?.source };
 }
 
-/** Refuses a file that a classic `<script src>` could not run, or that would fetch anything (import(), import.meta). */
+/** Refuses a file that a classic `<script src>` could not run, that would fetch anything (import(), import.meta), or that carries Lit's development build. */
 export function checkSelfContained(fileName, code) {
   try {
     new Script(code, { filename: fileName }); // compiles as a classic script: a static import or export is a SyntaxError
@@ -98,4 +100,5 @@ export function checkSelfContained(fileName, code) {
   }
   const fetches = code.match(/\bimport\s*\(|\bimport\.meta\b/);
   if (fetches) throw new Error(`${fileName} still loads code at run time (${fetches[0]}…)`);
+  if (code.includes('lit.dev/msg/dev-mode')) throw new Error(`${fileName} carries Lit's development build`);
 }

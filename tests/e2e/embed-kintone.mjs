@@ -3,11 +3,10 @@
 // zip, configured on its settings screen with the keyboard, then used on a record through <koe-snippet>.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { assert, newContext, until } from './harness.mjs';
-import { fileVoice, recordKoeEvents } from './pages.mjs';
-import { expectClean, tally } from './tally.mjs';
+import { assert, until } from './harness.mjs';
+import { fileVoice } from './pages.mjs';
 import { publishArtifacts } from './embed-artifacts.mjs';
-import { expectFields, lastSentId, storedRecord } from './embed-scripts.mjs';
+import { hostRow, lastSentId } from './embed-scripts.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SPACE_FORM = '[data-fk-space="koe"] > koe-intake';
@@ -35,11 +34,7 @@ async function axeViolations(page, selector) {
 
 export async function kintoneCustomization(world, row) {
   row.embed = { host: 'kintone (customization)', artifact: 'kintone/koe-kintone.js', loadedAs: 'JS customization + window.koeKintone settings file', checked: 'Space field, field mapping, login user' };
-  await publishArtifacts();
-  const { context, errors } = await newContext(world, { init: [recordKoeEvents] });
-  const ids = [];
-  try {
-    const page = await context.newPage();
+  return hostRow(world, row, {}, async (page) => {
     await page.goto('/hosts/kintone/record.html?mode=customization');
     await page.locator(`${SPACE_FORM} textarea`).waitFor();
     const line = await page.locator(`${SPACE_FORM} [part=context]`).textContent();
@@ -47,20 +42,13 @@ export async function kintoneCustomization(world, row) {
     const marked = await page.locator('[data-fk-field="メール本文"] .fk-value[data-koe-snippet-field]').count();
     assert(marked === 1 && (await page.locator('[data-fk-space="koe"] > koe-snippet').count()) === 1, 'the email field is not covered by <koe-snippet>');
     const text = 'kintone のレコードから登録した顧客の声です。';
-    row.trials = 1;
     assert((await fileVoice(page, text, { selector: SPACE_FORM })) === 'sent', 'not sent');
-    const id = await lastSentId(page);
-    ids.push(id);
-    const record = await storedRecord(world.receiver, id);
-    assert(record, 'the receiver did not store the submission');
-    expectFields(record, { 'voice.text': text, ...RECORD_CONTEXT });
-    await tally(row, world.receiver, ids, { errors });
-    expectClean(row, errors);
-    return 'mounted in the Space field on app.record.detail.show; context from the record and the login user stored';
-  } finally {
-    await tally(row, world.receiver, ids, { errors }).catch(() => undefined);
-    await context.close();
-  }
+    return {
+      id: await lastSentId(page),
+      expected: { 'voice.text': text, ...RECORD_CONTEXT },
+      note: 'mounted in the Space field on app.record.detail.show; context from the record and the login user stored',
+    };
+  });
 }
 
 /** The settings screen by keyboard: a save with nothing filled shows both problems; then filled in and saved. */
@@ -117,30 +105,19 @@ export async function kintonePlugin(world, row) {
   row.embed = { host: 'kintone (plug-in)', artifact: 'kintone/koe-kintone-plugin.zip', loadedAs: 'signed plug-in: settings screen, then desktop.js', checked: 'signature, keyboard settings, axe, snippet' };
   const { pluginId, manifest } = await publishArtifacts();
   assert(manifest.config.required_params.join() === 'endpoint,spaceId', 'the manifest does not require the endpoint and Space');
-  const { context, errors } = await newContext(world, { init: [recordKoeEvents] });
-  const ids = [];
-  try {
-    const page = await context.newPage();
+  return hostRow(world, row, {}, async (page) => {
     const endpoint = `${world.base}/api/intake`;
     const saved = await configurePlugin(page, pluginId, endpoint);
     assert(saved.endpoint === endpoint && saved.spaceId === 'koe' && saved.dealStage === 'フェーズ' && saved.snippetField === 'メール本文', `saved settings: ${JSON.stringify(saved)}`);
     assert(Object.values(saved).every((v) => typeof v === 'string'), 'setConfig was given a value that is not a string');
-
     await page.goto(`/hosts/kintone/record.html?mode=plugin&plugin=${pluginId}`);
     await page.locator(`${SPACE_FORM} textarea`).waitFor();
     const sentence = '先日のデモで、現場の担当者から「これなら紙の日報をやめられる」という声が上がりました。';
-    row.trials = 1;
     await fileSelection(page, sentence);
-    const id = await lastSentId(page);
-    ids.push(id);
-    const record = await storedRecord(world.receiver, id);
-    assert(record, 'the receiver did not store the submission');
-    expectFields(record, { 'voice.text': sentence, 'origin.fromSelection': true, ...RECORD_CONTEXT });
-    await tally(row, world.receiver, ids, { errors });
-    expectClean(row, errors);
-    return `plug-in ${pluginId} (signature verified); settings saved from the keyboard, axe clean in ja and en; a selected sentence stored with the record's context`;
-  } finally {
-    await tally(row, world.receiver, ids, { errors }).catch(() => undefined);
-    await context.close();
-  }
+    return {
+      id: await lastSentId(page),
+      expected: { 'voice.text': sentence, 'origin.fromSelection': true, ...RECORD_CONTEXT },
+      note: `plug-in ${pluginId} (signature verified); settings saved from the keyboard, axe clean in ja and en; a selected sentence stored with the record's context`,
+    };
+  });
 }

@@ -32,38 +32,48 @@ function watchScripts(page) {
 }
 
 /**
- * The common shape of a row: open `path`, file one voice in `selector`, check the stored record and the scripts fetched.
- * `setup(page, errors)` runs after the page opened (for extra checks); returns what the row checked, for the table.
+ * One matrix row: a fresh browser context (koe-* events recorded, `init` scripts first); `body(page, context)` files one
+ * submission and returns { id, expected, note }; the receiver must have stored it exactly once, with the `expected` fields.
  */
-async function scriptRow(world, row, { path, selector = 'koe-intake', text, expected, scripts, init = [], checks }) {
+export async function hostRow(world, row, { init = [] }, body) {
   await publishArtifacts();
   const { context, errors } = await newContext(world, { init: [recordKoeEvents, ...init] });
   const ids = [];
   try {
-    if (checks?.beforeOpen) await checks.beforeOpen(context);
-    const page = await context.newPage();
-    const fetched = watchScripts(page);
-    checks?.watch?.(page);
-    const response = await page.goto(path);
-    await page.locator(`${selector} textarea`).waitFor();
-    const notes = checks?.beforeSend ? await checks.beforeSend(page, response) : [];
     row.trials = 1;
-    const state = await fileVoice(page, text, { selector });
-    assert(state === 'sent', `the form ended in state ${state}, not sent`);
-    const id = await lastSentId(page);
+    const { id, expected, note } = await body(await context.newPage(), context);
     ids.push(id);
     const record = await storedRecord(world.receiver, id);
     assert(record, 'the receiver did not store the submission');
-    expectFields(record, { 'voice.text': text, ...expected });
-    assert(JSON.stringify(fetched) === JSON.stringify(scripts), `scripts fetched: ${fetched.join(', ')}; expected only ${scripts.join(', ')}`);
-    if (checks?.afterSend) notes.push(...(await checks.afterSend(page)));
+    expectFields(record, expected);
     await tally(row, world.receiver, ids, { errors });
     expectClean(row, errors);
-    return [`stored with its context; fetched only ${scripts.join(' + ')}`, ...notes].join('; ');
+    return note;
   } finally {
     await tally(row, world.receiver, ids, { errors }).catch(() => undefined);
     await context.close();
   }
+}
+
+/**
+ * The rows that load a standalone file with <script>: open `path`, file one voice in `selector`, and check that the page
+ * fetched only `scripts`. `checks` adds what a row needs: beforeOpen(context), watch(page), beforeSend(page, response),
+ * afterSend(page) → notes.
+ */
+function scriptRow(world, row, { path, selector = 'koe-intake', text, expected, scripts, init = [], checks = {} }) {
+  return hostRow(world, row, { init }, async (page, context) => {
+    if (checks.beforeOpen) await checks.beforeOpen(context);
+    const fetched = watchScripts(page);
+    checks.watch?.(page);
+    const response = await page.goto(path);
+    await page.locator(`${selector} textarea`).waitFor();
+    if (checks.beforeSend) await checks.beforeSend(page, response);
+    const state = await fileVoice(page, text, { selector });
+    assert(state === 'sent', `the form ended in state ${state}, not sent`);
+    assert(JSON.stringify(fetched) === JSON.stringify(scripts), `scripts fetched: ${fetched.join(', ')}; expected only ${scripts.join(', ')}`);
+    const notes = checks.afterSend ? await checks.afterSend(page) : [];
+    return { id: await lastSentId(page), expected: { 'voice.text': text, ...expected }, note: [`stored with its context; fetched only ${scripts.join(' + ')}`, ...notes].join('; ') };
+  });
 }
 
 export async function classicOpaque(world, row) {
@@ -123,7 +133,6 @@ export async function twoCopies(world, row) {
         await until(() => warnings.length > 0, 'the version warning');
         const inUse = await page.evaluate(() => customElements.get('koe-intake').koeVersion);
         assert(inUse === packageVersion, `<koe-intake> in use is ${inUse}, not the first copy's ${packageVersion}`);
-        return [];
       },
       async afterSend() {
         assert(warnings.length === 1, `expected exactly one warning, got ${warnings.length}: ${warnings.join(' | ')}`);
@@ -150,7 +159,6 @@ export async function strictCspStandalone(world, row) {
     checks: {
       async beforeSend(page, response) {
         assert(response.headers()['content-security-policy'] === CSP, 'the page was not served with the strict CSP');
-        return [];
       },
       async afterSend(page) {
         const violations = await page.evaluate(() => window.__csp);
@@ -176,18 +184,13 @@ function captureClosedRoots() {
 /** Closed roots: nothing of ours is reachable from the page; rendering and a keyboard-only submission still work. */
 export async function closedShadowRoots(world, row) {
   row.embed = { host: 'Salesforce (Lightning Web Security)', artifact: 'standalone/koe.js', loadedAs: 'classic script, window.koeWidgets.shadowRootMode = closed', checked: 'closed roots, keyboard-only send' };
-  await publishArtifacts();
-  const { context, errors } = await newContext(world, { init: [recordKoeEvents, captureClosedRoots] });
-  const ids = [];
-  try {
-    const page = await context.newPage();
+  return hostRow(world, row, { init: [captureClosedRoots] }, async (page) => {
     await page.goto('/hosts/closed.html');
     await page.waitForFunction(() => !!window.__closedRoot(document.querySelector('koe-intake'))?.querySelector('textarea'));
     const seen = await page.evaluate(() =>
       ['koe-intake', 'koe-snippet', 'koe-consent'].map((tag) => {
         const el = document.querySelector(tag);
-        const root = window.__closedRoot(el);
-        return { tag, open: el.shadowRoot !== null, mode: root?.mode, text: root?.textContent.replace(/\s+/g, ' ').trim().length ?? 0 };
+        return { tag, open: el.shadowRoot !== null, mode: window.__closedRoot(el)?.mode };
       }),
     );
     for (const s of seen) assert(!s.open && s.mode === 'closed', `<${s.tag}>: shadowRoot visible ${s.open}, mode ${s.mode}`);
@@ -199,18 +202,11 @@ export async function closedShadowRoots(world, row) {
     await page.keyboard.press('Tab');
     await page.keyboard.press('1');
     await page.keyboard.press('Control+Enter');
-    row.trials = 1;
     await until(async () => (await page.locator('koe-intake').getAttribute('state')) === 'sent', 'the closed form to send');
-    const id = await lastSentId(page);
-    ids.push(id);
-    const record = await storedRecord(world.receiver, id);
-    assert(record, 'the receiver did not store the submission');
-    expectFields(record, { 'voice.text': text, 'customer.companyId': 'C-CLOSED-1', 'deal.id': 'D-CLOSED-1', 'tags.0': 'case-study' });
-    await tally(row, world.receiver, ids, { errors });
-    expectClean(row, errors);
-    return 'three closed roots rendered (element.shadowRoot null); sent from the keyboard; stored';
-  } finally {
-    await tally(row, world.receiver, ids, { errors }).catch(() => undefined);
-    await context.close();
-  }
+    return {
+      id: await lastSentId(page),
+      expected: { 'voice.text': text, 'customer.companyId': 'C-CLOSED-1', 'deal.id': 'D-CLOSED-1', 'tags.0': 'case-study' },
+      note: 'three closed roots rendered (element.shadowRoot null); sent from the keyboard; stored',
+    };
+  });
 }
