@@ -85,26 +85,33 @@ export function createEmbedPages(options: EmbedPagesOptions = {}): EmbedPages {
 
   return {
     matches: (path) => path.startsWith(PREFIX),
-    async serve(req, res) {
-      const path = (req.url ?? '/').split('?')[0]!;
-      const name = path.slice(PREFIX.length);
-      const method = req.method ?? 'GET';
-      if (method !== 'GET' && method !== 'HEAD') {
-        return answer(res, 405, 'text/plain; charset=utf-8', `${method} is not supported on ${path}; use GET.`, { Allow: 'GET, HEAD' });
-      }
-      const type = TYPES[name];
-      if (!type) {
-        return answer(res, 404, 'text/plain; charset=utf-8', `There is no embed page at ${path}; the pages are /embed/intake.html and /embed/consent.html.`);
-      }
-      const dir = options.dir ?? builtPagesDir();
-      const file = dir ? await readFile(join(dir, name)).catch(() => undefined) : undefined;
-      if (!file) {
-        return answer(res, 404, 'text/plain; charset=utf-8', `The embed pages are not built (${name} is missing): run \`npm run build\`.`);
-      }
-      const head = method === 'HEAD';
-      if (!name.endsWith('.html')) return answer(res, 200, type, file, {}, head);
-      const page = file.toString('utf8').replace(PARENTS_META, parentsMeta);
-      answer(res, 200, type, page, { 'Content-Security-Policy': csp }, head);
-    },
+    serve: (req, res) =>
+      servePage(req, res).catch((error: unknown) => {
+        // Never a rejection into the router: an unreadable file is the server's problem, said plainly.
+        console.error('[koe-receiver] embed page failed', error);
+        if (!res.headersSent) answer(res, 500, 'text/plain; charset=utf-8', 'The embed page could not be read; see the receiver log.');
+      }),
   };
+
+  async function servePage(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const name = path.slice(PREFIX.length);
+    const method = req.method ?? 'GET';
+    if (method !== 'GET' && method !== 'HEAD') {
+      return answer(res, 405, 'text/plain; charset=utf-8', `${method} is not supported on ${path}; use GET.`, { Allow: 'GET, HEAD' });
+    }
+    const type = TYPES[name];
+    if (!type) {
+      return answer(res, 404, 'text/plain; charset=utf-8', `There is no embed page at ${path}; the pages are /embed/intake.html and /embed/consent.html.`);
+    }
+    const dir = options.dir ?? builtPagesDir();
+    const file = dir ? await readFile(join(dir, name)).catch(() => undefined) : undefined;
+    if (!file) {
+      return answer(res, 404, 'text/plain; charset=utf-8', `The embed pages are not built (${name} is missing): run \`npm run build\`.`);
+    }
+    const head = method === 'HEAD';
+    if (!name.endsWith('.html')) return answer(res, 200, type, file, {}, head);
+    const page = file.toString('utf8').replace(PARENTS_META, parentsMeta);
+    answer(res, 200, type, page, { 'Content-Security-Policy': csp }, head);
+  }
 }
