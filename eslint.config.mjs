@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 import { configs as litConfigs } from 'eslint-plugin-lit';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.koe-data/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.koe-data/**', 'coverage/**', '.examples-build/**', 'examples/*/node_modules/**', 'examples/*/dist/**'] },
   ...tseslint.configs.recommended,
   litConfigs['flat/recommended'],
   {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { koeReceiverPlugin } from './src/server/vite-plugin.js';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
-import { minifiedOutput, versionDefine } from './scripts/build-options.mjs';
+import { minifiedOutput, sourceSideEffectsPlugin, versionDefine } from './scripts/build-options.mjs';
 
 const root = import.meta.dirname;
 
@@ -14,6 +14,7 @@ export default defineConfig(({ command }) => ({
   // Lit templates are minified in the dev server too, so the demo and e2e run what ships.
   plugins: [
     minifyTemplatesPlugin(),
+    sourceSideEffectsPlugin(),
     ...(command === 'serve' ? [koeReceiverPlugin({ dataDir: process.env.KOE_DATA_DIR ?? resolve(root, '.koe-data') })] : []),
   ],
   server: {

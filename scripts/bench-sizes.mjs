@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
-import { minifiedOutput, versionDefine } from './build-options.mjs';
+import { minifiedOutput, sourceSideEffectsPlugin, versionDefine } from './build-options.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -46,7 +46,7 @@ export async function measureSizes() {
       root,
       logLevel: 'silent',
       define: versionDefine(), // as in vite.config.ts
-      plugins: [minifyTemplatesPlugin()],
+      plugins: [minifyTemplatesPlugin(), sourceSideEffectsPlugin()], // as in vite.config.ts
       build: {
         outDir,
         emptyOutDir: true,

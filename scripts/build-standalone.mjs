@@ -28,8 +28,8 @@ export async function buildStandalone({ outDir = join(root, 'dist'), version, on
   const written = [];
   for (const { file, modules } of STANDALONE_FILES.filter((f) => !only || only.includes(f.file))) {
     const fileName = file.split('/').pop();
-    const { code, map } = await bundleStandalone({ modules, fileName, version });
     const target = join(outDir, file);
+    const { code, map } = await bundleStandalone({ modules, fileName, outDir: dirname(target), version });
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, code);
     if (map) writeFileSync(`${target}.map`, map);

@@ -5,7 +5,7 @@ import { Script } from 'node:vm';
 import { build, parseSync, Visitor } from 'vite';
 import { RolldownMagicString } from 'rolldown';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
-import { minifiedOutput, packageVersion, versionDefine } from './build-options.mjs';
+import { minifiedOutput, packageVersion, sourceSideEffectsPlugin, versionDefine } from './build-options.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const ENTRY = 'koe-standalone-entry';
@@ -63,9 +63,9 @@ function entryPlugin(modules) {
 
 /**
  * Bundles `modules` (paths from the repository root) into one IIFE: no import, no export, nothing fetched later.
- * Returns the code (licence header first, a sourceMappingURL comment for `mapName` last) and its source map.
+ * Returns the code (licence header first, a sourceMappingURL comment last) and its source map, for a file in `outDir`.
  */
-export async function bundleStandalone({ modules, fileName, version = packageVersion, banner = licenceHeader(version) }) {
+export async function bundleStandalone({ modules, fileName, outDir = resolve(root, 'dist'), version = packageVersion, banner = licenceHeader(version) }) {
   const result = await build({
     configFile: false,
     root,
@@ -73,9 +73,10 @@ export async function bundleStandalone({ modules, fileName, version = packageVer
     define: versionDefine(version),
     // Production builds of Lit, also when a Vite dev server in the same process set NODE_ENV=development (the e2e world).
     resolve: { conditions: ['module', 'browser', 'production'] },
-    plugins: [entryPlugin(modules), eagerImportsPlugin(), minifyTemplatesPlugin()],
+    plugins: [entryPlugin(modules), eagerImportsPlugin(), minifyTemplatesPlugin(), sourceSideEffectsPlugin()],
     build: {
       write: false,
+      outDir, // where the file will be written: the source map's paths are relative to it
       target: 'es2022',
       sourcemap: true,
       lib: { entry: ENTRY, formats: ['iife'], name: 'koeWidgets', fileName: () => fileName },

@@ -3,6 +3,8 @@ import { KoeConsent } from './koe-consent.js';
 import { defineElement } from '../shared/define-element.js';
 
 export { KoeConsent };
+// The koe-* event types, and with them the typed `GlobalEventHandlersEventMap`, come with every entry.
+export type * from '../core/events.js';
 
 /** Registers `<koe-consent>` (or `tag`) unless that name is already taken. */
 export function defineKoeConsent(tag = 'koe-consent'): void {

@@ -3,6 +3,8 @@ import { KoeIntake } from './koe-intake.js';
 import { defineElement } from '../shared/define-element.js';
 
 export { KoeIntake };
+// The koe-* event types, and with them the typed `GlobalEventHandlersEventMap`, come with every entry.
+export type * from '../core/events.js';
 
 defineElement('koe-intake', KoeIntake);
 

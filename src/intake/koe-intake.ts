@@ -109,7 +109,10 @@ export class KoeIntake extends KoeContextElement {
   override autofocus = false;
   /** Prefills the form, e.g. `{ text, fromSelection: true, pageUrl, pageTitle }` from <koe-snippet>. */
   prefill?: IntakePrefill;
-  /** The current state, for styling (`:host([state='sent'])`) and tests. Read-only. */
+  /**
+   * The current state, reflected to the `state` attribute for styling (`koe-intake[state='sent']`) and tests.
+   * @readonly
+   */
   state: IntakeState = 'empty';
 
   #ctx: KoeContext = { custom: {} };

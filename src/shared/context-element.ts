@@ -23,13 +23,45 @@ export class KoeContextElement extends LitElement {
   format = 'json';
   /** `ja` or `en`; default from the nearest `lang`, then the browser. */
   locale?: string;
+  /**
+   * The customer company's ID in the CRM (NFKC-normalised).
+   * @attr company-id
+   */
   companyId?: string;
+  /**
+   * The customer company's name.
+   * @attr company-name
+   */
   companyName?: string;
+  /**
+   * The customer contact's name.
+   * @attr contact-name
+   */
   contactName?: string;
+  /**
+   * The deal (opportunity) ID in the CRM (NFKC-normalised).
+   * @attr deal-id
+   */
   dealId?: string;
+  /**
+   * The deal's stage, as the CRM names it.
+   * @attr deal-stage
+   */
   dealStage?: string;
+  /**
+   * Where the lead came from, e.g. a webinar.
+   * @attr lead-source
+   */
   leadSource?: string;
+  /**
+   * The ID of the person filing (the logged-in CRM user; NFKC-normalised).
+   * @attr reporter-id
+   */
   reporterId?: string;
+  /**
+   * The name of the person filing.
+   * @attr reporter-name
+   */
   reporterName?: string;
   /** The whole CRM context as an object (wins per field over attributes); unknown keys go to `custom`. */
   context?: KoeContextInput;

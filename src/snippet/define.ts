@@ -3,6 +3,8 @@ import { KoeSnippet } from './koe-snippet.js';
 import { defineElement } from '../shared/define-element.js';
 
 export { KoeSnippet };
+// The koe-* event types, and with them the typed `GlobalEventHandlersEventMap`, come with every entry.
+export type * from '../core/events.js';
 
 defineElement('koe-snippet', KoeSnippet);
 

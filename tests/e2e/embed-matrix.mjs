@@ -4,6 +4,7 @@
 import { closedShadowRoots, classicOpaque, moduleOpaque, strictCspStandalone, tagManager, twoCopies } from './embed-scripts.mjs';
 import { kintoneCustomization, kintonePlugin } from './embed-kintone.mjs';
 import { iframeEmbed } from './embed-frame.mjs';
+import { reactBuildRow, vueBuildRow } from './embed-react.mjs';
 
 export const EMBED_ROWS = [
   { name: 'embed: classic script, opaque URL', run: classicOpaque },
@@ -15,11 +16,18 @@ export const EMBED_ROWS = [
   { name: 'embed: kintone customization', run: kintoneCustomization },
   { name: 'embed: kintone plug-in', run: kintonePlugin },
   { name: 'embed: iframe page + postMessage', run: iframeEmbed },
-  // ── MERGE (package branch): the React 19 row goes here, built by the packaging helper in tests/e2e/embed-react.mjs:
-  //      import { reactBuildRow } from './embed-react.mjs';
-  //      { name: 'embed: React 19 build', run: reactBuildRow },
-  //    reactBuildRow(world, row) files one submission like the rows above and may set row.embed for the table.
+  // Built by the packaging work (tests/e2e/embed-react.mjs): the React and Vue examples, from the packed tarball.
+  { name: 'embed: React 19 build', run: withMatrix(reactBuildRow, { host: 'React 19 app (Vite)', artifact: 'koe-widgets/intake (packed tarball)', loadedAs: 'bundled ES modules, JSX types', checked: 'attributes, headers property, onkoe-sent' }), timeoutS: 300 },
+  { name: 'embed: Vue 3 build', run: withMatrix(vueBuildRow, { host: 'Vue 3 app (Vite)', artifact: 'koe-widgets/intake (packed tarball)', loadedAs: 'bundled ES modules, vue-tsc types', checked: 'attributes, :headers, @koe-sent' }), timeoutS: 300 },
 ];
+
+/** A row from elsewhere, described for the matrix table. */
+function withMatrix(run, embed) {
+  return (world, row) => {
+    row.embed = embed;
+    return run(world, row);
+  };
+}
 
 /** Prints the matrix: one line per host, what it loaded and how, and what the receiver stored. */
 export function printEmbedMatrix(rows) {

@@ -20,6 +20,6 @@ export const SCENARIOS = [
   { name: 'strict CSP + Trusted Types', run: strictCsp },
   { name: 'XSS corpus', run: xssCorpus },
   { name: 'soak: 1,000 under random faults', run: soak, timeoutS: 240 },
-  // Issue 9: the embed matrix, one row per way a host loads Koe.
+  // Issue 9: the embed matrix, one row per way a host loads Koe (the React and Vue builds included).
   ...EMBED_ROWS,
 ];
