@@ -27,6 +27,7 @@ export type { IntakeState };
 /**
  * The one-minute voice-of-customer form for CRM record pages.
  *
+ * @tagname koe-intake
  * @summary Files a customer's words with tags, channel, permission and the CRM context; delivers through the outbox.
  *
  * @fires {KoeEvent<'koe-submit'>} koe-submit - Cancelable; before anything is stored or sent. `detail.payload` is the submission.

@@ -15,6 +15,7 @@ import { selectionIn, isSnippetShortcut, placeNear } from './selection.js';
 /**
  * Turns a selection in an email or chat on the page into a customer voice, without retyping.
  *
+ * @tagname koe-snippet
  * @summary Wraps (or points with `for` at) a region; selecting text there shows "Save as customer voice", which opens a prefilled `<koe-intake>` in a dialog. Shortcut: Alt+Shift+V.
  *
  * @slot - The region to collect from (used when `for` is not set).
