@@ -66,6 +66,9 @@ function entryPlugin(modules) {
  * Returns the code (licence header first, a sourceMappingURL comment last) and its source map, for a file in `outDir`.
  */
 export async function bundleStandalone({ modules, fileName, outDir = resolve(root, 'dist'), version = packageVersion, banner = licenceHeader(version) }) {
+  // Vite's build sets process.env.NODE_ENV for the whole process; give the caller back what it had (the e2e world runs
+  // npm installs and a dev server after building, and an inherited NODE_ENV=production drops devDependencies).
+  const nodeEnv = process.env.NODE_ENV;
   const result = await build({
     configFile: false,
     root,
@@ -82,6 +85,9 @@ export async function bundleStandalone({ modules, fileName, outDir = resolve(roo
       lib: { entry: ENTRY, formats: ['iife'], name: 'koeWidgets', fileName: () => fileName },
       rolldownOptions: { output: { ...minifiedOutput, postBanner: banner } },
     },
+  }).finally(() => {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
   });
   const output = [result].flat()[0].output;
   const chunks = output.filter((o) => o.type === 'chunk');
