@@ -19,6 +19,7 @@ import { checks, configView, emptyForm, noticeCopy, receiptText, sign, withdrawT
 import type * as ChecksModule from './checks.js';
 import type { Problem } from './source.js';
 import { consentPack, type ConsentPack } from './strings.js';
+import { shadowRootOptions } from '../shared/shadow-root.js';
 
 /**
  * @tagname koe-consent
@@ -55,6 +56,7 @@ import { consentPack, type ConsentPack } from './strings.js';
  */
 export class KoeConsent extends LitElement {
   static override styles = [tokens, base, consentStyles];
+  static override shadowRootOptions = shadowRootOptions();
   /** Reactive properties and internal state (declared here rather than with decorators: smaller bundles). */
   static override properties = {
     endpoint: {},

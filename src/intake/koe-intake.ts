@@ -1,5 +1,5 @@
 // <koe-intake>: the one-minute voice-of-customer form.
-import { LitElement, nothing, type PropertyValues } from 'lit';
+import { nothing, type LitElement, type PropertyValues } from 'lit';
 import { KoeContextElement } from '../shared/context-element.js';
 import { OutboxController } from '../shared/outbox-controller.js';
 import type { OutboxItem } from '../core/outbox.js';
@@ -20,12 +20,14 @@ import { ConfigCheck } from '../shared/config-check.js';
 import { adoptOutboxStyles, attention, outboxText, outboxView } from './chunks.js';
 import { IntakeDrafts } from './drafts.js';
 import { styles } from './koe-intake.styles.js';
+import { shadowRootOptions } from '../shared/shadow-root.js';
 
 export type { IntakeState };
 
 /**
  * The one-minute voice-of-customer form for CRM record pages.
  *
+ * @tagname koe-intake
  * @summary Files a customer's words with tags, channel, permission and the CRM context; delivers through the outbox.
  *
  * @fires {KoeEvent<'koe-submit'>} koe-submit - Cancelable; before anything is stored or sent. `detail.payload` is the submission.
@@ -81,7 +83,7 @@ export class KoeIntake extends KoeContextElement {
     tagFocus: { state: true },
     draftProblem: { state: true },
   };
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions = shadowRootOptions({ delegatesFocus: true });
 
   // Private members use #names: the minifier shortens them (public and Lit-reactive names stay as written).
   readonly #outbox = new OutboxController(this, { type: 'koe.intake.v1' });

@@ -6,6 +6,7 @@ import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
 import { createServer } from 'vite';
 import { CHROMIUM_ARGS, findBrowser } from '../../scripts/browsers.mjs';
+import { embedHostsPlugin } from './embed-hosts.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CSP =
@@ -45,6 +46,7 @@ export async function startWorld() {
       plugins: [
         cspPlugin(),
         { name: 'koe-e2e-receiver', configureServer: (s) => void s.middlewares.use((req, res, next) => receiver.handle(req, res, next)) },
+        embedHostsPlugin(), // the embed matrix's host pages and uploaded artifacts
       ],
     });
     await world.server.listen();
