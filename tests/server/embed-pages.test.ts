@@ -108,7 +108,7 @@ describe('embed pages', () => {
       const base = `http://127.0.0.1:${(routed.address() as { port: number }).port}`;
       const post = await fetch(`${base}/embed/intake.html`, { method: 'POST', body: 'x' });
       assert.equal(post.status, 405);
-      assert.equal(post.headers.get('allow'), 'GET, HEAD');
+      assert.equal(post.headers.get('allow'), 'GET, HEAD, OPTIONS');
       const page = await fetch(`${base}/embed/intake.html`);
       // Built (npm run build): the page, framed by the receiver's allowed origin; not built: what to run.
       if (page.status === 200) assert.match(page.headers.get('content-security-policy')!, /frame-ancestors 'self' https:\/\/crm\.example\.com(;|$)/);
