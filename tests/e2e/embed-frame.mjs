@@ -16,12 +16,15 @@ import { linkFragment, requestInput } from './consent-pages.mjs';
 async function startFrameReceiver(allowedOrigins) {
   const dataDir = await mkdtemp(join(tmpdir(), 'koe-e2e-frame-'));
   const { createReceiver } = await tsImport('../../src/server/index.ts', import.meta.url);
-  const receiver = createReceiver({ dataDir, allowedOrigins });
+  let origin = '';
+  // Its own origin is same-origin (the embed page posts to ../api/intake there); never decided from the Host header.
+  const receiver = createReceiver({ dataDir, allowedOrigins, publicOrigins: () => [origin] });
   const server = createServer((req, res) => receiver.handle(req, res));
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${server.address().port}`;
   return {
     receiver,
-    origin: `http://127.0.0.1:${server.address().port}`,
+    origin,
     async close() {
       await new Promise((resolve) => server.close(resolve));
       await receiver.close();

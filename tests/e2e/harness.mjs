@@ -28,9 +28,11 @@ function cspPlugin() {
 export async function startWorld() {
   const dataDir = await mkdtemp(join(tmpdir(), 'koe-e2e-'));
   const { createReceiver } = await tsImport('../../src/server/index.ts', import.meta.url);
-  const world = { dataDir, receiver: undefined, server: undefined, browser: undefined, base: '', inboxKey: '' };
+  // mountedAt: origins of other servers a scenario mounts this receiver on (the React/Vue app servers), which are
+  // same-origin for it as world.base is.
+  const world = { dataDir, receiver: undefined, server: undefined, browser: undefined, base: '', inboxKey: '', mountedAt: new Set() };
   // Same-origin is the page's own origin (never the Host header); scenarios flood on purpose, so no rate limit.
-  const receiver = createReceiver({ dataDir, rateLimit: false, publicOrigins: () => [world.base] });
+  const receiver = createReceiver({ dataDir, rateLimit: false, publicOrigins: () => [world.base, ...world.mountedAt] });
   world.receiver = receiver;
   try {
     world.server = await createServer({
