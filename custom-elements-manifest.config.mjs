@@ -121,6 +121,18 @@ export default {
   packagejson: false,
   plugins: [
     {
+      // Registration goes through defineElement(tag, Class) (src/shared/define-element.ts: guarded, versioned); the
+      // analyzer knows customElements.define only, so each such call is recorded as the definition it is.
+      name: 'koe-define-element',
+      analyzePhase({ ts, node, moduleDoc }) {
+        if (!ts.isCallExpression(node) || node.expression.getText() !== 'defineElement') return;
+        const [tag, element] = node.arguments;
+        if (!tag || !element || !ts.isIdentifier(element)) return;
+        const name = ts.isStringLiteral(tag) ? tag.text : tag.getText();
+        moduleDoc.exports = [...(moduleDoc.exports ?? []), { kind: 'custom-element-definition', name, declaration: { name: element.text, module: moduleDoc.path } }];
+      },
+    },
+    {
       name: 'koe-shipped-manifest',
       packageLinkPhase({ customElementsManifest }) {
         Object.assign(customElementsManifest, shippedManifest(customElementsManifest));

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { koeReceiverPlugin } from './src/server/vite-plugin.js';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
-import { minifiedOutput, sourceSideEffectsPlugin } from './scripts/build-options.mjs';
+import { minifiedOutput, sourceSideEffectsPlugin, versionDefine } from './scripts/build-options.mjs';
 
 const root = import.meta.dirname;
 
@@ -31,6 +31,7 @@ function chunkName(chunk: { name: string; moduleIds: readonly string[] }): strin
 export default defineConfig(({ command }) => ({
   root: command === 'serve' ? resolve(root, 'demo') : root,
   publicDir: false,
+  define: versionDefine(),
   // Lit templates are minified in the dev server too, so the demo and e2e run what ships.
   plugins: [
     minifyTemplatesPlugin(),

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
-import { minifiedOutput, sourceSideEffectsPlugin } from './build-options.mjs';
+import { minifiedOutput, sourceSideEffectsPlugin, versionDefine } from './build-options.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -45,6 +45,7 @@ export async function measureSizes() {
       configFile: false,
       root,
       logLevel: 'silent',
+      define: versionDefine(), // as in vite.config.ts
       plugins: [minifyTemplatesPlugin(), sourceSideEffectsPlugin()], // as in vite.config.ts
       build: {
         outDir,

@@ -8,6 +8,7 @@ import { minifiedOutput } from './build-options.mjs';
 import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
 import { measureSizes, printSizes } from './bench-sizes.mjs';
+import { measureStandalone, printStandalone } from './bench-standalone.mjs';
 import { CHROMIUM_ARGS, findBrowser } from './browsers.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -15,6 +16,7 @@ const SAMPLES = Number(process.env.KOE_BENCH_SAMPLES ?? 200);
 const COUNT = Number(process.env.KOE_BENCH_COUNT ?? 1000);
 
 printSizes(await measureSizes());
+printStandalone(await measureStandalone());
 
 const { koeReceiverPlugin } = await tsImport('../src/server/vite-plugin.ts', import.meta.url);
 const dataDir = mkdtempSync(join(tmpdir(), 'koe-bench-'));

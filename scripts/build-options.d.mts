@@ -2,4 +2,6 @@
 import type { Plugin } from 'vite';
 
 export declare const minifiedOutput: { minify: true; comments: { annotation: false } };
+export declare const packageVersion: string;
+export declare function versionDefine(version?: string): { __KOE_VERSION__: string };
 export declare function sourceSideEffectsPlugin(): Plugin;

@@ -2,6 +2,8 @@
 // Usage: node scripts/e2e.mjs [scenario numbers or name fragments…]   e.g. `node scripts/e2e.mjs 3 soak`
 import { startWorld, stopWorld } from '../tests/e2e/harness.mjs';
 import { SCENARIOS } from '../tests/e2e/scenarios.mjs';
+import { EMBED_ROWS, printEmbedMatrix } from '../tests/e2e/embed-matrix.mjs';
+import { ensureEmbedBuild } from '../tests/e2e/embed-artifacts.mjs';
 
 const filters = process.argv.slice(2);
 const chosen = SCENARIOS.filter((s, i) => !filters.length || filters.some((f) => (/^\d+$/.test(f) ? String(i + 1) === f : s.name.toLowerCase().includes(f.toLowerCase()))));
@@ -19,6 +21,8 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 try {
+  // The embed matrix loads the built files: build them first when missing or older than their sources.
+  if (chosen.some((s) => EMBED_ROWS.includes(s))) await ensureEmbedBuild();
   world = await startWorld();
   for (const scenario of chosen) {
     const number = SCENARIOS.indexOf(scenario) + 1;
@@ -50,6 +54,7 @@ try {
 }
 
 printTable(rows);
+printEmbedMatrix(rows);
 const passed = rows.filter((r) => r.ok).length;
 const failed = chosen.length - passed; // scenarios that never ran (the world did not start) count as failed
 console.log(`\nTotal ${((Date.now() - started) / 1000).toFixed(1)} s`);

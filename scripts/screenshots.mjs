@@ -6,6 +6,7 @@ import { createServer } from 'vite';
 import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
 import { CHROMIUM_ARGS, findBrowser } from './browsers.mjs';
+import { kintoneScreenshots } from './screenshots-kintone.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'docs/screenshots');
@@ -94,3 +95,6 @@ try {
   await server.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
+
+await kintoneScreenshots(out);
+console.log('screenshots (kintone) written');

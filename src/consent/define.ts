@@ -1,5 +1,6 @@
 // Guarded registration of <koe-consent>: a second load of the bundle never throws.
 import { KoeConsent } from './koe-consent.js';
+import { defineElement } from '../shared/define-element.js';
 
 export { KoeConsent };
 // The koe-* event types, and with them the typed `GlobalEventHandlersEventMap`, come with every entry.
@@ -7,7 +8,7 @@ export type * from '../core/events.js';
 
 /** Registers `<koe-consent>` (or `tag`) unless that name is already taken. */
 export function defineKoeConsent(tag = 'koe-consent'): void {
-  if (!customElements.get(tag)) customElements.define(tag, KoeConsent);
+  defineElement(tag, KoeConsent);
 }
 
 defineKoeConsent();

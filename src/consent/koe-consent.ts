@@ -20,6 +20,7 @@ import type { LinkSource } from './link-source.js';
 import { SignaturePadController } from './signature-pad-controller.js';
 import { consentPack, type ConsentPack } from './strings.js';
 import { renderConsent } from './view.js';
+import { shadowRootOptions } from '../shared/shadow-root.js';
 
 /** What `submit()` did: as `<koe-intake>`'s, plus `unavailable` when no form is shown (no usable link yet, or the receipt is shown). */
 export type ConsentSubmitResult = 'sent' | 'queued' | 'needs-attention' | 'cancelled' | 'invalid' | 'config-error' | 'unavailable';
@@ -59,6 +60,7 @@ export type ConsentSubmitResult = 'sent' | 'queued' | 'needs-attention' | 'cance
  */
 export class KoeConsent extends LitElement {
   static override styles = [tokens, base, consentStyles];
+  static override shadowRootOptions = shadowRootOptions();
   /** Reactive properties and internal state (declared here rather than with decorators: smaller bundles). */
   static override properties = {
     endpoint: {},

@@ -15,14 +15,16 @@ export interface FlushLockOptions {
 /** Runs `fn` while holding the flush lock for `name`; reports whether it ran. */
 export async function withFlushLock<T>(name: string, fn: () => Promise<T>, options: FlushLockOptions = {}): Promise<LockResult<T>> {
   const { waitMs = 0, locks = globalThis.navigator?.locks, storage } = options;
-  if (locks) return webLock(locks, name, fn, waitMs);
-  // No Web Locks: the localStorage lease, fetched only now. When that chunk cannot be fetched (offline), localStorage is
-  // unusable or it fails mid-way, the in-page mutex still guards this page.
+  const web = locks ? await webLock(locks, name, fn, waitMs) : undefined;
+  if (web) return web;
+  // No Web Locks, or the browser refuses them: the localStorage lease, fetched only now. When that chunk cannot be fetched
+  // (offline), localStorage is unusable or it fails mid-way, the in-page mutex still guards this page.
   const lease = storage === null ? undefined : await import('./lock-lease.js').catch(() => undefined);
   return (await lease?.leaseLock(name, fn, waitMs, storage, options.leaseMs)) ?? pageLock(name, fn, waitMs);
 }
 
-async function webLock<T>(locks: LockManager, name: string, fn: () => Promise<T>, waitMs: number): Promise<LockResult<T>> {
+/** Undefined when the browser refuses Web Locks outright, so that the caller falls back to the other strategies. */
+async function webLock<T>(locks: LockManager, name: string, fn: () => Promise<T>, waitMs: number): Promise<LockResult<T> | undefined> {
   let acquired = false;
   try {
     // waitMs 0: skip at once when busy; else give up (abort the request) after waitMs.
@@ -34,6 +36,8 @@ async function webLock<T>(locks: LockManager, name: string, fn: () => Promise<T>
     });
   } catch (error) {
     if (acquired) throw error;
+    // SecurityError: e.g. a third-party iframe (the /embed pages) where the browser blocks storage, Web Locks included.
+    if (error instanceof DOMException && error.name === 'SecurityError') return undefined;
     return { acquired: false };
   }
 }

@@ -1,11 +1,12 @@
 // Registers <koe-intake> once; a second copy of the script on the page is harmless.
 import { KoeIntake } from './koe-intake.js';
+import { defineElement } from '../shared/define-element.js';
 
 export { KoeIntake };
 // The koe-* event types, and with them the typed `GlobalEventHandlersEventMap`, come with every entry.
 export type * from '../core/events.js';
 
-if (!customElements.get('koe-intake')) customElements.define('koe-intake', KoeIntake);
+defineElement('koe-intake', KoeIntake);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,5 @@
 // <koe-intake>: the one-minute voice-of-customer form.
-import { LitElement, nothing, type PropertyValues } from 'lit';
+import { nothing, type LitElement, type PropertyValues } from 'lit';
 import { checkTags, resolveContext, type KoeContext, type TagsCheck } from '../core/config.js';
 import { checkEndpoint, type EndpointCheck } from '../core/endpoint.js';
 import { emit } from '../core/events.js';
@@ -19,12 +19,14 @@ import type { FieldErrors, IntakeFormValue, IntakePrefill } from './payload.js';
 import { intakePack, type IntakePack } from './strings.js';
 import { prepare } from './validator.js';
 import { renderIntake } from './view.js';
+import { shadowRootOptions } from '../shared/shadow-root.js';
 
 export type { IntakeState };
 
 /**
  * The one-minute voice-of-customer form for CRM record pages.
  *
+ * @tagname koe-intake
  * @summary Files a customer's words with tags, channel, permission and the CRM context; delivers through the outbox.
  *
  * @fires {KoeEvent<'koe-submit'>} koe-submit - Cancelable; before anything is stored or sent. `detail.payload` is the submission.
@@ -80,7 +82,7 @@ export class KoeIntake extends KoeContextElement {
     tagFocus: { state: true },
     draftProblem: { state: true },
   };
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions = shadowRootOptions({ delegatesFocus: true });
 
   // Privacy: `#name` for everything private (the platform's own privacy); `private` only where Lit needs a real property (reactive state).
   readonly #outbox = new OutboxController(this, { type: 'koe.intake.v1' });

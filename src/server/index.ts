@@ -8,6 +8,7 @@ import { apiRoutes, issueConsentRequest, type ApiDeps, type Services } from './a
 import { newApiKey } from './auth.js';
 import { FaultController } from './faults.js';
 import { RateLimiter, type RateLimit } from './rate-limit.js';
+import { createEmbedPages, type EmbedPages } from './embed-pages.js';
 import { createRouter, type Logger, type Route } from './router.js';
 import { consentRequestKey } from './signing.js';
 import type { RecordKind, Scope, StoredLine } from './store.js';
@@ -109,7 +110,7 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
   };
   const publicOrigins = options.publicOrigins;
   const router = createRouter({
-    routes: [...(options.routes ?? []), ...apiRoutes(deps)],
+    routes: [...(options.routes ?? []), embedPageRoute(createEmbedPages({ parentOrigins: options.allowedOrigins ?? [] })), ...apiRoutes(deps)],
     allowedOrigins: options.allowedOrigins ?? [],
     publicOrigins: typeof publicOrigins === 'function' ? publicOrigins : () => publicOrigins ?? [],
     faults,
@@ -176,4 +177,9 @@ async function hintAtJsonl(storage: Services['storage'], dataDir: string, logger
   if (legacy && (await storage.count('intake')) + (await storage.count('consent')) === 0) {
     logger.warn(`[koe-receiver] ${dataDir} has JSONL files from an earlier version; load them with: npx koe-receiver import ${dataDir}`);
   }
+}
+
+/** GET /embed/* — the iframe pages for hosts without scripts, framed only by (and posting only to) the allowed origins. */
+function embedPageRoute(pages: EmbedPages): Route {
+  return { method: 'GET', path: /^\/embed\/[^/]+$/, handle: ({ req, res }) => pages.serve(req, res) };
 }

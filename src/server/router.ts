@@ -91,7 +91,9 @@ export function createRouter(options: RouterOptions) {
     const answer = async () => {
       if (!found.route) {
         if (found.allow.length) {
-          const allow = [...new Set([...found.allow, 'OPTIONS'])].join(', ');
+          // HEAD is answered wherever GET is (see match()), so it is allowed there too.
+          const methods = found.allow.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m]));
+          const allow = [...new Set([...methods, 'OPTIONS'])].join(', ');
           throw new HttpError(405, 'method-not-allowed', `${method} is not supported on ${path}.`, {}, { Allow: allow });
         }
         throw new HttpError(404, 'not-found', `There is no API endpoint at ${path}.`);

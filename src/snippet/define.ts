@@ -1,11 +1,12 @@
 // Registers <koe-snippet> (and the <koe-intake> it opens) once; a second copy of the script is harmless.
 import { KoeSnippet } from './koe-snippet.js';
+import { defineElement } from '../shared/define-element.js';
 
 export { KoeSnippet };
 // The koe-* event types, and with them the typed `GlobalEventHandlersEventMap`, come with every entry.
 export type * from '../core/events.js';
 
-if (!customElements.get('koe-snippet')) customElements.define('koe-snippet', KoeSnippet);
+defineElement('koe-snippet', KoeSnippet);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -9,11 +9,13 @@ import { snippetPack } from './strings.js';
 import type { IntakePrefill } from '../intake/payload.js';
 import '../intake/define.js';
 import { styles } from './koe-snippet.styles.js';
+import { shadowRootOptions } from '../shared/shadow-root.js';
 import { selectionIn, isSnippetShortcut, placeNear } from './selection.js';
 
 /**
  * Turns a selection in an email or chat on the page into a customer voice, without retyping.
  *
+ * @tagname koe-snippet
  * @summary Wraps (or points with `for` at) a region; selecting text there shows "Save as customer voice", which opens a prefilled `<koe-intake>` in a dialog. Shortcut: Alt+Shift+V.
  *
  * @slot - The region to collect from (used when `for` is not set).
@@ -39,6 +41,7 @@ import { selectionIn, isSnippetShortcut, placeNear } from './selection.js';
  */
 export class KoeSnippet extends KoeContextElement {
   static override styles = styles;
+  static override shadowRootOptions = shadowRootOptions();
   /** Reactive properties and internal state (declared here rather than with decorators: smaller bundles). */
   static override properties = {
     for: {},

@@ -35,6 +35,7 @@ async function exampleBuildRow(name, world, row) {
   const seen = [];
   const server = await serveApp(dist, world.receiver, seen);
   const base = `http://localhost:${server.address().port}`;
+  world.mountedAt.add(base); // the app serves the receiver under its own origin, as a real deployment would
   const { context, errors } = await newContext(world, { init: [recordKoeEvents] });
   try {
     const page = await context.newPage();
@@ -57,6 +58,7 @@ async function exampleBuildRow(name, world, row) {
     expectClean(row, errors);
     return 'built from the packed tarball; attributes, the headers property and the koe-sent handler all reached';
   } finally {
+    world.mountedAt.delete(base);
     await context.close();
     await new Promise((closed) => server.close(closed));
   }

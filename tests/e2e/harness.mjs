@@ -6,6 +6,7 @@ import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
 import { createServer } from 'vite';
 import { CHROMIUM_ARGS, findBrowser } from '../../scripts/browsers.mjs';
+import { embedHostsPlugin } from './embed-hosts.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CSP =
@@ -27,9 +28,11 @@ function cspPlugin() {
 export async function startWorld() {
   const dataDir = await mkdtemp(join(tmpdir(), 'koe-e2e-'));
   const { createReceiver } = await tsImport('../../src/server/index.ts', import.meta.url);
-  const world = { dataDir, receiver: undefined, server: undefined, browser: undefined, base: '', inboxKey: '' };
+  // mountedAt: origins of other servers a scenario mounts this receiver on (the React/Vue app servers), which are
+  // same-origin for it as world.base is.
+  const world = { dataDir, receiver: undefined, server: undefined, browser: undefined, base: '', inboxKey: '', mountedAt: new Set() };
   // Same-origin is the page's own origin (never the Host header); scenarios flood on purpose, so no rate limit.
-  const receiver = createReceiver({ dataDir, rateLimit: false, publicOrigins: () => [world.base] });
+  const receiver = createReceiver({ dataDir, rateLimit: false, publicOrigins: () => [world.base, ...world.mountedAt] });
   world.receiver = receiver;
   try {
     world.server = await createServer({
@@ -45,6 +48,7 @@ export async function startWorld() {
       plugins: [
         cspPlugin(),
         { name: 'koe-e2e-receiver', configureServer: (s) => void s.middlewares.use((req, res, next) => receiver.handle(req, res, next)) },
+        embedHostsPlugin(), // the embed matrix's host pages and uploaded artifacts
       ],
     });
     await world.server.listen();

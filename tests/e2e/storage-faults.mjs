@@ -29,19 +29,14 @@ function draftQuotaSync() {
 }
 
 function draftQuotaAsync() {
-  // As Chromium reports a full disk: the write is accepted, then its transaction aborts.
+  // As Chromium reports a full disk: the write is accepted, then its transaction aborts. Aborted from the request's
+  // success event, before which the transaction cannot commit (a setTimeout(0) raced the commit and sometimes lost).
   const put = IDBObjectStore.prototype.put;
   IDBObjectStore.prototype.put = function (...args) {
     const request = put.apply(this, args);
     if (this.transaction.db.name === 'koe-drafts') {
       const tx = this.transaction;
-      setTimeout(() => {
-        try {
-          tx.abort();
-        } catch {
-          /* already finished */
-        }
-      }, 0);
+      request.addEventListener('success', () => tx.abort(), { once: true });
     }
     return request;
   };

@@ -103,7 +103,8 @@ describe('the packed package', () => {
       const imports = [...text.matchAll(/(?:^|[;}])\s*(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.[^"']+)["']/g)];
       return [text, ...imports.map((m) => code(resolve(file, '..', m[1]), seen))].join('\n');
     };
-    const defines = (entry) => [...code(join(installed, 'dist', entry)).matchAll(/customElements\.define\(["'`](koe-[a-z]+)["'`]/g)].map((m) => m[1]).sort();
+    // Registration goes through defineElement(tag, class) (src/shared/define-element.ts): a call whose first argument is the tag.
+    const defines = (entry) => [...code(join(installed, 'dist', entry)).matchAll(/\(\s*["'`](koe-(?:intake|snippet|consent))["'`]\s*,/g)].map((m) => m[1]).sort();
     assert.deepEqual(defines('koe-intake.js'), ['koe-intake']);
     assert.deepEqual(defines('koe-snippet.js'), ['koe-intake', 'koe-snippet']);
     assert.match(code(join(installed, 'dist/koe-consent.js')), /["'`]koe-consent["'`]/);

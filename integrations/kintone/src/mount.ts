@@ -1,0 +1,73 @@
+// Koe on kintone's record detail screen: <koe-intake> in a Space field, filled with the record's context, and the text of
+// a chosen field (an email or chat body) collectable with <koe-snippet>. Shared by the customization and the plug-in.
+//
+// The kintone JavaScript API it uses, as documented on cybozu.dev (kintone JavaScript API):
+//   kintone.events.on('app.record.detail.show', handler)  /ja/kintone/docs/js-api/events/record-details-event/
+//   kintone.app.record.getSpaceElement(id)                 /ja/kintone/docs/js-api/record/get-space-element/
+//   kintone.app.record.getFieldElement(fieldCode)          /ja/kintone/docs/js-api/record/get-record-field-element/
+//   kintone.getLoginUser()                                 /ja/kintone/docs/js-api/kintone/get-login-user/
+import type { KoeContextInput } from '../../../src/core/config.js';
+import { elementLocale, MAPPED_FIELDS, type KoeKintoneConfig } from './config.js';
+
+/** A field of `event.record`: `{ type, value }`, the value a string, a list of strings, or a list of `{ code, name }`. */
+type RecordField = { type?: string; value?: unknown };
+
+/** The event object of app.record.detail.show (the properties Koe reads). */
+export interface RecordDetailEvent {
+  appId: number;
+  recordId: number;
+  record: Record<string, RecordField | undefined>;
+}
+
+const SNIPPET_MARK = 'data-koe-snippet-field';
+
+/** A field's value as one line of text: text and number fields as they are, lists joined, users and groups by name. */
+export function fieldText(field: RecordField | undefined): string | undefined {
+  const value = field?.value;
+  const parts = Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v : (v as { name?: unknown } | null)?.name)) : [value];
+  const text = parts.filter((p): p is string => typeof p === 'string' && p.trim() !== '').join(', ');
+  return text || undefined;
+}
+
+/** The CRM context of the record on screen: the mapped fields, the login user as reporter, and the app and record IDs. */
+export function recordContext(config: KoeKintoneConfig, event: RecordDetailEvent, user: Pick<kintone.LoginUser, 'code' | 'name'>): KoeContextInput {
+  const context: KoeContextInput = {
+    reporterId: user.code,
+    reporterName: user.name,
+    // Custom fields (sent under `custom`): where in kintone the voice was filed.
+    kintoneAppId: String(event.appId),
+    kintoneRecordId: String(event.recordId),
+  };
+  for (const field of MAPPED_FIELDS) {
+    const code = config.fields?.[field];
+    const text = code ? fieldText(event.record[code]) : undefined;
+    if (text) context[field] = text;
+  }
+  return context;
+}
+
+/** Mounts Koe for the record on screen (again after every navigation: kintone draws the screen anew). Never throws. */
+export function mountOnRecord(config: KoeKintoneConfig, event: RecordDetailEvent): void {
+  try {
+    const user = kintone.getLoginUser();
+    const space = kintone.app.record.getSpaceElement(config.spaceId);
+    if (!space) {
+      console.error(`Koe: this form has no Space field with the element ID "${config.spaceId}". Add one in the app's form settings and give it that element ID.`);
+      return;
+    }
+    const settings = { endpoint: config.endpoint, locale: elementLocale(config.locale, user.language), context: recordContext(config, event, user) };
+    const intake = Object.assign(document.createElement('koe-intake'), settings);
+    space.replaceChildren(intake);
+    const snippetTarget = config.snippetField ? kintone.app.record.getFieldElement(config.snippetField) : null;
+    if (config.snippetField && !snippetTarget) {
+      console.error(`Koe: the field "${config.snippetField}" is not on this screen (or not visible to you), so its text cannot be saved by selecting it.`);
+    }
+    if (!snippetTarget) return;
+    // <koe-snippet for> covers the field without moving kintone's own elements (cybozu.dev warns against changing them).
+    snippetTarget.setAttribute(SNIPPET_MARK, '');
+    const snippet = Object.assign(document.createElement('koe-snippet'), settings, { for: `[${SNIPPET_MARK}]` });
+    space.append(snippet);
+  } catch (error) {
+    console.error('Koe could not be shown on this record:', error);
+  }
+}
