@@ -7,6 +7,27 @@ import { minifiedOutput, sourceSideEffectsPlugin, versionDefine } from './script
 
 const root = import.meta.dirname;
 
+/**
+ * Shared chunks are named for what they hold (left alone, rolldown names each after one of its modules: the chunk with
+ * Lit and the delivery core came out as `styles-*.js`, zod in `request-link-*.js`, the elements as `define-*.js`). The first
+ * rule whose module a chunk holds names it; lazy chunks keep the name of the module they load (transport, signing-page …).
+ */
+const CHUNK_NAMES: ReadonlyArray<[name: string, holds: string]> = [
+  // Each element's own code (checked first: an element chunk also holds the Lit directives only it uses).
+  ['koe-intake', '/src/intake/koe-intake.ts'],
+  ['koe-snippet', '/src/snippet/koe-snippet.ts'],
+  ['koe-consent', '/src/consent/koe-consent.ts'],
+  // zod and the wire schemas (the consent link and record checks, and index.ts).
+  ['schemas', '/node_modules/zod/'],
+  // Lit, the outbox and the rest of the delivery core, shared by every element.
+  ['lit-core', '/node_modules/lit-html/'],
+];
+
+function chunkName(chunk: { name: string; moduleIds: readonly string[] }): string {
+  const rule = CHUNK_NAMES.find(([, holds]) => chunk.moduleIds.some((id) => id.includes(holds)));
+  return rule?.[0] ?? chunk.name;
+}
+
 export default defineConfig(({ command }) => ({
   root: command === 'serve' ? resolve(root, 'demo') : root,
   publicDir: false,
@@ -38,7 +59,7 @@ export default defineConfig(({ command }) => ({
       fileName: (_format, name) => `${name}.js`,
     },
     rolldownOptions: {
-      output: { ...minifiedOutput, chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: { ...minifiedOutput, chunkFileNames: (chunk) => `chunks/${chunkName(chunk)}-[hash].js` },
     },
   },
 }));

@@ -1,17 +1,14 @@
-// Consent links for the inbox: the request body PR fills in, and `consent.html#koe=<base64url JSON>`.
+// Consent links for the inbox: the request body PR fills in, and `consent.html#koe=<base64url JSON>` (encoded by the library).
 import { DEFAULT_SCOPE_IDS, type ConsentRequest, type IntakeSubmission } from '../src/core/schemas.js';
+import { encodeConsentLink, encodeWithdrawLink } from '../src/consent/consent-links.js';
 import type { DemoLocale } from './shell.js';
 
-/** base64url (no padding) of the UTF-8 bytes of `JSON.stringify(value)`. */
-export function base64UrlJson(value: unknown): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(JSON.stringify(value))) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
+/** base64url (no padding) of the UTF-8 bytes of `JSON.stringify(value)`: the library's encoding of a link. */
+export { toBase64Url as base64UrlJson } from '../src/consent/consent-links.js';
 
 /** The link a customer opens: the signed request travels in the fragment, so it never reaches server logs. */
 export function consentLink(request: ConsentRequest, origin: string): string {
-  return `${origin}/consent.html#koe=${base64UrlJson(request)}`;
+  return encodeConsentLink(request, `${origin}/consent.html`);
 }
 
 /** The withdrawal link for a grant (`withdraw.html#koe-withdraw=`), the same one the customer's receipt offers. */
@@ -25,7 +22,7 @@ export function withdrawLink(request: ConsentRequest, receiptId: string, granted
     company: request.customer.company,
     ...(request.locale ? { locale: request.locale } : {}),
   };
-  return `${origin}/withdraw.html#koe-withdraw=${base64UrlJson(info)}`;
+  return encodeWithdrawLink(info, `${origin}/withdraw.html`);
 }
 
 /** What PR fills in; the receiver adds id, issuedAt, expiresAt and the signed token. */

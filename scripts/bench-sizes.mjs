@@ -17,7 +17,7 @@ export const ENTRIES = [
     budget: 20 * 1024,
     // What a Japanese page pays beyond the entry, and when (the chunks' names without lazy- and .js).
     visit: [
-      ['after the first render', ['outbox-view', 'outbox-ja', 'drafts']],
+      ['after the first render', ['outbox-view', 'outbox-ja', 'draft-store']],
       ['with the first send', ['transport']],
     ],
   },

@@ -4,25 +4,8 @@ import type { ConsentRequest } from '../core/schemas.js';
 import type { CommonStrings } from '../i18n/common.js';
 import type { ConsentStrings } from '../i18n/consent.js';
 import type { Locale } from '../i18n/locale.js';
+import type { ConsentFormState, DrawState } from './consent-form-state.js';
 import { scopeLabel } from './scopes.js';
-
-export type DrawState = 'idle' | 'loading' | 'ready' | 'failed';
-
-/** What the signer has entered; nothing is chosen until they choose it. */
-export interface ConsentFormState {
-  decision?: 'grant' | 'decline';
-  /** Scope ID → allowed; a missing key means not answered yet. */
-  choices: Record<string, boolean>;
-  constraints: string;
-  declineReason: string;
-  name: string;
-  title: string;
-  email: string;
-  typedName: string;
-  method: 'typed' | 'drawn';
-  /** Withdraw mode: the scopes selected for withdrawal. */
-  withdraw: string[];
-}
 
 /** What the templates need from the element: state, strings and the callbacks that change state. */
 export interface FormView {
@@ -34,20 +17,20 @@ export interface FormView {
   submitting: boolean;
   drawState: DrawState;
   intent: string;
-  set(patch: Partial<ConsentFormState>): void;
-  submit(event: Event): void;
-  clearDrawing(): void;
+  onChange(patch: Partial<ConsentFormState>): void;
+  onSubmit(event: Event): void;
+  onClearDrawing(): void;
 }
 
-const val = (e: Event) => (e.target as HTMLInputElement).value;
+const inputValue = (e: Event) => (e.target as HTMLInputElement).value;
 
-export function error(v: FormView, key: string) {
-  const message = v.errors[key];
+export function error(view: FormView, key: string) {
+  const message = view.errors[key];
   return message ? html`<p class="error" id="e-${key}" part="error">${message}</p>` : nothing;
 }
 
-function describedBy(v: FormView, key: string, hint?: string) {
-  const ids = [hint ? `h-${key}` : '', v.errors[key] ? `e-${key}` : ''].filter(Boolean).join(' ');
+function describedBy(view: FormView, key: string, hint?: string) {
+  const ids = [hint ? `h-${key}` : '', view.errors[key] ? `e-${key}` : ''].filter(Boolean).join(' ');
   return ids || nothing;
 }
 
@@ -59,18 +42,18 @@ interface FieldOptions {
   multiline?: boolean;
 }
 
-export function field(v: FormView, key: keyof ConsentFormState & string, label: string, o: FieldOptions = {}): TemplateResult {
-  const value = String(v.form[key] ?? '');
-  const onInput = (e: Event) => v.set({ [key]: val(e) } as Partial<ConsentFormState>);
-  const invalid = v.errors[key] ? 'true' : nothing;
+export function field(view: FormView, key: keyof ConsentFormState & string, label: string, options: FieldOptions = {}): TemplateResult {
+  const value = String(view.form[key] ?? '');
+  const onInput = (e: Event) => view.onChange({ [key]: inputValue(e) } as Partial<ConsentFormState>);
+  const invalid = view.errors[key] ? 'true' : nothing;
   return html`<div class="field">
-    <label for="f-${key}">${label}${o.optional ? html`<span class="optional">${v.s.optional}</span>` : nothing}</label>
-    ${o.multiline
+    <label for="f-${key}">${label}${options.optional ? html`<span class="optional">${view.s.optional}</span>` : nothing}</label>
+    ${options.multiline
       ? html`<textarea id="f-${key}" rows="3" .value=${value} @input=${onInput} aria-invalid=${invalid}
-          aria-describedby=${describedBy(v, key, o.hint)}></textarea>`
-      : html`<input id="f-${key}" type=${o.type ?? 'text'} autocomplete=${o.autocomplete ?? nothing} .value=${value}
-          @input=${onInput} ?required=${!o.optional} aria-invalid=${invalid} aria-describedby=${describedBy(v, key, o.hint)} />`}
-    ${o.hint ? html`<p class="hint" id="h-${key}">${o.hint}</p>` : nothing} ${error(v, key)}
+          aria-describedby=${describedBy(view, key, options.hint)}></textarea>`
+      : html`<input id="f-${key}" type=${options.type ?? 'text'} autocomplete=${options.autocomplete ?? nothing} .value=${value}
+          @input=${onInput} ?required=${!options.optional} aria-invalid=${invalid} aria-describedby=${describedBy(view, key, options.hint)} />`}
+    ${options.hint ? html`<p class="hint" id="h-${key}">${options.hint}</p>` : nothing} ${error(view, key)}
   </div>`;
 }
 
@@ -80,75 +63,82 @@ function radio(name: string, label: string, checked: boolean, onChange: () => vo
   >`;
 }
 
-function scopeChoice(v: FormView, id: string) {
+function scopeChoice(view: FormView, id: string) {
   const key = `scope-${id}`;
-  const choice = v.form.choices[id];
-  const choose = (allowed: boolean) => () => v.set({ choices: { ...v.form.choices, [id]: allowed } });
-  const desc = v.errors[key] ? `e-${key}` : nothing;
+  const choice = view.form.choices[id];
+  const choose = (allowed: boolean) => () => view.onChange({ choices: { ...view.form.choices, [id]: allowed } });
+  const desc = view.errors[key] ? `e-${key}` : nothing;
   return html`<fieldset class="scope" part="scope">
-    <legend>${scopeLabel(id, v.lang)}</legend>
-    ${radio(key, v.s.allow, choice === true, choose(true), desc)} ${radio(key, v.s.deny, choice === false, choose(false), desc)}
-    ${error(v, key)}
+    <legend>${scopeLabel(id, view.lang)}</legend>
+    ${radio(key, view.s.allow, choice === true, choose(true), desc)} ${radio(key, view.s.deny, choice === false, choose(false), desc)}
+    ${error(view, key)}
   </fieldset>`;
 }
 
-function signatureBlock(v: FormView) {
-  const { s, form } = v;
+function signatureBlock(view: FormView) {
+  const { s, form } = view;
   return html`<fieldset class="group">
     <legend>${s.signatureLegend}</legend>
-    ${radio('method', s.signatureTyped, form.method === 'typed', () => v.set({ method: 'typed' }))}
-    ${radio('method', s.signatureDrawn, form.method === 'drawn', () => v.set({ method: 'drawn' }))}
-    ${field(v, 'typedName', s.typedNameLabel, { hint: s.typedNameHint, autocomplete: 'name' })}
+    ${radio('method', s.signatureTyped, form.method === 'typed', () => view.onChange({ method: 'typed' }))}
+    ${radio('method', s.signatureDrawn, form.method === 'drawn', () => view.onChange({ method: 'drawn' }))}
+    ${field(view, 'typedName', s.typedNameLabel, { hint: s.typedNameHint, autocomplete: 'name' })}
     ${form.method === 'drawn'
       ? html`<div class="draw">
           <p class="hint" id="h-drawn">${s.drawHint}</p>
-          <canvas part="signature-pad" role="img" aria-label=${s.drawLabel} aria-describedby="h-drawn" ?hidden=${v.drawState !== 'ready'}></canvas>
-          ${v.drawState === 'loading' ? html`<p class="hint">${s.drawLoading}</p>` : nothing}
-          ${v.drawState === 'failed' ? html`<p class="error">${s.drawFailed}</p>` : nothing}
-          ${v.drawState === 'ready' ? html`<button type="button" @click=${v.clearDrawing}>${s.clearDrawing}</button>` : nothing}
-          ${error(v, 'drawn')}
+          <canvas part="signature-pad" role="img" aria-label=${s.drawLabel} aria-describedby="h-drawn" ?hidden=${view.drawState !== 'ready'}></canvas>
+          ${view.drawState === 'loading' ? html`<p class="hint">${s.drawLoading}</p>` : nothing}
+          ${view.drawState === 'failed' ? html`<p class="error">${s.drawFailed}</p>` : nothing}
+          ${view.drawState === 'ready' ? html`<button type="button" @click=${view.onClearDrawing}>${s.clearDrawing}</button>` : nothing}
+          ${error(view, 'drawn')}
         </div>`
       : nothing}
   </fieldset>`;
 }
 
-export function sendBlock(v: FormView, label: string) {
+export function sendBlock(view: FormView, label: string) {
   return html`<div class="send">
-    ${v.intent ? html`<p id="intent" class="intent" part="intent">${v.intent}</p>` : nothing}
-    <button type="submit" class="primary" part="submit" ?disabled=${v.submitting} aria-describedby=${v.intent ? 'intent' : nothing}>
+    ${view.intent ? html`<p id="intent" class="intent" part="intent">${view.intent}</p>` : nothing}
+    <button type="submit" class="primary" part="submit" ?disabled=${view.submitting} aria-describedby=${view.intent ? 'intent' : nothing}>
       ${label}
     </button>
   </div>`;
 }
 
+/** The send button says what it will send: a grant, a decline, or (nothing decided yet) just "send". */
+function submitLabel(s: ConsentStrings, decision: ConsentFormState['decision']): string {
+  if (decision === 'grant') return s.submitGrant;
+  if (decision === 'decline') return s.submitDecline;
+  return s.submit;
+}
+
 /** The grant/decline form for a consent request. */
-export function renderSignForm(v: FormView, req: ConsentRequest): TemplateResult {
-  const { s, form } = v;
+export function renderSignForm(view: FormView, request: ConsentRequest): TemplateResult {
+  const { s, form } = view;
   const grant = form.decision === 'grant';
   const decline = form.decision === 'decline';
-  const desc = v.errors.decision ? 'e-decision' : nothing;
-  return html`<form part="form" aria-label=${s.formLabel} novalidate @submit=${v.submit}>
+  const desc = view.errors.decision ? 'e-decision' : nothing;
+  return html`<form part="form" aria-label=${s.formLabel} novalidate @submit=${view.onSubmit}>
     <fieldset class="group">
       <legend>${s.decisionLegend}</legend>
-      ${radio('decision', s.decisionGrant, grant, () => v.set({ decision: 'grant' }), desc)}
-      ${radio('decision', s.decisionDecline, decline, () => v.set({ decision: 'decline' }), desc)} ${error(v, 'decision')}
+      ${radio('decision', s.decisionGrant, grant, () => view.onChange({ decision: 'grant' }), desc)}
+      ${radio('decision', s.decisionDecline, decline, () => view.onChange({ decision: 'decline' }), desc)} ${error(view, 'decision')}
     </fieldset>
     ${grant
       ? html`<fieldset class="group" aria-describedby="h-scopes">
             <legend>${s.scopesLegend}</legend>
             <p class="hint" id="h-scopes">${s.scopesHint}</p>
-            ${req.scopes.map((id) => scopeChoice(v, id))} ${error(v, 'scopes')}
+            ${request.scopes.map((id) => scopeChoice(view, id))} ${error(view, 'scopes')}
           </fieldset>
-          ${field(v, 'constraints', s.constraintsLabel, { optional: true, multiline: true, hint: s.constraintsHint })}`
+          ${field(view, 'constraints', s.constraintsLabel, { optional: true, multiline: true, hint: s.constraintsHint })}`
       : nothing}
-    ${decline ? field(v, 'declineReason', s.declineReasonLabel, { optional: true, multiline: true }) : nothing}
+    ${decline ? field(view, 'declineReason', s.declineReasonLabel, { optional: true, multiline: true }) : nothing}
     <fieldset class="group">
       <legend>${s.signerLegend}</legend>
-      <p class="company">${s.companyLabel(req.customer.company)}</p>
-      ${field(v, 'name', s.nameLabel, { autocomplete: 'name' })}
-      ${field(v, 'title', s.titleLabel, { optional: true, autocomplete: 'organization-title' })}
-      ${field(v, 'email', s.emailLabel, { type: 'email', autocomplete: 'email' })}
+      <p class="company">${s.companyLabel(request.customer.company)}</p>
+      ${field(view, 'name', s.nameLabel, { autocomplete: 'name' })}
+      ${field(view, 'title', s.titleLabel, { optional: true, autocomplete: 'organization-title' })}
+      ${field(view, 'email', s.emailLabel, { type: 'email', autocomplete: 'email' })}
     </fieldset>
-    ${signatureBlock(v)} ${sendBlock(v, grant ? s.submitGrant : decline ? s.submitDecline : s.submit)}
+    ${signatureBlock(view)} ${sendBlock(view, submitLabel(s, form.decision))}
   </form>`;
 }

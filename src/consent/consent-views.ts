@@ -3,37 +3,40 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ConsentStrings } from '../i18n/consent.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Notice, NoticeBlock } from './notice-template.js';
-import type { Problem } from './source.js';
+import type { Problem } from './link-source.js';
 import { formatDateTime } from './time.js';
 
-function block(b: NoticeBlock) {
-  if ('p' in b) return html`<p>${b.p}</p>`;
-  if ('list' in b) return html`<ul>${b.list.map((item) => html`<li>${item}</li>`)}</ul>`;
-  return html`<p>${b.label}: <a href=${b.link} target="_blank" rel="noopener noreferrer">${b.link}</a></p>`;
+function renderBlock(block: NoticeBlock) {
+  if ('p' in block) return html`<p>${block.p}</p>`;
+  if ('list' in block) return html`<ul>${block.list.map((item) => html`<li>${item}</li>`)}</ul>`;
+  return html`<p>${block.label}: <a href=${block.link} target="_blank" rel="noopener noreferrer">${block.link}</a></p>`;
 }
 
-/** The notice, rendered from the same data that `noticeText` hashes. */
+/** The notice, rendered from the same data that `noticeText` (notice-hash.ts) hashes. */
 export function renderNotice(notice: Notice): TemplateResult {
   return html`<article part="notice" class="notice" aria-labelledby="notice-title">
     <h2 id="notice-title">${notice.title}</h2>
     ${notice.sections.map(
-      (section) => html`<section>${section.heading ? html`<h3>${section.heading}</h3>` : nothing}${section.blocks.map(block)}</section>`,
+      (section) => html`<section>${section.heading ? html`<h3>${section.heading}</h3>` : nothing}${section.blocks.map(renderBlock)}</section>`,
     )}
   </article>`;
 }
 
 /** Title and body of a page-level problem, in the customer's language. */
 export function problemText(s: ConsentStrings, problem: Problem, expiresAt: string | undefined, lang: Locale): [string, string] {
-  if (problem === 'insecure') return [s.insecureTitle, s.insecureBody];
-  const body =
-    problem === 'expired' && expiresAt
-      ? s.linkExpired(formatDateTime(expiresAt, lang))
-      : problem === 'undecodable'
-        ? s.linkUndecodable
-        : problem === 'invalid' || problem === 'expired'
-          ? s.linkInvalid
-          : s.linkMissing;
-  return [s.linkErrorTitle, body];
+  switch (problem) {
+    case 'insecure':
+      return [s.insecureTitle, s.insecureBody];
+    case 'expired':
+      // An expired link names its expiry when it could be read; else it is as good as invalid.
+      return [s.linkErrorTitle, expiresAt ? s.linkExpired(formatDateTime(expiresAt, lang)) : s.linkInvalid];
+    case 'undecodable':
+      return [s.linkErrorTitle, s.linkUndecodable];
+    case 'invalid':
+      return [s.linkErrorTitle, s.linkInvalid];
+    case 'missing':
+      return [s.linkErrorTitle, s.linkMissing];
+  }
 }
 
 /** A page-level message (insecure context, bad link) in place of the form. */

@@ -1,8 +1,9 @@
-// Versioned notice templates: the structure here, the wording in notice-ja.ts/notice-en.ts. Built as data, rendered as text, hashed from the same data.
+// Versioned notice templates: the structure here, the wording in notice-ja.ts/notice-en.ts. Built as data, rendered as
+// text (consent-views.ts) and hashed (notice-hash.ts) from the same data.
 import type { ConsentRequest } from '../core/schemas.js';
 import type { Locale } from '../i18n/locale.js';
 import { scopeLabel } from './scopes.js';
-import type { WithdrawLink } from './link-codec.js';
+import type { WithdrawLink } from './consent-links.js';
 import { noticeEn } from './notice-en.js';
 import { noticeJa } from './notice-ja.js';
 import { withdrawStrings, type WithdrawStrings } from '../i18n/withdraw.js';
@@ -64,72 +65,59 @@ export interface NoticeCopy {
 
 const p = (text: string): NoticeBlock => ({ p: text });
 
-/** The case-study consent notice for `request`, in the copy's language. */
-export function buildNoticeWith(r: ConsentRequest, t: NoticeCopy): Notice {
-  const days = r.reviewWindowBusinessDays ?? DEFAULT_REVIEW_DAYS;
-  const c = r.controller;
-  const withdrawal = t.withdrawal(c.email);
-  const what: NoticeBlock[] = [p(t.storyTitle(r.story.title))];
-  if (r.story.summary) what.push(p(t.summary(r.story.summary)));
-  if (r.story.quotes.length) what.push(p(t.quotesIntro), { list: r.story.quotes.map(t.quote) });
-  what.push(p(t.scopesIntro), { list: r.scopes.map((id) => scopeLabel(id, t.lang)) });
-  const where: NoticeBlock[] = r.channels.length ? [{ list: r.channels }, p(t.channelsOther)] : [p(t.channelsUndecided)];
-  const help: NoticeBlock[] = [p(t.contact([c.name, c.contact].filter(Boolean).join(' '), c.email)), p(t.personalData)];
-  if (c.privacyPolicyUrl) help.push({ label: t.privacyPolicy, link: c.privacyPolicyUrl });
+/** The case-study consent notice for `request`, in the wording's language (the text that is shown and hashed). */
+export function buildNoticeWith(request: ConsentRequest, wording: NoticeCopy): Notice {
+  const { controller, story } = request;
+  const reviewDays = request.reviewWindowBusinessDays ?? DEFAULT_REVIEW_DAYS;
+  const withdrawal = wording.withdrawal(controller.email);
+  const what: NoticeBlock[] = [p(wording.storyTitle(story.title))];
+  if (story.summary) what.push(p(wording.summary(story.summary)));
+  if (story.quotes.length) what.push(p(wording.quotesIntro), { list: story.quotes.map(wording.quote) });
+  what.push(p(wording.scopesIntro), { list: request.scopes.map((id) => scopeLabel(id, wording.lang)) });
+  const where: NoticeBlock[] = request.channels.length ? [{ list: request.channels }, p(wording.channelsOther)] : [p(wording.channelsUndecided)];
+  const contact = [controller.name, controller.contact].filter(Boolean).join(' ');
+  const help: NoticeBlock[] = [p(wording.contact(contact, controller.email)), p(wording.personalData)];
+  if (controller.privacyPolicyUrl) help.push({ label: wording.privacyPolicy, link: controller.privacyPolicyUrl });
+  const editing = request.reviewBeforePublication ? wording.review(reviewDays) : wording.noReview;
   return {
     templateId: NOTICE_TEMPLATE_ID,
     version: NOTICE_VERSION,
-    locale: t.lang,
-    title: t.title,
+    locale: wording.lang,
+    title: wording.title,
     withdrawal,
     sections: [
-      { heading: t.to(r.customer.company), blocks: [p(t.intro(c.name))] },
-      { heading: t.whatHeading, blocks: what },
-      { heading: t.whyHeading, blocks: [p(t.why)] },
-      { heading: t.whereHeading, blocks: where },
-      { heading: t.termHeading, blocks: [p(t.term(r.termMonths))] },
-      { heading: t.editingHeading, blocks: [p(r.reviewBeforePublication ? t.review(days) : t.noReview), p(t.conditions)] },
-      { heading: t.feesHeading, blocks: [p(t.fees)] },
-      { heading: t.withdrawHeading, blocks: [p(withdrawal)] },
-      { heading: t.contactHeading, blocks: help },
-      { heading: '', blocks: [p(t.form(NOTICE_TEMPLATE_ID, NOTICE_VERSION))] },
+      { heading: wording.to(request.customer.company), blocks: [p(wording.intro(controller.name))] },
+      { heading: wording.whatHeading, blocks: what },
+      { heading: wording.whyHeading, blocks: [p(wording.why)] },
+      { heading: wording.whereHeading, blocks: where },
+      { heading: wording.termHeading, blocks: [p(wording.term(request.termMonths))] },
+      { heading: wording.editingHeading, blocks: [p(editing), p(wording.conditions)] },
+      { heading: wording.feesHeading, blocks: [p(wording.fees)] },
+      { heading: wording.withdrawHeading, blocks: [p(withdrawal)] },
+      { heading: wording.contactHeading, blocks: help },
+      { heading: '', blocks: [p(wording.form(NOTICE_TEMPLATE_ID, NOTICE_VERSION))] },
     ],
   };
 }
 
 /** The withdrawal notice shown in withdraw mode (hashed the same way). */
-export function buildWithdrawalNoticeWith(w: WithdrawLink, t: WithdrawStrings): Notice {
+export function buildWithdrawalNoticeWith(withdrawal: WithdrawLink, wording: WithdrawStrings): Notice {
   return {
     templateId: WITHDRAWAL_TEMPLATE_ID,
     version: NOTICE_VERSION,
-    locale: t.lang,
-    title: t.noticeTitle,
-    withdrawal: t.noticeWithdrawal,
-    sections: [{ heading: '', blocks: [p(t.noticeIntro(w.receiptId)), p(t.noticeWithdrawal)] }],
+    locale: wording.lang,
+    title: wording.noticeTitle,
+    withdrawal: wording.noticeWithdrawal,
+    sections: [{ heading: '', blocks: [p(wording.noticeIntro(withdrawal.receiptId)), p(wording.noticeWithdrawal)] }],
   };
 }
 
 /** The case-study consent notice for `request`, in `locale` (both wordings; the element loads one at a time). */
-export function buildNotice(r: ConsentRequest, locale: Locale): Notice {
-  return buildNoticeWith(r, locale === 'ja' ? noticeJa : noticeEn);
+export function buildNotice(request: ConsentRequest, locale: Locale): Notice {
+  return buildNoticeWith(request, locale === 'ja' ? noticeJa : noticeEn);
 }
 
 /** The withdrawal notice in `locale`. */
-export function buildWithdrawalNotice(w: WithdrawLink, locale: Locale): Notice {
-  return buildWithdrawalNoticeWith(w, withdrawStrings[locale]);
-}
-
-/** The exact plain text of a notice, as shown (headings, paragraphs, list items, link label and address). */
-export function noticeText(notice: Notice): string {
-  const lines = [notice.title];
-  for (const section of notice.sections) {
-    lines.push('');
-    if (section.heading) lines.push(section.heading);
-    for (const block of section.blocks) {
-      if ('p' in block) lines.push(block.p);
-      else if ('list' in block) lines.push(...block.list.map((item) => `- ${item}`));
-      else lines.push(`${block.label}: ${block.link}`);
-    }
-  }
-  return lines.join('\n');
+export function buildWithdrawalNotice(withdrawal: WithdrawLink, locale: Locale): Notice {
+  return buildWithdrawalNoticeWith(withdrawal, withdrawStrings[locale]);
 }

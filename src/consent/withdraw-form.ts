@@ -2,30 +2,31 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { WithdrawStrings } from '../i18n/withdraw.js';
 import { error, field, sendBlock, type FormView } from './consent-form.js';
-import type { WithdrawLink } from './link-codec.js';
+import type { WithdrawLink } from './consent-links.js';
 import { scopeLabel } from './scopes.js';
 
 /** The withdrawal form: which granted scopes to withdraw, and who is withdrawing. */
-export function renderWithdrawForm(v: FormView, w: WithdrawLink, ws: WithdrawStrings): TemplateResult {
-  const { s, form } = v;
+export function renderWithdrawForm(view: FormView, withdrawal: WithdrawLink, wording: WithdrawStrings): TemplateResult {
+  const { s, form } = view;
   const toggle = (id: string) => (e: Event) => {
-    const on = (e.target as HTMLInputElement).checked;
-    v.set({ withdraw: on ? [...form.withdraw, id] : form.withdraw.filter((x) => x !== id) });
+    const selected = (e.target as HTMLInputElement).checked;
+    view.onChange({ withdraw: selected ? [...form.withdraw, id] : form.withdraw.filter((x) => x !== id) });
   };
-  return html`<form part="form" aria-label=${ws.withdrawLegend} novalidate @submit=${v.submit}>
+  const selectAll = () => view.onChange({ withdraw: [...withdrawal.scopes] });
+  return html`<form part="form" aria-label=${wording.withdrawLegend} novalidate @submit=${view.onSubmit}>
     <fieldset class="group">
-      <legend>${ws.withdrawLegend}</legend>
-      ${w.scopes.map(
+      <legend>${wording.withdrawLegend}</legend>
+      ${withdrawal.scopes.map(
         (id) => html`<label class="choice"
           ><input type="checkbox" .checked=${form.withdraw.includes(id)} @change=${toggle(id)}
-            aria-describedby=${v.errors.withdraw ? 'e-withdraw' : nothing} />
-          ${scopeLabel(id, v.lang)}</label
+            aria-describedby=${view.errors.withdraw ? 'e-withdraw' : nothing} />
+          ${scopeLabel(id, view.lang)}</label
         >`,
       )}
-      <button type="button" @click=${() => v.set({ withdraw: [...w.scopes] })}>${ws.withdrawSelectAll}</button>
-      ${error(v, 'withdraw')}
+      <button type="button" @click=${selectAll}>${wording.withdrawSelectAll}</button>
+      ${error(view, 'withdraw')}
     </fieldset>
-    ${field(v, 'email', s.emailLabel, { type: 'email', autocomplete: 'email', hint: ws.withdrawEmailHint })}
-    ${field(v, 'name', s.nameLabel, { autocomplete: 'name', hint: s.typedNameHint })} ${sendBlock(v, ws.submitWithdraw)}
+    ${field(view, 'email', s.emailLabel, { type: 'email', autocomplete: 'email', hint: wording.withdrawEmailHint })}
+    ${field(view, 'name', s.nameLabel, { autocomplete: 'name', hint: s.typedNameHint })} ${sendBlock(view, wording.submitWithdraw)}
   </form>`;
 }

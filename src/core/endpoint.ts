@@ -24,3 +24,12 @@ export function checkEndpoint(value: string | null | undefined, base: string | u
   }
   return { ok: true, url: url.href };
 }
+
+/** An endpoint as an absolute URL against the page: how the outbox stores it and keys host headers. Unparsable values stay as given. */
+export function absoluteUrl(endpoint: string): string {
+  try {
+    return new URL(endpoint, globalThis.location?.href).href;
+  } catch {
+    return endpoint;
+  }
+}

@@ -1,10 +1,13 @@
 // The outbox: persist before sending, retry with backoff, keep what the server refused, one flusher across tabs.
-import { withFlushLock } from './lock.js';
-import { OutboxStore, orderKey, type OutboxItem, type StorageWarningReason } from './outbox-store.js';
-import { absolute, afterAttempt, atReload, clone, jsonCopy, newItem, nextDue, revived } from './outbox-policy.js';
-import { watchTriggers, type Triggers } from './outbox-triggers.js';
-import { DAY, EXPIRY_WARNING_MS, type EnqueueInput, type EnqueueResult, type OutboxCounts, type OutboxEventDetails, type OutboxEventName, type OutboxOptions } from './outbox-types.js';
+import { absoluteUrl } from './endpoint.js';
+import { FlushLoop, type FlushRun } from './flush-loop.js';
+import { copyOf, jsonCopy } from './copies.js';
 import { lazy } from './lazy.js';
+import { withFlushLock } from './lock.js';
+import { afterAttempt, dueWhenBackOnline, expiredAtRetention, nearRetentionLimit, newItem, nextDue, retriedByUser } from './outbox-policy.js';
+import { OutboxStore, orderKey, type OutboxItem, type StorageWarningReason } from './outbox-store.js';
+import { watchTriggers, type Triggers } from './outbox-triggers.js';
+import { DAY, type EnqueueInput, type EnqueueResult, type OutboxCounts, type OutboxEventDetails, type OutboxEventName, type OutboxOptions } from './outbox-types.js';
 import { openKv } from './storage.js';
 import type { HeadersInput, SendResult } from './transport.js';
 
@@ -15,10 +18,6 @@ export * from './outbox-types.js';
 /** Never re-arm the timer sooner than this, so a zero delay cannot spin. */
 const MIN_TIMER_MS = 1000;
 const MAX_TIMER_MS = 5 * 60_000;
-/** Flush flags: run a pass; re-read the disk first; the network just came back. */
-const RUN = 1;
-const RELOAD = 2;
-const ONLINE = 4;
 
 // The HTTP attempt (request, timeout, reading the answer) is fetched when something is first due to be sent:
 // a page where nobody files anything and nothing waits never downloads it. Offline it cannot arrive, but then nothing could be sent.
@@ -46,22 +45,18 @@ export class Outbox extends EventTarget {
   readonly #headers = new Map<string, HeadersInput>();
   /** Per endpoint: no attempts before this (after a retryable failure), so the queue stays in order. */
   readonly #blockedUntil = new Map<string, number>();
-  /** Items owed one attempt now (just enqueued or retried): undefined until whoever attempts first records the result. */
-  readonly #owed = new Map<string, SendResult | undefined>();
   readonly #triggers: Triggers;
   #counter = 0;
   #timer?: ReturnType<typeof setTimeout>;
   #disposed = false;
-  /** The in-page flush loop, the flags it still has to run, and the longest lock wait asked for. */
-  #running?: Promise<void>;
-  #again = 0;
-  #waitMs = 0;
-  /** Bumped when items change outside the running pass, so it looks again before it ends. */
-  #version = 0;
+  /** The in-page flush loop (flush-loop.ts): its requests and the attempts it owes; the pass is #sendDueItems. */
+  readonly #flushLoop: FlushLoop;
   /** While this page holds the flush lock: user edits wait here and run between two sends. */
-  #ops?: Array<() => Promise<void>>;
-  #refreshing?: Promise<void>;
-  #refreshAgain = false;
+  #editsWaitingForLock?: Array<() => Promise<void>>;
+  #rereading?: Promise<void>;
+  #otherTabWroteAgain = false;
+  /** Bumped on every change to the items, so a run that is going through them knows to look once more. */
+  #version = 0;
 
   constructor(options: OutboxOptions = {}) {
     super();
@@ -75,13 +70,19 @@ export class Outbox extends EventTarget {
       .open(options.openKv ?? openKv, { timeoutMs: options.openTimeoutMs })
       .then(() => this.#store.all())
       .then(() => undefined, () => undefined);
+    this.#flushLoop = new FlushLoop({
+      ready: this.ready,
+      lock: (fn, waitMs) => withFlushLock(this.name, fn, { ...options.lock, waitMs }),
+      sendDueItems: (run) => this.#sendDueItems(run),
+      idle: () => this.#scheduleNext(),
+    });
     this.#triggers = watchTriggers(`koe-outbox-${this.name}`, {
       online: () => {
         this.#blockedUntil.clear();
-        void this.#kick(RELOAD | ONLINE);
+        void this.#flushLoop.request({ reread: true, backOnline: true });
       },
       visible: () => void this.flush(),
-      otherTab: () => void this.#refresh(),
+      otherTab: () => void this.#rereadAfterOtherTab(),
     });
     // Page load is a trigger: whatever an earlier visit left behind goes out now.
     void this.flush();
@@ -98,7 +99,7 @@ export class Outbox extends EventTarget {
 
   /** Host headers for an endpoint, kept in memory only; a new value retries items waiting for auth. */
   setHeaders(endpoint: string, headers: HeadersInput | undefined): void {
-    const key = absolute(endpoint);
+    const key = absoluteUrl(endpoint);
     if (!headers) return void this.#headers.delete(key);
     if (this.#headers.get(key) === headers) return;
     this.#headers.set(key, headers);
@@ -109,37 +110,31 @@ export class Outbox extends EventTarget {
   async enqueue(input: EnqueueInput): Promise<EnqueueResult> {
     await this.ready;
     const now = this.#now();
-    let key = orderKey(now, this.#counter++, input.id);
-    let existing: OutboxItem | undefined;
-    for (const [k, i] of this.#store.known) {
-      if (i.id === input.id) [key, existing] = [k, i];
-    }
-    const item = newItem({ ...input, endpoint: absolute(input.endpoint) }, existing, now);
+    const existing = [...this.#store.known].find(([, item]) => item.id === input.id);
+    // Re-enqueueing an id keeps its place in the queue (its key).
+    const key = existing?.[0] ?? orderKey(now, this.#counter++, input.id);
+    const item = newItem({ ...input, endpoint: absoluteUrl(input.endpoint) }, existing?.[1], now);
     await this.#store.put(key, item);
     this.#changed();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([this.#tryNow(item.id), new Promise<void>((resolve) => (timer = setTimeout(resolve, this.#timeoutMs + 2000)))]);
-    clearTimeout(timer);
-    const outcome = this.#owed.get(item.id);
-    this.#owed.delete(item.id);
+    const result = await this.#flushLoop.attemptNow(item.id, this.#timeoutMs, this.#timeoutMs + 2000);
     const current = await this.#store.get(key);
     const persistent = this.persistent;
-    // Gone without an outcome here: another tab delivered it.
-    if (outcome?.kind === 'sent' || !current) return { status: 'sent', persistent, item: current ?? item };
-    if (current.state === 'needs-attention') return { status: 'needs-attention', persistent, item: clone(current) };
-    this.#emit('queued', { item: clone(current), persistent });
-    return { status: 'queued', persistent, item: clone(current) };
+    // Gone without a result here: another tab delivered it.
+    if (result?.kind === 'sent' || !current) return { status: 'sent', persistent, item: current ?? item };
+    if (current.state === 'needs-attention') return { status: 'needs-attention', persistent, item: copyOf(current) };
+    this.#emit('queued', { item: copyOf(current), persistent });
+    return { status: 'queued', persistent, item: copyOf(current) };
   }
 
   /** Sends every due item (one flusher across tabs); joins a flush already running in this page. */
   flush(): Promise<void> {
-    return this.#kick(RELOAD);
+    return this.#flushLoop.request({ reread: true });
   }
 
   /** Every item in FIFO order, as on the disk now. */
   async list(): Promise<OutboxItem[]> {
     await this.ready;
-    return (await this.#store.all()).map(([, i]) => clone(i));
+    return (await this.#store.all()).map(([, item]) => copyOf(item));
   }
 
   /** Items (all, or those `match` keeps) in FIFO order as last seen: kept current on every change, no disk read, no copies.
@@ -157,10 +152,10 @@ export class Outbox extends EventTarget {
 
   /** Waiting items (all, or those `match` keeps) within EXPIRY_WARNING_MS of the retention limit. */
   expiringItems(match?: (item: OutboxItem) => boolean): OutboxItem[] {
-    const limit = this.#now() - (this.retentionMs - EXPIRY_WARNING_MS);
+    const now = this.#now();
     return this.snapshot(match)
-      .filter((i) => i.state === 'pending' && (i.keptSince ?? i.createdAt) <= limit)
-      .map(clone);
+      .filter((item) => nearRetentionLimit(item, now, this.retentionMs))
+      .map(copyOf);
   }
 
   /** Makes an item due now and flushes (also resends expired or refused items as they are). */
@@ -170,13 +165,17 @@ export class Outbox extends EventTarget {
 
   /** Replaces the payload (same id, same Idempotency-Key) and resends. */
   async update(id: string, payload: unknown): Promise<void> {
-    const clean = jsonCopy(payload);
-    if ((await this.#mutate((i) => i.id === id, (i) => ({ ...revived(i, this.#now()), payload: clean }))).length) await this.#tryNow(id, true);
+    const edited = jsonCopy(payload);
+    const changed = await this.#edit(
+      (i) => i.id === id,
+      (i) => ({ ...retriedByUser(i, this.#now()), payload: edited }),
+    );
+    if (changed.length) await this.#flushLoop.attemptNow(id, this.#timeoutMs);
   }
 
   /** Explicit user discard: the only way an undelivered item leaves the outbox. */
   async discard(id: string): Promise<void> {
-    await this.#mutate((i) => i.id === id, () => null);
+    await this.#edit((i) => i.id === id, () => null);
   }
 
   dispose(): void {
@@ -185,8 +184,6 @@ export class Outbox extends EventTarget {
     this.#triggers.dispose();
     if (Outbox.#instances.get(this.name) === this) Outbox.#instances.delete(this.name);
   }
-
-  // ---- internals ----
 
   #emit<K extends OutboxEventName>(type: K, detail: OutboxEventDetails[K]): void {
     if (!this.#disposed) this.dispatchEvent(new CustomEvent(type, { detail }));
@@ -200,127 +197,103 @@ export class Outbox extends EventTarget {
   }
 
   /** Another tab wrote: re-read once (and once more if it wrote again meanwhile), never one read per message. */
-  #refresh(): Promise<void> | void {
-    this.#refreshAgain = true;
-    return (this.#refreshing ??= (async () => {
-      while (this.#refreshAgain) {
-        this.#refreshAgain = false;
+  #rereadAfterOtherTab(): Promise<void> {
+    this.#otherTabWroteAgain = true;
+    return (this.#rereading ??= (async () => {
+      while (this.#otherTabWroteAgain) {
+        this.#otherTabWroteAgain = false;
         await this.#store.all();
       }
-      this.#refreshing = undefined;
+      this.#rereading = undefined;
       this.#version++;
       this.#emit('change', { counts: this.counts() });
       this.#scheduleNext();
     })());
   }
 
-  /** One attempt for `id` as soon as we may (whoever attempts it first, in this page, uses it up). */
-  async #tryNow(id: string, done = false): Promise<void> {
-    this.#owed.set(id, undefined);
-    await this.#kick(RUN, this.#timeoutMs);
-    if (done) this.#owed.delete(id);
-  }
-
   async #retryWhere(match: (item: OutboxItem) => boolean): Promise<void> {
-    const changed = await this.#mutate(match, (i) => revived(i, this.#now()));
+    const changed = await this.#edit(match, (i) => retriedByUser(i, this.#now()));
     for (const item of changed) this.#blockedUntil.delete(item.endpoint);
-    if (changed[0]) await this.#tryNow(changed[0].id, true);
+    if (changed[0]) await this.#flushLoop.attemptNow(changed[0].id, this.#timeoutMs);
   }
 
   /** Edits matching items (as on the disk) while no send of ours is in flight; `null` removes. */
-  async #mutate(match: (item: OutboxItem) => boolean, edit: (item: OutboxItem) => OutboxItem | null): Promise<OutboxItem[]> {
+  async #edit(match: (item: OutboxItem) => boolean, edit: (item: OutboxItem) => OutboxItem | null): Promise<OutboxItem[]> {
     await this.ready;
-    const run = () => this.#store.edit(match, edit);
-    let done: OutboxItem[];
-    if (this.#ops) done = await new Promise((resolve, reject) => this.#ops!.push(() => run().then(resolve, reject)));
-    else {
-      const locked = await withFlushLock(this.name, run, { ...this.#options.lock, waitMs: this.#timeoutMs + 1000 }).catch(() => ({ acquired: false as const }));
+    const apply = () => this.#store.edit(match, edit);
+    let changed: OutboxItem[];
+    const waiting = this.#editsWaitingForLock;
+    if (waiting) {
+      // Our flush holds the lock: run between two of its sends.
+      changed = await new Promise((resolve, reject) => waiting.push(() => apply().then(resolve, reject)));
+    } else {
+      const locked = await withFlushLock(this.name, apply, { ...this.#options.lock, waitMs: this.#timeoutMs + 1000 }).catch(() => ({ acquired: false as const }));
       // A user's explicit action must not be lost to a stuck lock: apply it anyway.
-      done = locked.acquired ? locked.value : await run();
+      changed = locked.acquired ? locked.value : await apply();
     }
-    if (done.length) {
+    if (changed.length) {
       this.#changed();
       this.#scheduleNext();
     }
-    return done;
+    return changed;
   }
 
-  /** Asks the in-page flush loop to run with `flags`; callers while it runs join it (one loop, one lock holder). */
-  #kick(flags: number, waitMs = 0): Promise<void> {
-    this.#again |= flags | RUN;
-    this.#waitMs = Math.max(this.#waitMs, waitMs);
-    return (this.#running ??= this.#loop());
-  }
-
-  async #loop(): Promise<void> {
-    try {
-      await this.ready;
-      while (this.#again && !this.#disposed) {
-        const flags = this.#again;
-        const waitMs = this.#waitMs;
-        this.#again = this.#waitMs = 0;
-        // Busy means another tab is flushing; the timer below looks again.
-        await withFlushLock(this.name, () => this.#pass(flags), { ...this.#options.lock, waitMs }).catch(() => undefined);
-      }
-      this.#scheduleNext();
-    } finally {
-      this.#running = undefined;
-    }
-  }
-
-  /** Holding the lock: sends due items in FIFO order, one at a time, until nothing new is due. */
-  async #pass(flags: number): Promise<void> {
-    const ops: Array<() => Promise<void>> = (this.#ops = []);
-    const drain = async () => {
-      while (ops.length) await ops.shift()!();
+  /** Holding the lock: sends due items in FIFO order, one at a time, until a look through them finds nothing new. */
+  async #sendDueItems({ reread, backOnline }: FlushRun): Promise<void> {
+    const editsWaiting: Array<() => Promise<void>> = (this.#editsWaitingForLock = []);
+    const applyWaitingEdits = async () => {
+      while (editsWaiting.length) await editsWaiting.shift()!();
     };
     try {
-      if (flags & RELOAD) await this.#reload(!!(flags & ONLINE));
+      if (reread) await this.#reread(backOnline);
       const attempted = new Set<string>();
-      for (let seen = -1; seen !== this.#version && !this.#disposed; ) {
-        seen = this.#version;
+      let lookAgain = true;
+      while (lookAgain && !this.#disposed) {
+        const versionBefore = this.#version;
         for (const [key, item] of [...this.#store.known]) {
-          await drain();
+          await applyWaitingEdits();
           if (this.#disposed) return;
-          if (attempted.has(item.id) || !this.#due(item)) continue;
+          if (attempted.has(item.id) || !this.#isDue(item)) continue;
           attempted.add(item.id);
           await this.#attempt(key);
         }
+        // Items changed while we went through them (an attempt, an enqueue, an edit, another tab): look once more.
+        lookAgain = this.#version !== versionBefore;
       }
     } finally {
-      await drain();
-      this.#ops = undefined;
+      await applyWaitingEdits();
+      this.#editsWaitingForLock = undefined;
     }
   }
 
-  /** Re-reads the disk; stores what the retention limit or the network's return changed (see atReload). */
-  async #reload(online: boolean): Promise<void> {
-    let any = false;
+  /** Re-reads the disk; stores what the retention limit or the network's return changed. */
+  async #reread(backOnline: boolean): Promise<void> {
+    let anyChanged = false;
     for (const [key, item] of await this.#store.all()) {
-      const next = atReload(item, this.#now(), this.retentionMs, online);
+      const now = this.#now();
+      const expired = expiredAtRetention(item, now, this.retentionMs);
+      const next = expired ?? (backOnline ? dueWhenBackOnline(item, now) : undefined);
       if (!next) continue;
       await this.#store.put(key, next);
-      if (next.state !== item.state) this.#emit('needs-attention', { item: clone(next), message: next.lastError!.message });
-      any = true;
+      if (expired) this.#emit('needs-attention', { item: copyOf(expired), message: expired.lastError!.message });
+      anyChanged = true;
     }
-    if (any) this.#changed();
+    if (anyChanged) this.#changed();
   }
 
-  #due(item: OutboxItem): boolean {
+  /** Waiting and due; and either owed an attempt now or its endpoint is not waiting out a retryable failure. */
+  #isDue(item: OutboxItem): boolean {
     const now = this.#now();
-    return (
-      item.state === 'pending' &&
-      item.nextAttemptAt <= now &&
-      ((this.#owed.has(item.id) && !this.#owed.get(item.id)) || (this.#blockedUntil.get(item.endpoint) ?? 0) <= now)
-    );
+    if (item.state !== 'pending' || item.nextAttemptAt > now) return false;
+    return this.#flushLoop.isOwed(item.id) || (this.#blockedUntil.get(item.endpoint) ?? 0) <= now;
   }
 
   async #attempt(key: string): Promise<void> {
     // Re-read right before sending: another tab may have sent, removed or rescheduled it. There is no other way to send.
     const item = await this.#store.get(key);
-    if (!item || !this.#due(item)) return;
+    if (!item || !this.#isDue(item)) return;
     const result = await this.#send(item);
-    if (this.#owed.has(item.id)) this.#owed.set(item.id, result);
+    this.#flushLoop.attempted(item.id, result);
     const outcome = afterAttempt(item, result, this.#now(), this.#options);
     await (outcome.next ? this.#store.put(key, outcome.next) : this.#store.remove(key));
     if (outcome.blockUntil !== undefined) this.#blockedUntil.set(item.endpoint, outcome.blockUntil);

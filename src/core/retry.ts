@@ -1,4 +1,4 @@
-// The server's retry signals: which statuses are worth retrying, and Retry-After (read by transport.ts; backoff: outbox-policy.ts).
+// The server's retry signals: which statuses are worth retrying, and Retry-After (read by transport.ts). The delay between attempts: backoff.ts.
 
 const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
 

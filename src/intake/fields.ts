@@ -7,13 +7,14 @@ import type { IntakePack } from './strings.js';
 import type { ImeGuard } from './keyboard.js';
 import type { FieldErrors, IntakeFormValue, VoiceKind } from './payload.js';
 import { renderChips } from './chips.js';
-import { renderContextLine } from './parts.js';
+import { renderContextLine } from './context-line.js';
 
-export interface FormOptions {
+/** What the form templates need from the element: its state, its strings and the handlers that change it. */
+export interface FormView {
   t: IntakePack;
   form: IntakeFormValue;
   errors: FieldErrors;
-  ctx: KoeContext;
+  context: KoeContext;
   tags: readonly KoeTag[];
   tagFocus: number;
   fromSelection: boolean;
@@ -38,41 +39,41 @@ function error(id: string, message: string | undefined) {
   return message ? html`<p id=${id} class="error">${message}</p>` : nothing;
 }
 
-function textInput(o: FormOptions, name: 'contactName' | 'contactTitle' | 'companyName' | 'reporterName', label: string, autocomplete: string) {
-  const err = o.errors[name];
+function textInput(view: FormView, name: 'contactName' | 'contactTitle' | 'companyName' | 'reporterName', label: string, autocomplete: string) {
+  const err = view.errors[name];
   return html`<div part="field" class="field">
-    <label for=${name}>${label} <span class="optional">（${o.t.s.optional}）</span></label>
+    <label for=${name}>${label} <span class="optional">（${view.t.s.optional}）</span></label>
     <input
       id=${name}
       name=${name}
       autocomplete=${autocomplete}
-      .value=${o.form[name]}
+      .value=${view.form[name]}
       aria-invalid=${!!err}
       aria-describedby=${err ? `${name}-error` : nothing}
-      @input=${(e: Event) => o.onChange({ [name]: value(e) })}
+      @input=${(e: Event) => view.onChange({ [name]: value(e) })}
     />
     ${error(`${name}-error`, err)}
   </div>`;
 }
 
-function select<K extends 'channel' | 'permission'>(o: FormOptions, name: K, label: string, options: readonly IntakeFormValue[K][], labels: Record<IntakeFormValue[K], string>) {
+function select<K extends 'channel' | 'permission'>(view: FormView, name: K, label: string, options: readonly IntakeFormValue[K][], labels: Record<IntakeFormValue[K], string>) {
   return html`<div part="field" class="field">
     <label for=${name}>${label}</label>
-    <select id=${name} name=${name} @change=${(e: Event) => o.onChange({ [name]: value(e) })}>
-      ${options.map((v) => html`<option .value=${v} ?selected=${o.form[name] === v}>${labels[v]}</option>`)}
+    <select id=${name} name=${name} @change=${(e: Event) => view.onChange({ [name]: value(e) })}>
+      ${options.map((option) => html`<option .value=${option} ?selected=${view.form[name] === option}>${labels[option]}</option>`)}
     </select>
   </div>`;
 }
 
-function renderFields(o: FormOptions): TemplateResult {
-  const { s } = o.t;
-  const count = countGraphemes(o.form.text);
+function renderFields(view: FormView): TemplateResult {
+  const { s } = view.t;
+  const count = countGraphemes(view.form.text);
   const max = TEXT_LIMITS.voice;
-  const askCompany = !o.ctx.companyName && !o.ctx.companyId;
-  const askReporter = !o.ctx.reporterName && !o.ctx.reporterId;
+  const askCompany = !view.context.companyName && !view.context.companyId;
+  const askReporter = !view.context.reporterName && !view.context.reporterId;
   const over = count > max;
   return html`
-    ${renderContextLine(o.ctx, s, o.fromSelection)} ${error('context-error', o.errors.context)}
+    ${renderContextLine(view.context, s, view.fromSelection)} ${error('context-error', view.errors.context)}
     <div part="field" class="field">
       <label for="text">${s.voiceLabel}</label>
       <textarea
@@ -81,63 +82,63 @@ function renderFields(o: FormOptions): TemplateResult {
         name="text"
         rows="4"
         required
-        .value=${o.form.text}
-        aria-invalid=${!!o.errors.text || over}
-        aria-describedby="text-hint text-count${o.errors.text ? ' text-error' : ''}"
-        @input=${(e: Event) => o.onChange({ text: value(e) })}
+        .value=${view.form.text}
+        aria-invalid=${!!view.errors.text || over}
+        aria-describedby="text-hint text-count${view.errors.text ? ' text-error' : ''}"
+        @input=${(e: Event) => view.onChange({ text: value(e) })}
       ></textarea>
       <div class="below">
         <p id="text-hint" class="hint">${s.voiceHint(max)}</p>
         <p id="text-count" part="counter" class="counter ${over ? 'over' : ''}">${s.characterCount(count, max)}</p>
       </div>
-      ${error('text-error', o.errors.text)}
+      ${error('text-error', view.errors.text)}
     </div>
     <fieldset class="field tags">
       <legend id="tags-legend">${s.tagsLegend}</legend>
-      ${renderChips(o)}
+      ${renderChips(view)}
       <p id="tags-hint" class="hint">${s.tagsHint}</p>
-      ${error('tags-error', o.errors.tags)}
+      ${error('tags-error', view.errors.tags)}
     </fieldset>
     <fieldset class="field kinds">
       <legend>${s.kindLegend}</legend>
       ${VOICE_KINDS.map(
         (kind) => html`<label class="radio">
-          <input type="radio" name="kind" .value=${kind} .checked=${o.form.kind === kind} @change=${() => o.onChange({ kind: kind as VoiceKind })} />
+          <input type="radio" name="kind" .value=${kind} .checked=${view.form.kind === kind} @change=${() => view.onChange({ kind: kind as VoiceKind })} />
           ${s.kinds[kind]}
         </label>`,
       )}
     </fieldset>
     <div class="row">
-      ${select(o, 'channel', s.channelLabel, CHANNELS, s.channels)} ${select(o, 'permission', s.permissionLabel, PERMISSIONS, s.permissions)}
+      ${select(view, 'channel', s.channelLabel, CHANNELS, s.channels)} ${select(view, 'permission', s.permissionLabel, PERMISSIONS, s.permissions)}
     </div>
     <div class="row">
-      ${textInput(o, 'contactName', s.contactNameLabel, 'off')} ${textInput(o, 'contactTitle', s.contactTitleLabel, 'off')}
+      ${textInput(view, 'contactName', s.contactNameLabel, 'off')} ${textInput(view, 'contactTitle', s.contactTitleLabel, 'off')}
     </div>
     ${askCompany || askReporter
       ? html`<div class="row">
-          ${askCompany ? textInput(o, 'companyName', s.companyNameLabel, 'organization') : nothing}
-          ${askReporter ? textInput(o, 'reporterName', s.reporterNameLabel, 'name') : nothing}
+          ${askCompany ? textInput(view, 'companyName', s.companyNameLabel, 'organization') : nothing}
+          ${askReporter ? textInput(view, 'reporterName', s.reporterNameLabel, 'name') : nothing}
         </div>`
       : nothing}
   `;
 }
 
 /** The form: fields, then (while a refused submission is edited) the attention box, then the buttons. */
-export function renderForm(o: FormOptions): TemplateResult {
-  const { s } = o.t;
-  const editing = !!o.attention;
+export function renderForm(view: FormView): TemplateResult {
+  const { s } = view.t;
+  const editing = !!view.attention;
   return html`<form
     novalidate
     aria-label=${s.formLabel}
-    @submit=${o.onSubmit}
-    @keydown=${o.onKeydown}
-    @compositionstart=${o.ime.handleCompositionStart}
-    @compositionend=${o.ime.handleCompositionEnd}
+    @submit=${view.onSubmit}
+    @keydown=${view.onKeydown}
+    @compositionstart=${view.ime.handleCompositionStart}
+    @compositionend=${view.ime.handleCompositionEnd}
   >
-    ${renderFields(o)} ${o.attention ?? nothing}
+    ${renderFields(view)} ${view.attention ?? nothing}
     <div class="actions">
-      <button part="submit" class="primary" type="submit" ?disabled=${o.busy} aria-describedby="shortcut">${editing ? o.resend : s.submit}</button>
-      ${editing ? html`<button type="button" @click=${o.onCancelEdit}>${o.cancelEdit}</button>` : nothing}
+      <button part="submit" class="primary" type="submit" ?disabled=${view.busy} aria-describedby="shortcut">${editing ? view.resend : s.submit}</button>
+      ${editing ? html`<button type="button" @click=${view.onCancelEdit}>${view.cancelEdit}</button>` : nothing}
       <p id="shortcut" class="hint">${s.submitShortcut}</p>
     </div>
   </form>`;

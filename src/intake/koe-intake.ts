@@ -1,25 +1,24 @@
 // <koe-intake>: the one-minute voice-of-customer form.
 import { nothing, type LitElement, type PropertyValues } from 'lit';
-import { KoeContextElement } from '../shared/context-element.js';
-import { OutboxController } from '../shared/outbox-controller.js';
-import type { OutboxItem } from '../core/outbox.js';
+import { checkTags, resolveContext, type KoeContext, type TagsCheck } from '../core/config.js';
 import { checkEndpoint, type EndpointCheck } from '../core/endpoint.js';
-import { checkTags, contextKey, resolveContext, type KoeContext, type TagsCheck } from '../core/config.js';
 import { emit } from '../core/events.js';
+import type { OutboxItem } from '../core/outbox.js';
 import { resolveLocale, type Locale } from '../i18n/locale.js';
+import { ConfigCheck } from '../shared/config-check.js';
+import { KoeContextElement } from '../shared/context-element.js';
+import { LazyModules } from '../shared/lazy-modules.js';
 import { LocaleController, settled } from '../shared/locale-controller.js';
+import { OutboxController } from '../shared/outbox-controller.js';
+import { freshForm, rememberChannel, stateOf, type IntakeState } from './form-state.js';
+import { IntakeDrafts, intakeDraftKey } from './intake-drafts.js';
+import { ImeGuard, submitKeys } from './keyboard.js';
+import { styles } from './koe-intake.styles.js';
+import { adoptOutboxStyles, attentionFor, outboxView, outboxWording } from './outbox-view-loader.js';
+import type { FieldErrors, IntakeFormValue, IntakePrefill } from './payload.js';
 import { intakePack, type IntakePack } from './strings.js';
 import { prepare } from './validator.js';
-import { ImeGuard, submitKeys } from './keyboard.js';
-import type { FieldErrors, IntakeFormValue, IntakePrefill } from './payload.js';
-import type { IntakeState } from './form-state.js';
-import { freshForm, rememberChannel, stateOf } from './form-state.js';
 import { renderIntake } from './view.js';
-import { Parts } from '../shared/parts.js';
-import { ConfigCheck } from '../shared/config-check.js';
-import { adoptOutboxStyles, attention, outboxText, outboxView } from './chunks.js';
-import { IntakeDrafts } from './drafts.js';
-import { styles } from './koe-intake.styles.js';
 import { shadowRootOptions } from '../shared/shadow-root.js';
 
 export type { IntakeState };
@@ -85,13 +84,13 @@ export class KoeIntake extends KoeContextElement {
   };
   static override shadowRootOptions = shadowRootOptions({ delegatesFocus: true });
 
-  // Private members use #names: the minifier shortens them (public and Lit-reactive names stay as written).
+  // Privacy: `#name` for everything private (the platform's own privacy); `private` only where Lit needs a real property (reactive state).
   readonly #outbox = new OutboxController(this, { type: 'koe.intake.v1' });
-  readonly #ime = new ImeGuard();
   readonly #i18n = new LocaleController(this, intakePack);
-  readonly #parts = new Parts(this);
-  readonly #drafts = new IntakeDrafts(() => (this.draftProblem = true));
-  readonly #config = new ConfigCheck(this, this.#parts);
+  readonly #lazyModules = new LazyModules(this);
+  readonly #config = new ConfigCheck(this, this.#lazyModules);
+  readonly #drafts = new IntakeDrafts(this, () => (this.draftProblem = true));
+  readonly #ime = new ImeGuard();
 
   get #textarea(): HTMLTextAreaElement | null {
     return this.renderRoot.querySelector('textarea');
@@ -105,6 +104,15 @@ export class KoeIntake extends KoeContextElement {
   private confirmingDiscard?: string;
   private tagFocus = 0;
   private draftProblem = false;
+  #context: KoeContext = { custom: {} };
+  #endpoint: EndpointCheck = { ok: false, reason: 'missing', detail: '' };
+  #tags: TagsCheck = checkTags(undefined);
+  #locale: Locale = 'en';
+  /** The user has typed since the form was last (re)set: a prefill or a draft must not overwrite it. */
+  #dirty = false;
+  #outboxStylesAdopted = false;
+  /** The refused item this form shows, from the moment it was refused (its view may still be on the way). */
+  #attending?: string;
 
   /** Focus the text box on load. Off by default: the form never steals focus from the host page. */
   override autofocus = false;
@@ -116,46 +124,28 @@ export class KoeIntake extends KoeContextElement {
    */
   state: IntakeState = 'empty';
 
-  #ctx: KoeContext = { custom: {} };
-  #endpoint: EndpointCheck = { ok: false, reason: 'missing', detail: '' };
-  #tags: TagsCheck = checkTags(undefined);
-  #loc: Locale = 'en';
-  #dirty = false;
-  #styled = false;
-  /** The refused item this form shows, from the moment it was refused (its view may still be on the way). */
-  #attending?: string;
-
   constructor() {
     super();
     this.addEventListener('koe-sent', this.#handleSent);
   }
 
+  /** Also waits for a locale or view that is still being fetched, so `await el.updateComplete` sees the new copy. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return settled(() => super.getUpdateComplete(), () => this.#i18n.pending ?? this.#lazyModules.pending);
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
-    const t = this.#i18n.use((this.#loc = resolveLocale(this.locale, this)));
+    this.#locale = resolveLocale(this.locale, this);
+    const t = this.#i18n.use(this.#locale);
     // The element carries the context attributes under their field names.
-    this.#ctx = resolveContext(this, this.context);
+    this.#context = resolveContext(this, this.context);
     this.#endpoint = checkEndpoint(this.endpoint);
     if (changed.has('tags')) this.#tags = checkTags(this.tags);
     this.#config.check(t?.lang, this.#endpoint, this.format, this.#tags.ok ? undefined : this.#tags.reason);
-    if ((changed.has('prefill') || !this.hasUpdated) && !this.#dirty) this.form = freshForm(this.prefill, this.#ctx);
+    if ((changed.has('prefill') || !this.hasUpdated) && !this.#dirty) this.form = freshForm(this.prefill, this.#context);
     this.state = stateOf(this.#config.blocked, this.phase, !!this.editing, this.errors, this.form.text);
     // Offline before the view arrived: the form still works, without the list; a later update tries again.
-    this.#parts.need(outboxView, outboxText[t?.lang ?? this.#loc]);
-  }
-
-  /** The current strings; only read once they have arrived (render and updated() check first). */
-  get #t(): IntakePack {
-    return this.#i18n.value!;
-  }
-
-  /** Also waits for a locale or view that is still being fetched, so `await el.updateComplete` sees the new copy. */
-  protected override getUpdateComplete(): Promise<boolean> {
-    return settled(() => super.getUpdateComplete(), () => this.#i18n.pending ?? this.#parts.pending);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#drafts.prefetch();
+    this.#lazyModules.need(outboxView, outboxWording[t?.lang ?? this.#locale]);
   }
 
   override firstUpdated(): void {
@@ -163,7 +153,7 @@ export class KoeIntake extends KoeContextElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if (!this.#styled) this.#styled = adoptOutboxStyles(this.renderRoot as ShadowRoot, (this.constructor as typeof LitElement).elementStyles);
+    if (!this.#outboxStylesAdopted) this.#outboxStylesAdopted = adoptOutboxStyles(this.renderRoot as ShadowRoot, (this.constructor as typeof LitElement).elementStyles);
     if (!this.#i18n.value) return;
     if (changed.has('endpoint') || changed.has('headers')) {
       this.#outbox.registerHeaders();
@@ -173,22 +163,22 @@ export class KoeIntake extends KoeContextElement {
     if (this.#endpoint.ok) void this.#openDrafts(this.#endpoint.url);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // Keep what was typed: write the pending draft now rather than after the debounce.
-    this.#drafts.flush();
+  /** The current strings; only read once they have arrived (render and updated() check first). */
+  get #t(): IntakePack {
+    return this.#i18n.value!;
   }
 
   readonly #handleChange = (patch: Partial<IntakeFormValue>): void => {
     this.form = { ...this.form, ...patch };
     this.#dirty = true;
-    if (patch.channel) rememberChannel(this.#ctx, patch.channel);
+    if (patch.channel) rememberChannel(this.#context, patch.channel);
     const errors = { ...this.errors };
     for (const key in patch) delete errors[key as keyof FieldErrors];
     this.errors = errors;
     this.#drafts.save(this.form);
   };
 
+  /** Ctrl/⌘+Enter anywhere, Enter in a single-line field: send, unless an IME is converting (keyboard.ts). */
   readonly #handleKeydown = submitKeys(this.#ime, () => void this.submit());
 
   readonly #handleSubmit = (event: SubmitEvent): void => {
@@ -196,10 +186,16 @@ export class KoeIntake extends KoeContextElement {
     void this.submit();
   };
 
+  readonly #handleTagFocus = (index: number): void => {
+    this.tagFocus = index;
+  };
+
   readonly #handleFileAnother = (): void => {
     this.reset();
     void this.updateComplete.then(() => this.#textarea?.focus());
   };
+
+  readonly #handleRetry = (id: string): void => void this.#outbox.retry(id);
 
   readonly #handleEdit = (item: OutboxItem): void => {
     this.editing = item;
@@ -211,41 +207,60 @@ export class KoeIntake extends KoeContextElement {
 
   readonly #handleCancelEdit = (): void => this.reset();
 
-  async #openDrafts(endpointUrl: string): Promise<void> {
-    const key = `koe-intake|${contextKey(endpointUrl, this.#ctx)}${this.prefill?.fromSelection ? '|selection' : ''}`;
-    // A prefilled selection is fresh material; it must not be overwritten by an older draft.
-    const saved = await this.#drafts.open(key, () => this.#dirty && this.form, !this.prefill?.text);
-    if (!saved) return;
-    this.form = { ...freshForm(this.prefill, this.#ctx), ...saved.value };
-    this.message = this.#t.s.draftRestored;
-    emit(this, 'koe-draft-restored', { savedAt: saved.savedAt });
-  }
+  readonly #handleConfirmDiscard = (id: string | undefined): void => {
+    this.confirmingDiscard = id;
+  };
 
-  /** Sent or queued: the confirmation replaces the form; focus follows it when the user was in the form. */
-  async #done(status: 'sent' | 'queued', message: string, focus: boolean): Promise<void> {
-    this.#settle(status, message);
-    rememberChannel(this.#ctx, this.form.channel);
-    await this.#drafts.clear();
-    await this.updateComplete;
-    if (focus) this.renderRoot.querySelector<HTMLElement>('.confirmation')?.focus();
-  }
+  readonly #handleDiscard = (id: string): void => {
+    this.confirmingDiscard = undefined;
+    if (this.editing?.id === id) this.reset();
+    void this.#outbox.discard(id);
+  };
 
   /** The item shown as needing attention was delivered after all (e.g. a 401, then a fresh token in `headers`). */
   readonly #handleSent = (event: Event): void => {
     const { id } = (event as CustomEvent<{ id: string }>).detail;
     if (this.phase === 'submitting' || (id !== this.#attending && id !== this.editing?.id)) return;
-    void this.#done('sent', this.#t.s.sentTitle, this.matches(':focus-within'));
+    void this.#showDone('sent', this.#t.s.sentTitle, this.matches(':focus-within'));
   };
+
+  async #openDrafts(endpointUrl: string): Promise<void> {
+    const key = intakeDraftKey(endpointUrl, this.#context, this.prefill?.fromSelection === true);
+    // A prefilled selection is fresh material; it must not be overwritten by an older draft.
+    const saved = await this.#drafts.open(key, () => this.#dirty && this.form, !this.prefill?.text);
+    if (!saved) return;
+    this.form = { ...freshForm(this.prefill, this.#context), ...saved.value };
+    this.message = this.#t.s.draftRestored;
+    emit(this, 'koe-draft-restored', { savedAt: saved.savedAt });
+  }
+
+  /** Sent or queued: the confirmation replaces the form and the draft is cleared; focus follows when the user was in the form. */
+  async #showDone(status: 'sent' | 'queued', message: string, focus: boolean): Promise<void> {
+    this.#settle(status, message);
+    rememberChannel(this.#context, this.form.channel);
+    await this.#drafts.clear();
+    await this.updateComplete;
+    if (focus) this.renderRoot.querySelector<HTMLElement>('.confirmation')?.focus();
+  }
 
   /** The receiver refused it: keep it open for edit-and-resend, with its messages on the fields (wording from the outbox view). */
   async #showAttention(item: OutboxItem): Promise<void> {
     this.message = item.lastError?.message ?? '';
     this.#attending = item.id;
-    const found = await attention(this.#t.lang, item);
+    const found = await attentionFor(this.#t.lang, item);
     // Offline again before the view came (the outbox lists it later), or delivered meanwhile (#handleSent showed it).
     if (!found || this.#attending !== item.id) return;
     this.editing = item;
     ({ message: this.message, errors: this.errors } = found);
+  }
+
+  /** Nothing is being edited or refused any more: the form (or its confirmation) starts clean. */
+  #settle(phase: 'form' | 'sent' | 'queued', message: string): void {
+    this.phase = phase;
+    this.message = message;
+    this.editing = this.#attending = undefined;
+    this.errors = {};
+    this.#dirty = false;
   }
 
   /** Validates and sends (or queues) the form. Resolves with what happened; never throws into the host page. */
@@ -259,10 +274,12 @@ export class KoeIntake extends KoeContextElement {
     }
     if (this.phase === 'submitting') return 'cancelled';
     const { editing } = this;
-    const { payload, errors } = prepare({ editing, locale: this.#loc, form: this.form, context: this.#ctx, prefill: this.prefill }, c, s);
-    const invalid = Object.keys((this.errors = errors)).length;
+    const { payload, errors } = prepare({ editing, locale: this.#locale, form: this.form, context: this.#context, prefill: this.prefill }, c, s);
+    this.errors = errors;
+    const invalid = Object.keys(errors).length;
     if (invalid > 0) {
-      this.message = this.form.text.trim() === '' && invalid === 1 && this.errors.text ? s.empty : c.fixFields(invalid);
+      const onlyEmpty = invalid === 1 && errors.text !== undefined && this.form.text.trim() === '';
+      this.message = onlyEmpty ? s.empty : c.fixFields(invalid);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return 'invalid';
@@ -272,7 +289,7 @@ export class KoeIntake extends KoeContextElement {
     try {
       const result = editing
         ? await outboxView.get()!.resend(this.#outbox, editing, payload)
-        : await this.#outbox.submit(payload, { id: payload.id, endpoint: this.#endpoint.url, format: this.format as 'json' });
+        : await this.#outbox.submit(payload, { id: payload.id });
       this.phase = 'form';
       if (result === 'cancelled') {
         this.message = s.cancelled;
@@ -282,7 +299,8 @@ export class KoeIntake extends KoeContextElement {
         await this.#showAttention(result.item);
         return 'needs-attention';
       }
-      await this.#done(result.status, result.status === 'sent' ? s.sentTitle : result.persistent ? s.queuedTitle : c.queuedMemoryOnly, true);
+      const queuedMessage = result.persistent ? s.queuedTitle : c.queuedMemoryOnly;
+      await this.#showDone(result.status, result.status === 'sent' ? s.sentTitle : queuedMessage, true);
       return result.status;
     } catch (error) {
       this.phase = 'form';
@@ -294,35 +312,21 @@ export class KoeIntake extends KoeContextElement {
   /** Clears the form for the next voice; keeps the CRM context, channel and kind. */
   reset(): void {
     const { channel, kind } = this.form;
-    this.form = { ...freshForm(undefined, this.#ctx), channel, kind };
+    this.form = { ...freshForm(undefined, this.#context), channel, kind };
     this.#settle('form', this.#t.s.empty);
-  }
-
-  /** Nothing is being edited or refused any more: the form (or its confirmation) starts clean. */
-  #settle(phase: 'form' | 'sent' | 'queued', message: string): void {
-    this.phase = phase;
-    this.message = message;
-    this.editing = this.#attending = undefined;
-    this.errors = {};
-    this.#dirty = false;
   }
 
   override render() {
     const t = this.#i18n.value;
     if (!t) return nothing;
     return renderIntake({
-      t, config: this.#config, outbox: this.#outbox, phase: this.phase, message: this.message,
-      editing: this.editing, draftProblem: this.draftProblem, confirmingDiscard: this.confirmingDiscard,
-      form: this.form, errors: this.errors, ctx: this.#ctx, tags: this.#tags.ok ? this.#tags.tags : [], tagFocus: this.tagFocus,
-      fromSelection: this.prefill?.fromSelection === true, busy: this.#config.blocked || this.phase === 'submitting', host: this, ime: this.#ime,
-      onChange: this.#handleChange, onTagFocus: (i) => (this.tagFocus = i), onSubmit: this.#handleSubmit, onKeydown: this.#handleKeydown,
-      onCancelEdit: this.#handleCancelEdit, onFileAnother: this.#handleFileAnother, onEdit: this.#handleEdit,
-      onDiscard: (id) => {
-        this.confirmingDiscard = undefined;
-        if (this.editing?.id === id) this.reset();
-        void this.#outbox.discard(id);
-      },
-      onConfirmDiscard: (id) => (this.confirmingDiscard = id),
+      t, config: this.#config, outbox: this.#outbox, host: this, ime: this.#ime,
+      phase: this.phase, message: this.message, editing: this.editing, draftProblem: this.draftProblem, confirmingDiscard: this.confirmingDiscard,
+      form: this.form, errors: this.errors, context: this.#context, tags: this.#tags.ok ? this.#tags.tags : [], tagFocus: this.tagFocus,
+      fromSelection: this.prefill?.fromSelection === true, busy: this.#config.blocked || this.phase === 'submitting',
+      onChange: this.#handleChange, onTagFocus: this.#handleTagFocus, onSubmit: this.#handleSubmit, onKeydown: this.#handleKeydown,
+      onCancelEdit: this.#handleCancelEdit, onFileAnother: this.#handleFileAnother, onRetry: this.#handleRetry, onEdit: this.#handleEdit,
+      onDiscard: this.#handleDiscard, onConfirmDiscard: this.#handleConfirmDiscard,
     });
   }
 }

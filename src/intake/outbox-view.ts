@@ -59,7 +59,8 @@ export const styles = css`
   }
 `;
 
-export interface OutboxOptions {
+/** What the outbox list shows and the handlers of its buttons. */
+export interface OutboxListView {
   items: readonly OutboxItem[];
   counts: { waiting: number; attention: number };
   confirmingDiscard: string | undefined;
@@ -98,27 +99,27 @@ export function renderAttention(t: OutboxStrings, item: OutboxItem): TemplateRes
 }
 
 /** The status line: how many wait, how many need attention, and what the user can do about each. */
-export function renderOutbox(t: OutboxStrings, o: OutboxOptions): TemplateResult | typeof nothing {
-  const { waiting, attention } = o.counts;
+export function renderOutbox(t: OutboxStrings, list: OutboxListView): TemplateResult | typeof nothing {
+  const { waiting, attention } = list.counts;
   if (waiting + attention === 0) return nothing;
   const summary = [waiting ? t.outboxWaiting(waiting) : '', attention ? t.outboxAttention(attention) : ''].filter(Boolean).join(' · ');
   return html`<section part="outbox" class="outbox" aria-label=${t.outboxLabel}>
     <p class="outbox-summary">${summary}</p>
     <ul>
-      ${o.items.map(
+      ${list.items.map(
         (item) => html`<li class="outbox-item" data-id=${item.id} data-state=${item.state}>
           <span class="outbox-text">${preview(item)}</span>
           ${item.state === 'needs-attention' && item.lastError ? html`<span class="error">${problem(t, item)}</span>` : nothing}
-          ${o.confirmingDiscard === item.id
+          ${list.confirmingDiscard === item.id
             ? html`<span class="confirm" role="group" aria-label=${t.discard}>
                 <span>${t.discardConfirm}</span>
-                <button type="button" class="danger" data-action="discard-confirm" @click=${() => o.onDiscard(item.id)}>${t.discard}</button>
-                <button type="button" data-action="discard-cancel" @click=${() => o.onConfirmDiscard(undefined)}>${t.cancel}</button>
+                <button type="button" class="danger" data-action="discard-confirm" @click=${() => list.onDiscard(item.id)}>${t.discard}</button>
+                <button type="button" data-action="discard-cancel" @click=${() => list.onConfirmDiscard(undefined)}>${t.cancel}</button>
               </span>`
             : html`<span class="actions">
-                <button type="button" data-action="retry" @click=${() => o.onRetry(item.id)}>${t.retryNow}</button>
-                <button type="button" data-action="edit" @click=${() => o.onEdit(item)}>${t.editAndResend}</button>
-                <button type="button" data-action="discard" @click=${() => o.onConfirmDiscard(item.id)}>${t.discard}</button>
+                <button type="button" data-action="retry" @click=${() => list.onRetry(item.id)}>${t.retryNow}</button>
+                <button type="button" data-action="edit" @click=${() => list.onEdit(item)}>${t.editAndResend}</button>
+                <button type="button" data-action="discard" @click=${() => list.onConfirmDiscard(item.id)}>${t.discard}</button>
               </span>`}
         </li>`,
       )}
@@ -131,7 +132,8 @@ export function attentionFor(t: OutboxStrings, item: OutboxItem): { message: str
   const errors: FieldErrors = {};
   for (const f of item.lastError?.fields ?? []) errors[fieldForPath(f.path)] ??= f.message;
   const reason = item.lastError?.reason;
-  return { message: reason === 'auth' ? t.authRequired : reason === 'expired' ? t.expired : t.needsAttention, errors };
+  const message = reason === 'auth' ? t.authRequired : reason === 'expired' ? t.expired : t.needsAttention;
+  return { message, errors };
 }
 
 /** The form as it was for a refused submission, so the user edits what they sent. */

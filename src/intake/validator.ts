@@ -8,38 +8,49 @@ import type { OutboxItem } from '../core/outbox.js';
 import type { KoeContext } from '../core/config.js';
 import type { Locale } from '../i18n/locale.js';
 import { newId } from '../core/ids.js';
-import { outboxView } from './chunks.js';
+import { outboxView } from './outbox-view-loader.js';
 
 /** Field errors in the user's language (empty when valid): the rules of `intakeSchema` for everything the form and context can put in. */
-export function validate(p: IntakeSubmission, common: CommonStrings, strings: IntakeStrings): FieldErrors {
+export function validate(payload: IntakeSubmission, common: CommonStrings, strings: IntakeStrings): FieldErrors {
   const errors: FieldErrors = {};
-  const { voice, customer: c, reporter: r, deal: d } = p;
-  const check = (field: FieldName, value: string | undefined, max: number, n = value ? countGraphemes(value) : 0) => {
-    if (n > max) errors[field] ??= common.tooLong(max, n);
+  const { voice, customer, reporter, deal } = payload;
+  /** Reports `length` over `max` on `field` (the first problem of a field wins). */
+  const checkLength = (field: FieldName, length: number, max: number) => {
+    if (length > max) errors[field] ??= common.tooLong(max, length);
   };
+  /** Lengths as a person counts them (graphemes), as the schema does for text. */
+  const checkText = (field: FieldName, value: string | undefined, max: number) => checkLength(field, value ? countGraphemes(value) : 0, max);
+
   if (!voice.text.trim()) errors.text = common.required;
-  check('text', voice.text, TEXT_LIMITS.voice);
-  if (!p.tags.length || p.tags.length > 20) errors.tags = strings.tagsRequired;
-  check('contactName', c.contactName, TEXT_LIMITS.name);
-  check('contactTitle', c.contactTitle, TEXT_LIMITS.name);
-  check('companyName', c.companyName, TEXT_LIMITS.name);
-  check('reporterName', r.name, TEXT_LIMITS.name);
+  checkText('text', voice.text, TEXT_LIMITS.voice);
+  if (!payload.tags.length || payload.tags.length > 20) errors.tags = strings.tagsRequired;
+  checkText('contactName', customer.contactName, TEXT_LIMITS.name);
+  checkText('contactTitle', customer.contactTitle, TEXT_LIMITS.name);
+  checkText('companyName', customer.companyName, TEXT_LIMITS.name);
+  checkText('reporterName', reporter.name, TEXT_LIMITS.name);
   // The CRM context comes from the host page; a value over the limit is reported on the context line.
-  for (const v of [c.companyId, d.id, r.id]) check('context', v, TEXT_LIMITS.id);
-  for (const v of [d.stage, p.leadSource]) check('context', v, TEXT_LIMITS.name);
-  // The schema limits custom strings in UTF-16 units.
-  for (const v of Object.values(p.custom)) if (typeof v === 'string') check('context', v, TEXT_LIMITS.custom, v.length);
+  for (const id of [customer.companyId, deal.id, reporter.id]) checkText('context', id, TEXT_LIMITS.id);
+  for (const name of [deal.stage, payload.leadSource]) checkText('context', name, TEXT_LIMITS.name);
+  // The schema limits custom strings with zod's maxLength, which counts code points (not graphemes, not UTF-16 units).
+  for (const value of Object.values(payload.custom)) {
+    if (typeof value === 'string') checkLength('context', [...value].length, TEXT_LIMITS.custom);
+  }
   return errors;
 }
 
+/** What a submission is made from: the form, the CRM context and, for an edit, the refused item. */
+export interface SubmissionInput {
+  editing?: OutboxItem;
+  locale: Locale;
+  form: IntakeFormValue;
+  context: KoeContext;
+  prefill?: IntakePrefill;
+}
+
 /** The payload to send and what is wrong with it; an edit keeps the refused submission's id, time and context. */
-export function prepare(
-  o: { editing?: OutboxItem; locale: Locale; form: IntakeFormValue; context: KoeContext; prefill?: IntakePrefill },
-  common: CommonStrings,
-  strings: IntakeStrings,
-): { payload: IntakeSubmission; errors: FieldErrors } {
-  const fresh = buildPayload({ ...o, id: o.editing?.id ?? newId() });
+export function prepare(input: SubmissionInput, common: CommonStrings, strings: IntakeStrings): { payload: IntakeSubmission; errors: FieldErrors } {
+  const fresh = buildPayload({ ...input, id: input.editing?.id ?? newId() });
   // Editing happens only in the outbox view, so the view is here.
-  const payload = o.editing ? outboxView.get()!.mergeResend(o.editing.payload as IntakeSubmission, fresh) : fresh;
+  const payload = input.editing ? outboxView.get()!.mergeResend(input.editing.payload as IntakeSubmission, fresh) : fresh;
   return { payload, errors: validate(payload, common, strings) };
 }

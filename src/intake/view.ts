@@ -1,13 +1,14 @@
 // The whole <koe-intake> view: configuration problem, warnings, the form or the confirmation, the status line and the outbox list.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { OutboxItem } from '../core/outbox.js';
+import type { IntakeStrings } from '../i18n/intake.js';
 import type { ConfigCheck } from '../shared/config-check.js';
 import type { OutboxController } from '../shared/outbox-controller.js';
-import { outboxText, outboxView } from './chunks.js';
-import { renderForm, type FormOptions } from './fields.js';
-import { renderConfirmation } from './parts.js';
+import { outboxView, outboxWording } from './outbox-view-loader.js';
+import { renderForm, type FormView } from './fields.js';
 
-export interface IntakeView extends Omit<FormOptions, 'attention' | 'resend' | 'cancelEdit'> {
+/** What the element hands to its view: the form's needs, plus what the rest of the view shows and its handlers. */
+export interface IntakeView extends Omit<FormView, 'attention' | 'resend' | 'cancelEdit'> {
   config: ConfigCheck;
   outbox: OutboxController;
   phase: string;
@@ -16,17 +17,26 @@ export interface IntakeView extends Omit<FormOptions, 'attention' | 'resend' | '
   draftProblem: boolean;
   confirmingDiscard: string | undefined;
   onFileAnother: () => void;
+  onRetry: (id: string) => void;
   onEdit: (item: OutboxItem) => void;
   onDiscard: (id: string) => void;
   onConfirmDiscard: (id: string | undefined) => void;
 }
 
-export function renderIntake(v: IntakeView): TemplateResult {
-  const { t, config, outbox } = v;
+/** After sending or queueing: what happened, and a button for the next voice (focused, so it is announced). */
+function renderConfirmation(s: IntakeStrings, phase: string, message: string, onNext: () => void): TemplateResult {
+  return html`<div part="confirmation" class="confirmation ${phase}" tabindex="-1">
+    <p class="confirmation-title">${message}</p>
+    <button type="button" class="primary" @click=${onNext}>${s.fileAnother}</button>
+  </div>`;
+}
+
+export function renderIntake(view: IntakeView): TemplateResult {
+  const { t, config, outbox } = view;
   // The outbox view and its wording come after the first render; until then, no list, warnings or edit mode.
-  const view = outboxView.get();
-  const text = outboxText[t.lang].get();
-  const rare = view && text ? { view, text } : undefined;
+  const loadedView = outboxView.get();
+  const wording = outboxWording[t.lang].get();
+  const outboxParts = loadedView && wording ? { view: loadedView, wording } : undefined;
   return html`<div part="base" class="base" lang=${t.lang}>
     ${config.message
       ? html`<div part="config-error" class="config-error" role="alert">
@@ -34,25 +44,25 @@ export function renderIntake(v: IntakeView): TemplateResult {
           <p>${config.message}</p>
         </div>`
       : nothing}
-    ${rare ? rare.view.renderWarnings(rare.text, outbox.persistent !== false, outbox.expiringCount, v.draftProblem) : nothing}
-    ${v.phase === 'sent' || v.phase === 'queued'
-      ? renderConfirmation(t.s, v.phase, v.message, v.onFileAnother)
+    ${outboxParts ? outboxParts.view.renderWarnings(outboxParts.wording, outbox.persistent !== false, outbox.expiringCount, view.draftProblem) : nothing}
+    ${view.phase === 'sent' || view.phase === 'queued'
+      ? renderConfirmation(t.s, view.phase, view.message, view.onFileAnother)
       : renderForm({
-          ...v,
-          attention: rare && v.editing ? rare.view.renderAttention(rare.text, v.editing) : undefined,
-          resend: text?.resend,
-          cancelEdit: text?.cancelEdit,
+          ...view,
+          attention: outboxParts && view.editing ? outboxParts.view.renderAttention(outboxParts.wording, view.editing) : undefined,
+          resend: wording?.resend,
+          cancelEdit: wording?.cancelEdit,
         })}
-    <p part="status" class="status" role="status">${v.message}</p>
-    ${rare
-      ? rare.view.renderOutbox(rare.text, {
+    <p part="status" class="status" role="status">${view.message}</p>
+    ${outboxParts
+      ? outboxParts.view.renderOutbox(outboxParts.wording, {
           items: outbox.items,
           counts: outbox.counts,
-          confirmingDiscard: v.confirmingDiscard,
-          onRetry: (id) => void outbox.retry(id),
-          onEdit: v.onEdit,
-          onDiscard: v.onDiscard,
-          onConfirmDiscard: v.onConfirmDiscard,
+          confirmingDiscard: view.confirmingDiscard,
+          onRetry: view.onRetry,
+          onEdit: view.onEdit,
+          onDiscard: view.onDiscard,
+          onConfirmDiscard: view.onConfirmDiscard,
         })
       : nothing}
   </div>`;

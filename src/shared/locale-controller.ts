@@ -1,7 +1,7 @@
 // Gives an element the strings of its current locale: one locale ships with the element, the other is fetched the first time a page asks for it.
 import type { Locale } from '../i18n/locale.js';
 import type { Lazy } from '../core/lazy.js';
-import { Parts } from './parts.js';
+import { LazyModules } from './lazy-modules.js';
 
 /** What a pack holds for one locale: `lang` is the locale the strings are really in. */
 export interface Strings {
@@ -11,7 +11,7 @@ export interface Strings {
 /** The strings that ship with the element, and the other locale's (a module-level `lazy()`, so fetched once per page). */
 export type LocalePack<T extends Strings> = readonly [bundled: T, fetched: Lazy<T>];
 
-export class LocaleController<T extends Strings> extends Parts {
+export class LocaleController<T extends Strings> extends LazyModules {
   /** The strings to render with; undefined only before the first locale has arrived. */
   value?: T;
   #asked?: Locale;

@@ -49,62 +49,95 @@ export class KoeSnippet extends KoeContextElement {
     openCount: { state: true },
   };
 
-  private readonly i18n = new LocaleController(this, snippetPack);
+  // Privacy: `#name` for everything private (the platform's own privacy); `private` only where Lit needs a real property (reactive state).
+  readonly #i18n = new LocaleController(this, snippetPack);
 
-  private get button(): HTMLButtonElement | null {
+  get #button(): HTMLButtonElement | null {
     return this.renderRoot.querySelector('.save');
   }
 
-  private get dialog(): HTMLDialogElement | null {
+  get #dialog(): HTMLDialogElement | null {
     return this.renderRoot.querySelector('dialog');
   }
 
   private selectedText = '';
+  /** Bumped on every opening: the dialog gets a fresh <koe-intake> each time. */
   private openCount = 0;
+  #targetMissing = false;
+  /** `koe-config-error` for a missing `for` target is still to be sent (once the strings to word it are in). */
+  #missingTargetUnreported = false;
+  #returnFocus?: HTMLElement;
+  #prefill?: IntakePrefill;
 
   /** A CSS selector for the region to collect from; without it, the slotted content is the region. */
   for?: string;
 
-  private targetMissing = false;
-  private reportMissing = false;
-  private returnFocus?: HTMLElement;
-  private prefill?: IntakePrefill;
-
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('selectionchange', this.handleSelectionChange);
-    document.addEventListener('keydown', this.handleKeydown);
-    window.addEventListener('scroll', this.handleSelectionChange, { capture: true, passive: true });
+    document.addEventListener('selectionchange', this.#handleSelectionChange);
+    document.addEventListener('keydown', this.#handleKeydown);
+    window.addEventListener('scroll', this.#handleSelectionChange, { capture: true, passive: true });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('selectionchange', this.handleSelectionChange);
-    document.removeEventListener('keydown', this.handleKeydown);
-    window.removeEventListener('scroll', this.handleSelectionChange, { capture: true });
+    document.removeEventListener('selectionchange', this.#handleSelectionChange);
+    document.removeEventListener('keydown', this.#handleKeydown);
+    window.removeEventListener('scroll', this.#handleSelectionChange, { capture: true });
+  }
+
+  /** Also waits for a locale that is still being fetched. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return settled(() => super.getUpdateComplete(), () => this.#i18n.pending);
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    this.i18n.use(resolveLocale(this.locale, this));
+    this.#i18n.use(resolveLocale(this.locale, this));
     if (changed.has('for')) {
-      this.targetMissing = !!this.for && !this.target();
-      this.reportMissing = this.targetMissing;
+      this.#targetMissing = !!this.for && !this.#target();
+      this.#missingTargetUnreported = this.#targetMissing;
     }
   }
 
   override updated(): void {
     // Reported once the strings to word it are in.
-    if (!this.reportMissing || !this.i18n.value) return;
-    this.reportMissing = false;
-    emit(this, 'koe-config-error', { field: 'for', reason: 'not-found', message: this.i18n.value.s.snippetTargetMissing(this.for!) });
+    if (!this.#missingTargetUnreported || !this.#i18n.value) return;
+    this.#missingTargetUnreported = false;
+    emit(this, 'koe-config-error', { field: 'for', reason: 'not-found', message: this.#i18n.value.s.snippetTargetMissing(this.for!) });
   }
 
-  /** Also waits for a locale that is still being fetched. */
-  protected override getUpdateComplete(): Promise<boolean> {
-    return settled(() => super.getUpdateComplete(), () => this.i18n.pending);
-  }
+  readonly #handleSelectionChange = (): void => {
+    if (this.#dialog?.open) return;
+    const found = selectionIn(this.#target());
+    this.selectedText = found?.text ?? '';
+    if (found && this.#button) placeNear(this.#button, found.rect);
+  };
 
-  private target(): Element | null {
+  readonly #handleKeydown = (event: KeyboardEvent): void => {
+    if (!isSnippetShortcut(event) || this.#dialog?.open) return;
+    const found = selectionIn(this.#target());
+    if (!found) return;
+    event.preventDefault();
+    this.selectedText = found.text;
+    this.open();
+  };
+
+  // Keeps the page's selection (and focus) where they are when the button is pressed with a mouse.
+  readonly #handleButtonPointerDown = (event: Event): void => event.preventDefault();
+
+  readonly #handleButtonClick = (): void => this.open();
+
+  readonly #handleCloseClick = (): void => this.close();
+
+  readonly #handleDialogClose = (): void => {
+    this.selectedText = '';
+    const target = this.#returnFocus;
+    this.#returnFocus = undefined;
+    if (target?.isConnected) target.focus();
+  };
+
+  /** The region to collect from: the `for` target (null when it matches nothing), else the element itself. */
+  #target(): Element | null {
     if (!this.for) return this;
     try {
       return document.querySelector(this.for);
@@ -113,63 +146,37 @@ export class KoeSnippet extends KoeContextElement {
     }
   }
 
-  private readonly handleSelectionChange = (): void => {
-    if (this.dialog?.open) return;
-    const found = selectionIn(this.target());
-    this.selectedText = found?.text ?? '';
-    if (found && this.button) placeNear(this.button, found.rect);
-  };
-
-  private readonly handleKeydown = (event: KeyboardEvent): void => {
-    if (!isSnippetShortcut(event) || this.dialog?.open) return;
-    const found = selectionIn(this.target());
-    if (!found) return;
-    event.preventDefault();
-    this.selectedText = found.text;
-    this.open();
-  };
-
-  // Keeps the page's selection (and focus) where they are when the button is pressed with a mouse.
-  private readonly handleButtonPointerDown = (event: Event): void => event.preventDefault();
-
-  private readonly handleClose = (): void => {
-    this.selectedText = '';
-    const target = this.returnFocus;
-    this.returnFocus = undefined;
-    if (target?.isConnected) target.focus();
-  };
-
-  /** Opens the dialog with the current selection (what the button and the shortcut do). */
-  open(): void {
-    if (!this.selectedText || this.dialog?.open) return;
-    let active = document.activeElement as HTMLElement | null;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement as HTMLElement;
-    this.returnFocus = active && active !== document.body ? active : undefined;
-    this.prefill = { text: this.selectedText, fromSelection: true, pageUrl: location.href, pageTitle: document.title };
-    this.openCount += 1;
-    void this.showDialog();
-  }
-
-  private async showDialog(): Promise<void> {
+  async #showDialog(): Promise<void> {
     await this.updateComplete;
     const form = this.renderRoot.querySelector('koe-intake');
     await form?.updateComplete;
-    this.dialog?.showModal();
+    this.#dialog?.showModal();
     // The rep came here to file this text: put the caret in it (the dialog's own autofocus may land on the host).
     form?.focus();
   }
 
+  /** Opens the dialog with the current selection (what the button and the shortcut do). */
+  open(): void {
+    if (!this.selectedText || this.#dialog?.open) return;
+    let active = document.activeElement as HTMLElement | null;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement as HTMLElement;
+    this.#returnFocus = active && active !== document.body ? active : undefined;
+    this.#prefill = { text: this.selectedText, fromSelection: true, pageUrl: location.href, pageTitle: document.title };
+    this.openCount += 1;
+    void this.#showDialog();
+  }
+
   /** Closes the dialog; focus goes back where it was. */
   close(): void {
-    this.dialog?.close();
+    this.#dialog?.close();
   }
 
   override render() {
     // The slot is always there, so the page's own content never disappears while strings load.
-    if (!this.i18n.value) return html`<slot></slot>`;
-    const { s } = this.i18n.value;
+    if (!this.#i18n.value) return html`<slot></slot>`;
+    const { s } = this.#i18n.value;
     return html`<slot></slot>
-      ${this.targetMissing ? html`<p class="error" role="alert">${s.snippetTargetMissing(this.for ?? '')}</p>` : nothing}
+      ${this.#targetMissing ? html`<p class="error" role="alert">${s.snippetTargetMissing(this.for ?? '')}</p>` : nothing}
       <button
         part="button"
         class="save"
@@ -177,42 +184,42 @@ export class KoeSnippet extends KoeContextElement {
         aria-keyshortcuts="Alt+Shift+V"
         title=${s.snippetShortcut}
         ?hidden=${!this.selectedText}
-        @pointerdown=${this.handleButtonPointerDown}
-        @mousedown=${this.handleButtonPointerDown}
-        @click=${() => this.open()}
+        @pointerdown=${this.#handleButtonPointerDown}
+        @mousedown=${this.#handleButtonPointerDown}
+        @click=${this.#handleButtonClick}
       >
         ${s.snippetButton}
       </button>
-      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.handleClose}>
+      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.#handleDialogClose}>
         <div class="dialog-head">
           <h2 id="dialog-title" part="dialog-title">${s.snippetDialogTitle}</h2>
-          <button part="close" type="button" class="close" @click=${() => this.close()}>${s.close}</button>
+          <button part="close" type="button" class="close" @click=${this.#handleCloseClick}>${s.close}</button>
         </div>
-        ${this.openCount > 0
-          ? keyed(
-              this.openCount,
-              html`<koe-intake
-                part="intake"
-                exportparts="base: intake-base, textarea: intake-textarea, chip: intake-chip, submit: intake-submit, status: intake-status, confirmation: intake-confirmation"
-                autofocus
-                .endpoint=${this.endpoint}
-                .format=${this.format}
-                .locale=${this.locale}
-                .companyId=${this.companyId}
-                .companyName=${this.companyName}
-                .contactName=${this.contactName}
-                .dealId=${this.dealId}
-                .dealStage=${this.dealStage}
-                .leadSource=${this.leadSource}
-                .reporterId=${this.reporterId}
-                .reporterName=${this.reporterName}
-                .context=${this.context}
-                .tags=${this.tags}
-                .headers=${this.headers}
-                .prefill=${this.prefill}
-              ></koe-intake>`,
-            )
-          : nothing}
+        ${this.openCount > 0 ? keyed(this.openCount, this.#renderIntake()) : nothing}
       </dialog>`;
+  }
+
+  /** The prefilled form in the dialog: every shared attribute and property passed on. */
+  #renderIntake() {
+    return html`<koe-intake
+      part="intake"
+      exportparts="base: intake-base, textarea: intake-textarea, chip: intake-chip, submit: intake-submit, status: intake-status, confirmation: intake-confirmation"
+      autofocus
+      .endpoint=${this.endpoint}
+      .format=${this.format}
+      .locale=${this.locale}
+      .companyId=${this.companyId}
+      .companyName=${this.companyName}
+      .contactName=${this.contactName}
+      .dealId=${this.dealId}
+      .dealStage=${this.dealStage}
+      .leadSource=${this.leadSource}
+      .reporterId=${this.reporterId}
+      .reporterName=${this.reporterName}
+      .context=${this.context}
+      .tags=${this.tags}
+      .headers=${this.headers}
+      .prefill=${this.#prefill}
+    ></koe-intake>`;
   }
 }

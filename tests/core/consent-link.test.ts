@@ -8,7 +8,7 @@ import {
   encodeConsentLink,
   encodeWithdrawLink,
   toBase64Url,
-} from '../../src/consent/request-link.js';
+} from '../../src/consent/consent-links.js';
 import { validConsentRequestInput } from '../fixtures/submissions.js';
 
 const request = (over: Partial<ConsentRequest> = {}): ConsentRequest => ({

@@ -1,8 +1,8 @@
-// The notice text (what is hashed), the SHA-256 itself, the canonical request digest and local ISO times.
+// The notice text (what is hashed: notice-hash.ts), the SHA-256 itself, the canonical request digest and local ISO times.
 import { expect } from '@open-wc/testing';
 import type { ConsentRequest } from '../../src/core/schemas.js';
-import { canonicalJson, sha256Hex } from '../../src/consent/notice-hash.js';
-import { buildNotice, buildWithdrawalNotice, noticeText, NOTICE_TEMPLATE_ID } from '../../src/consent/notice-template.js';
+import { canonicalJson, hashNotice, hashRequest, noticeText, sha256Hex } from '../../src/consent/notice-hash.js';
+import { buildNotice, buildWithdrawalNotice, NOTICE_TEMPLATE_ID, NOTICE_VERSION } from '../../src/consent/notice-template.js';
 import { isoWithOffset } from '../../src/consent/time.js';
 import { validConsentRequestInput } from '../fixtures/submissions.js';
 
@@ -15,17 +15,45 @@ const request = (over: Partial<ConsentRequest> = {}): ConsentRequest => ({
 });
 
 describe('consent notice', () => {
-  it('SHA-256 matches a known vector', async () => {
+  it('SHA-256 matches known vectors (FIPS 180-2 "abc"; UTF-8 bytes for Japanese, as Node computes them)', async () => {
     expect(await sha256Hex('abc')).to.equal('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(await sha256Hex('同意書')).to.equal('190d8464b352ba0370e5071fba082cec1dc193229f3568262534986486858e11');
   });
 
-  it('hash is stable for the same text and changes when one character changes', async () => {
-    const text = noticeText(buildNotice(request(), 'ja'));
-    expect(await sha256Hex(text)).to.equal(await sha256Hex(noticeText(buildNotice(request(), 'ja'))));
-    const edited = noticeText(buildNotice(request({ story: { ...request().story, title: '問い合わせ対応の時間を半分へ' } }), 'ja'));
-    expect(edited).to.not.equal(text);
-    expect(await sha256Hex(edited)).to.not.equal(await sha256Hex(text));
-    expect(await sha256Hex(`${text}.`)).to.not.equal(await sha256Hex(text));
+  it(`the version ${NOTICE_VERSION} notices hash to pinned digests: their text changes only with a new NOTICE_VERSION`, async () => {
+    // If this fails after a wording or layout change, signed records no longer match their version: bump NOTICE_VERSION and re-pin.
+    expect(NOTICE_VERSION).to.equal('1.0');
+    expect(await hashNotice(buildNotice(request(), 'ja'))).to.equal('1e82cc62c550184fdccf364914403c8bddb30246efbb3bce17c769db1c6c2b72');
+    expect(await hashNotice(buildNotice(request(), 'en'))).to.equal('e219ea2fa62a570c78fb90f3f36f0550a37f076199b1cc5b59d57f88b6cdea36');
+  });
+
+  it('every part of the request the notice shows is in the hash: changing any one changes it', async () => {
+    const base = request();
+    const edits: Array<[string, Partial<ConsentRequest>]> = [
+      ['story title', { story: { ...base.story, title: '問い合わせ対応の時間を半分へ' } }],
+      ['summary', { story: { ...base.story, summary: '別の概要' } }],
+      ['a quote (list item)', { story: { ...base.story, quotes: ['別の発言'] } }],
+      ['scopes (list item)', { scopes: ['company-name', 'logo'] }],
+      ['a channel', { channels: ['別の媒体'] }],
+      ['term', { termMonths: 12 }],
+      ['review window', { reviewWindowBusinessDays: 10 }],
+      ['no review', { reviewBeforePublication: false }],
+      ['controller email', { controller: { ...base.controller, email: 'press@example.com' } }],
+      ['privacy policy (link)', { controller: { ...base.controller, privacyPolicyUrl: 'https://example.com/privacy' } }],
+      ['company', { customer: { ...base.customer, company: '株式会社別商事' } }],
+    ];
+    const original = await hashNotice(buildNotice(base, 'ja'));
+    for (const [what, edit] of edits) {
+      expect(await hashNotice(buildNotice({ ...base, ...edit }, 'ja')), what).to.not.equal(original);
+    }
+  });
+
+  it('the request digest is the SHA-256 of its canonical JSON, whatever the key order', async () => {
+    const base = request();
+    const reordered = Object.fromEntries(Object.entries(base).reverse()) as ConsentRequest;
+    expect(await hashRequest(reordered)).to.equal(await hashRequest(base));
+    expect(await hashRequest(base)).to.equal(await sha256Hex(canonicalJson(base)));
+    expect(await hashRequest({ ...base, termMonths: 12 })).to.not.equal(await hashRequest(base));
   });
 
   it('the Japanese notice states what, why, where, how long, review window, fee, withdrawal and contact', () => {

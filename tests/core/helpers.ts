@@ -1,4 +1,4 @@
-// Test helpers: raw IndexedDB reads (bypassing our code), unhandled-rejection watch, small waits.
+// Test helpers: raw IndexedDB reads (bypassing our code), unhandled-rejection watch, failing disks (waiting: ../wait.ts).
 import type { UseStore } from 'idb-keyval';
 
 /** Opens `dbName` with the raw IndexedDB API and runs `use` on its `items` store (`absent` when there is none). */
@@ -52,19 +52,6 @@ export function watchUnhandled(): { stop(): unknown[] } {
       return seen;
     },
   };
-}
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls `check` until it returns a truthy value (or gives up after `ms`). */
-export async function until<T>(check: () => T | Promise<T>, ms = 8000, what = 'condition'): Promise<NonNullable<T>> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await sleep(25);
-  }
 }
 
 /** idb-keyval store functions that fail the way broken disks do. */

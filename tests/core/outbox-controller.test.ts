@@ -5,7 +5,7 @@ import { OutboxController } from '../../src/shared/outbox-controller.js';
 import { validIntake } from '../fixtures/submissions.js';
 import { receiver } from './receiver.js';
 import { Clock, disposeAll, ENDPOINT, makeOutbox } from './outbox-fixture.js';
-import { until } from './helpers.js';
+import { until } from '../wait.js';
 import { afterEach, beforeEach, describe, it } from './mocha.js';
 
 const outboxForTest = { current: undefined as ReturnType<typeof makeOutbox> | undefined };
@@ -75,11 +75,11 @@ describe('OutboxController', () => {
     expect(seen.map((e) => e.type)).to.deep.equal(['koe-submit', 'koe-failed', 'koe-needs-attention']);
     expect(seen[1]!.detail).to.include({ retrying: false, status: 422 });
     expect(seen[2]!.detail).to.include({ status: 422, message: 'voice.text is required' });
-    await until(() => el.delivery.counts.attention === 1, 5000, 'controller counts');
+    await until(() => el.delivery.counts.attention === 1, 'controller counts', 5000);
     expect(el.delivery.items.map((i) => i.id)).to.deep.equal([payload.id]);
     const before = el.updates;
     await el.delivery.discard(payload.id);
-    await until(() => el.delivery.items.length === 0 && el.updates > before, 5000, 'host update after discard');
+    await until(() => el.delivery.items.length === 0 && el.updates > before, 'host update after discard', 5000);
   });
 
   it('ignores items of another endpoint, and stops listening when disconnected', async () => {
@@ -108,7 +108,7 @@ describe('OutboxController', () => {
     expect(el.delivery.expiringCount).to.equal(0);
     clock.advance(12.5 * DAY);
     await outbox.flush();
-    await until(() => el.delivery.expiringCount === 1, 5000, 'one expiring item on the host');
+    await until(() => el.delivery.expiringCount === 1, 'one expiring item on the host', 5000);
     expect(outbox.expiringItems()).to.have.length(2);
     expect(el.delivery.counts).to.deep.equal({ waiting: 1, attention: 0 });
   });
@@ -119,10 +119,10 @@ describe('OutboxController', () => {
     await receiver.faults({ kind: 'status', status: 503 });
     const payloads = Array.from({ length: 12 }, () => validIntake());
     await Promise.all(payloads.map((p) => outbox.enqueue({ id: p.id, type: 'koe.intake.v1', endpoint: ENDPOINT, format: 'json', payload: p })));
-    await until(() => el.delivery.counts.waiting === 12, 5000, 'all twelve waiting on the host');
+    await until(() => el.delivery.counts.waiting === 12, 'all twelve waiting on the host', 5000);
     expect(el.delivery.items.map((i) => i.id)).to.have.members(payloads.map((p) => p.id));
     for (const p of payloads.slice(0, 11)) void outbox.discard(p.id);
-    await until(() => el.delivery.items.length === 1, 5000, 'the host after eleven quick discards');
+    await until(() => el.delivery.items.length === 1, 'the host after eleven quick discards', 5000);
     expect(el.delivery.items[0]!.id).to.equal(payloads[11]!.id);
     expect(el.delivery.counts).to.deep.equal({ waiting: 1, attention: 0 });
   });

@@ -2,14 +2,12 @@
 import { expect } from '@open-wc/testing';
 import { openKv, type Kv } from '../../src/core/storage.js';
 import type { OutboxOptions } from '../../src/core/outbox.js';
-import { validIntake } from '../fixtures/submissions.js';
 import { receiver } from './receiver.js';
-import { Clock, DB, disposeAll, ENDPOINT, makeOutbox } from './outbox-fixture.js';
+import { Clock, DB, disposeAll, makeOutbox, enqueueInput } from './outbox-fixture.js';
 import { rawEntries } from './helpers.js';
 import { afterEach, beforeEach, describe, it } from './mocha.js';
 
 const N = 40;
-const input = (payload = validIntake()) => ({ id: payload.id, type: 'koe.intake.v1' as const, endpoint: ENDPOINT, format: 'json' as const, payload });
 const offline: typeof fetch = () => Promise.reject(new TypeError('offline (test)'));
 
 /** The real IndexedDB store, with every call counted. */
@@ -38,7 +36,7 @@ describe('Outbox: disk work per item', () => {
     const outbox = makeOutbox({ fetch: offline, openKv: open });
     await outbox.ready;
     const before = calls.entries;
-    for (let i = 0; i < N; i++) expect((await outbox.enqueue(input())).status).to.equal('queued');
+    for (let i = 0; i < N; i++) expect((await outbox.enqueue(enqueueInput())).status).to.equal('queued');
     expect(calls.entries - before).to.be.at.most(2);
     expect(await rawEntries(DB)).to.have.length(N);
   });
@@ -47,7 +45,7 @@ describe('Outbox: disk work per item', () => {
     const clock = new Clock();
     const filler = makeOutbox({ now: clock.now, fetch: offline });
     const ids: string[] = [];
-    for (let i = 0; i < N; i++) ids.push((await filler.enqueue(input())).item.id);
+    for (let i = 0; i < N; i++) ids.push((await filler.enqueue(enqueueInput())).item.id);
     filler.dispose();
     clock.advance(60 * 60_000);
     const { calls, openKv: open } = counted();

@@ -1,5 +1,7 @@
-// Outbox test scaffolding: a fresh outbox DB per test, a fake clock, event capture.
-import { Outbox, type OutboxOptions } from '../../src/core/outbox.js';
+// Outbox test scaffolding: a fresh outbox DB per test, the enqueue input, a fake clock (the outbox's `now`), event capture.
+import { Outbox, type EnqueueInput, type Format, type OutboxOptions } from '../../src/core/outbox.js';
+import type { IntakeSubmission } from '../../src/core/schemas.js';
+import { validIntake } from '../fixtures/submissions.js';
 import { clearDb } from './helpers.js';
 import { afterEach, beforeEach } from './mocha.js';
 import { receiver } from './receiver.js';
@@ -8,6 +10,11 @@ export const NAME = 'test';
 export const DB = `koe-outbox-${NAME}`;
 export const ENDPOINT = '/api/intake';
 export const ENDPOINT_URL = new URL(ENDPOINT, location.href).href;
+
+/** What enqueue() takes for one submission: a fresh valid intake by default, to the test endpoint, as JSON. */
+export function enqueueInput(payload: IntakeSubmission = validIntake(), format: Format = 'json'): EnqueueInput {
+  return { id: payload.id, type: 'koe.intake.v1', endpoint: ENDPOINT, format, payload };
+}
 
 export class Clock {
   constructor(public t = Date.now()) {}

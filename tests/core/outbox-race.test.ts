@@ -2,11 +2,11 @@
 import { expect } from '@open-wc/testing';
 import { validIntake } from '../fixtures/submissions.js';
 import { bareKey, receiver } from './receiver.js';
-import { Clock, DB, ENDPOINT, makeOutbox, freshOutboxEachTest } from './outbox-fixture.js';
-import { rawEntries, until } from './helpers.js';
+import { Clock, DB, makeOutbox, freshOutboxEachTest, enqueueInput } from './outbox-fixture.js';
+import { rawEntries } from './helpers.js';
+import { until } from '../wait.js';
 import { describe, it } from './mocha.js';
 
-const input = (payload = validIntake()) => ({ id: payload.id, type: 'koe.intake.v1' as const, endpoint: ENDPOINT, format: 'json' as const, payload });
 const offline: typeof fetch = () => Promise.reject(new TypeError('offline (test)'));
 
 /**
@@ -33,7 +33,7 @@ function gateAt(id: string) {
 async function leftBehind(payload = validIntake()): Promise<Clock> {
   const clock = new Clock();
   const earlier = makeOutbox({ now: clock.now, fetch: offline });
-  expect((await earlier.enqueue(input(payload))).status).to.equal('queued');
+  expect((await earlier.enqueue(enqueueInput(payload))).status).to.equal('queued');
   earlier.dispose();
   clock.advance(60 * 60_000);
   return clock;
@@ -49,8 +49,8 @@ describe('Outbox: page-load flush and enqueue overlapping', () => {
     const outbox = makeOutbox({ now: clock.now, fetch: gate.gated });
     await gate.atGate; // the page-load flush is sending the old item, holding the flush lock
     const fresh = validIntake();
-    const pending = outbox.enqueue(input(fresh));
-    await until(async () => (await rawEntries(DB)).length === 2, 5000, 'the new item on disk');
+    const pending = outbox.enqueue(enqueueInput(fresh));
+    await until(async () => (await rawEntries(DB)).length === 2, 'the new item on disk', 5000);
     gate.release();
     const result = await pending;
 
@@ -78,9 +78,9 @@ describe('Outbox: page-load flush and enqueue overlapping', () => {
     await gate.atGate; // tab A's page-load flush holds the lock across tabs
     const tabB = makeOutbox({ now: clock.now });
     const fresh = validIntake();
-    const pending = tabB.enqueue(input(fresh));
+    const pending = tabB.enqueue(enqueueInput(fresh));
     // Tab A has heard of the new item before its flush goes on, so it is the one that tries it.
-    await until(() => tabA.counts().waiting === 2, 5000, 'tab A to see the new item');
+    await until(() => tabA.counts().waiting === 2, 'tab A to see the new item', 5000);
     gate.release();
     const result = await pending;
 

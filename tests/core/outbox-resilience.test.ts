@@ -4,12 +4,12 @@ import { openKv } from '../../src/core/storage.js';
 import type { Outbox, OutboxItem } from '../../src/core/outbox.js';
 import { validIntake } from '../fixtures/submissions.js';
 import { bareKey, receiver } from './receiver.js';
-import { capture, Clock, DB, ENDPOINT, makeOutbox, freshOutboxEachTest } from './outbox-fixture.js';
-import { failingStores, rawEntries, sleep, until, watchUnhandled } from './helpers.js';
+import { capture, Clock, DB, ENDPOINT, makeOutbox, freshOutboxEachTest, enqueueInput } from './outbox-fixture.js';
+import { failingStores, rawEntries, watchUnhandled } from './helpers.js';
+import { until } from '../wait.js';
 import { describe, it } from './mocha.js';
 
 const DAY = 86_400_000;
-const input = (payload = validIntake()) => ({ id: payload.id, type: 'koe.intake.v1' as const, endpoint: ENDPOINT, format: 'json' as const, payload });
 
 describe('Outbox: tabs, storage failures, retention, secrets', () => {
   freshOutboxEachTest();
@@ -24,21 +24,23 @@ describe('Outbox: tabs, storage failures, retention, secrets', () => {
       const tabB = makeOutbox({ now: clock.now, lock });
       await receiver.faults({ kind: 'status', status: 503 });
       const payloads = Array.from({ length: 6 }, () => validIntake());
-      const results = await Promise.all(payloads.map((p, i) => (i % 2 ? tabA : tabB).enqueue(input(p))));
+      const results = await Promise.all(payloads.map((p, i) => (i % 2 ? tabA : tabB).enqueue(enqueueInput(p))));
       expect(results.map((r) => r.status)).to.deep.equal(Array(6).fill('queued'));
       expect(await rawEntries(DB)).to.have.length(6);
       await receiver.faults(null);
       await receiver.hits(true);
       clock.advance(30 * 60_000);
       await Promise.all([tabA.flush(), tabB.flush(), tabA.flush(), tabB.flush()]);
-      await until(async () => (await rawEntries(DB)).length === 0, 10_000, 'an empty outbox');
-      await sleep(300);
+      await until(async () => (await rawEntries(DB)).length === 0, 'an empty outbox', 10_000);
+      // A barrier, not a pause: flush() joins each tab's running flush loop and resolves when it has ended, after one more
+      // look that finds nothing due. No send can be in flight in either tab after this, so the POSTs below are final.
+      await Promise.all([tabA.flush(), tabB.flush()]);
       const posts = await receiver.posts();
       expect(posts.map((h) => bareKey(h.idempotencyKey)).sort()).to.deep.equal(payloads.map((p) => p.id).sort());
       const records = await receiver.records();
       expect(records.map((r) => r.record.id).sort()).to.deep.equal(payloads.map((p) => p.id).sort());
       // The other tab heard about it and shows the same (empty) counts.
-      await until(() => tabA.counts().waiting === 0 && tabB.counts().waiting === 0, 5000, 'counts in both tabs');
+      await until(() => tabA.counts().waiting === 0 && tabB.counts().waiting === 0, 'counts in both tabs', 5000);
     });
   }
 
@@ -48,8 +50,8 @@ describe('Outbox: tabs, storage failures, retention, secrets', () => {
     await Promise.all([tabA.ready, tabB.ready]);
     const changes = capture(tabB, 'change');
     await receiver.faults({ kind: 'status', status: 422, message: 'invalid' });
-    await tabA.enqueue(input());
-    await until(() => tabB.counts().attention === 1, 5000, 'counts in the other tab');
+    await tabA.enqueue(enqueueInput());
+    await until(() => tabB.counts().attention === 1, 'counts in the other tab', 5000);
     expect(changes.length).to.be.at.least(1);
   });
 
@@ -61,11 +63,11 @@ describe('Outbox: tabs, storage failures, retention, secrets', () => {
     const acquired = new Promise<void>((r) => void navigator.locks.request('koe-flush:test', () => (r(), held)));
     await acquired;
     const sent = capture(outbox, 'sent');
-    const result = await outbox.enqueue(input());
+    const result = await outbox.enqueue(enqueueInput());
     expect(result.status).to.equal('queued');
     expect(await receiver.posts()).to.have.length(0);
     release();
-    await until(() => sent.length === 1, 8000, 'delivery after the lock is free');
+    await until(() => sent.length === 1, 'delivery after the lock is free', 8000);
     expect(await receiver.records()).to.have.length(1);
   });
 
@@ -77,7 +79,7 @@ describe('Outbox: tabs, storage failures, retention, secrets', () => {
     expect(outbox.persistent).to.equal(false);
     expect(outbox.storageProblem).to.equal('error');
     expect(warnings).to.deep.equal([{ reason: 'error' }]);
-    const result = await outbox.enqueue(input());
+    const result = await outbox.enqueue(enqueueInput());
     expect(result).to.include({ status: 'sent', persistent: false });
     expect(await receiver.records()).to.have.length(1);
     expect(watch.stop()).to.deep.equal([]);
@@ -87,7 +89,7 @@ describe('Outbox: tabs, storage failures, retention, secrets', () => {
     const outbox = makeOutbox({ openTimeoutMs: 200, openKv: (db, o) => openKv(db, { ...o, store: failingStores.hanging() }) });
     await outbox.ready;
     expect(outbox.storageProblem).to.equal('timeout');
-    expect((await outbox.enqueue(input())).status).to.equal('sent');
+    expect((await outbox.enqueue(enqueueInput())).status).to.equal('sent');
   });
 
   it('a full disk at the first write: keeps the item in memory, warns quota, still delivers and retries', async () => {
@@ -98,7 +100,7 @@ describe('Outbox: tabs, storage failures, retention, secrets', () => {
     await outbox.ready;
     expect(outbox.persistent).to.equal(true);
     await receiver.faults({ kind: 'status', status: 503, times: 1 });
-    const first = await outbox.enqueue(input());
+    const first = await outbox.enqueue(enqueueInput());
     expect(first).to.include({ status: 'queued', persistent: false });
     expect(warnings).to.deep.equal([{ reason: 'quota' }]);
     expect(outbox.counts().waiting).to.equal(1);
@@ -115,7 +117,7 @@ describe('Outbox: tabs, storage failures, retention, secrets', () => {
     const attention = capture<{ message: string; item: OutboxItem }>(outbox, 'needs-attention');
     await receiver.faults({ kind: 'status', status: 503 });
     const payload = validIntake();
-    await outbox.enqueue(input(payload));
+    await outbox.enqueue(enqueueInput(payload));
     clock.advance(11 * DAY);
     await outbox.flush();
     expect(outbox.expiringItems()).to.deep.equal([]);
@@ -141,7 +143,7 @@ describe('Outbox: tabs, storage failures, retention, secrets', () => {
     const outbox: Outbox = makeOutbox();
     outbox.setHeaders(ENDPOINT, async () => ({ Authorization: 'Bearer SECRET-TOKEN-123', 'X-Tenant': 'TENANT-SECRET' }));
     await receiver.faults({ kind: 'status', status: 503 });
-    await outbox.enqueue(input());
+    await outbox.enqueue(enqueueInput());
     const raw = JSON.stringify(await rawEntries(DB));
     expect(raw).to.contain('pending');
     expect(raw).not.to.contain('SECRET-TOKEN-123');

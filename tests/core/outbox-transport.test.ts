@@ -1,12 +1,10 @@
 // The HTTP attempt code is a chunk of its own: fetched when something is first due, and never the reason an item is lost.
 // This file imports nothing that imports src/core/transport.ts, so the page loads it only through the outbox.
 import { expect } from '@open-wc/testing';
-import { validIntake } from '../fixtures/submissions.js';
 import { receiver } from './receiver.js';
-import { ENDPOINT, makeOutbox, freshOutboxEachTest } from './outbox-fixture.js';
+import { makeOutbox, freshOutboxEachTest, enqueueInput } from './outbox-fixture.js';
 import { describe, it } from './mocha.js';
 
-const enqueueInput = (payload = validIntake()) => ({ id: payload.id, type: 'koe.intake.v1' as const, endpoint: ENDPOINT, format: 'json' as const, payload });
 const transportFetched = () => performance.getEntriesByType('resource').some((entry) => new URL(entry.name).pathname === '/src/core/transport.ts');
 
 describe('Outbox transport chunk', () => {

@@ -1,17 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { validIntake } from '../fixtures/submissions.js';
 import { bareKey, receiver } from './receiver.js';
-import { capture, Clock, DB, ENDPOINT, ENDPOINT_URL, makeOutbox, freshOutboxEachTest } from './outbox-fixture.js';
-import { rawEntries, until } from './helpers.js';
+import { capture, Clock, DB, ENDPOINT, ENDPOINT_URL, makeOutbox, freshOutboxEachTest, enqueueInput } from './outbox-fixture.js';
+import { rawEntries } from './helpers.js';
+import { until } from '../wait.js';
 import { describe, it } from './mocha.js';
-
-const enqueueInput = (payload = validIntake(), format: 'json' | 'cloudevents' = 'json') => ({
-  id: payload.id,
-  type: 'koe.intake.v1' as const,
-  endpoint: ENDPOINT,
-  format,
-  payload,
-});
 
 describe('Outbox against the reference receiver', () => {
   freshOutboxEachTest();
@@ -24,7 +17,7 @@ describe('Outbox against the reference receiver', () => {
     const payload = validIntake();
     const pending = outbox.enqueue(enqueueInput(payload));
     // The request is at the (slow) server now: the item must already be on disk.
-    await until(async () => (await receiver.posts()).length === 1, 5000, 'the first POST');
+    await until(async () => (await receiver.posts()).length === 1, 'the first POST', 5000);
     const onDisk = await rawEntries(DB);
     expect(onDisk).to.have.length(1);
     expect(onDisk[0]![1]).to.include({ id: payload.id, state: 'pending', endpoint: ENDPOINT_URL });
@@ -78,6 +71,33 @@ describe('Outbox against the reference receiver', () => {
     expect(await receiver.records()).to.have.length(1);
   });
 
+  it('409 with Retry-After (the receiver’s “same key still in flight”): retried no sooner, with the same key, stored once', async () => {
+    const clock = new Clock();
+    const outbox = makeOutbox({ now: clock.now, random: () => 0.1 });
+    const failed = capture<{ retrying: boolean; status: number }>(outbox, 'failed');
+    const attention = capture(outbox, 'needs-attention');
+    await receiver.faults({ kind: 'status', status: 409, times: 1, retryAfter: '2', message: 'still in flight' });
+    const payload = validIntake();
+    const first = await outbox.enqueue(enqueueInput(payload));
+    expect(first.status).to.equal('queued');
+    expect(failed).to.have.length(1);
+    expect(failed[0]).to.include({ retrying: true, status: 409 });
+    expect(attention).to.have.length(0);
+    expect(first.item.nextAttemptAt).to.be.at.least(clock.t + 2000);
+
+    clock.advance(1999);
+    await outbox.flush();
+    expect(await receiver.posts(), 'retried before Retry-After').to.have.length(1);
+
+    clock.advance(1);
+    await outbox.flush();
+    const posts = await receiver.posts();
+    expect(posts.map((h) => h.status)).to.deep.equal([409, 201]);
+    expect(posts.map((h) => bareKey(h.idempotencyKey))).to.deep.equal([payload.id, payload.id]);
+    expect(await receiver.records()).to.have.length(1);
+    expect(await rawEntries(DB)).to.deep.equal([]);
+  });
+
   it('a 400 waits in needs-attention with the server message, across a reload; edit and resend stores exactly one record', async () => {
     let outbox = makeOutbox();
     const attention = capture<{ status: number; message: string }>(outbox, 'needs-attention');
@@ -119,7 +139,7 @@ describe('Outbox against the reference receiver', () => {
     expect(auth[0]).to.include({ status: 401 });
     const sent = capture(outbox, 'sent');
     outbox.setHeaders(ENDPOINT, { Authorization: 'Bearer fresh' });
-    await until(() => sent.length === 1, 8000, 'delivery after new headers');
+    await until(() => sent.length === 1, 'delivery after new headers', 8000);
     expect(await receiver.records()).to.have.length(1);
     expect(await outbox.list()).to.deep.equal([]);
   });
@@ -156,13 +176,13 @@ describe('Outbox against the reference receiver', () => {
     // Reload while still failing: the page-load attempt fails too.
     clock.advance(60 * 60_000);
     outbox = makeOutbox({ now: clock.now });
-    await until(async () => ((await outbox.list())[0]?.attempts ?? 0) >= 2, 8000, 'the page-load attempt');
+    await until(async () => ((await outbox.list())[0]?.attempts ?? 0) >= 2, 'the page-load attempt', 8000);
     expect((await outbox.list())[0]!.nextAttemptAt).to.be.above(clock.t);
     // The connection is back: `online` sends it without waiting for the backoff.
     await receiver.faults(null);
     const sent = capture(outbox, 'sent');
     window.dispatchEvent(new Event('online'));
-    await until(() => sent.length === 1, 8000, 'delivery on online');
+    await until(() => sent.length === 1, 'delivery on online', 8000);
     expect((await receiver.records()).map((r) => r.record.id)).to.deep.equal([a.id]);
     expect(await rawEntries(DB)).to.deep.equal([]);
   });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { isRetryableStatus, parseRetryAfter } from '../../src/core/retry.js';
-import { backoffDelay } from '../../src/core/outbox-policy.js';
+import { backoffDelay } from '../../src/core/backoff.js';
 import { describe, it } from './mocha.js';
 
 describe('retry policy', () => {

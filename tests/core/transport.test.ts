@@ -56,9 +56,17 @@ describe('transport: request building', () => {
     expect(buildRequest(input({ payload: { text: 'あ'.repeat(15_000) } }), {}, NOW).init.keepalive).to.equal(true);
   });
 
-  it('the body is deterministic for a given clock', () => {
-    const body = () => buildRequest(input({ format: 'cloudevents' }), {}, NOW).init.body;
-    expect(body()).to.equal(body());
+  it('every attempt of an item sends the same key and data; only the CloudEvent time follows the attempt’s clock', async () => {
+    const seen: Array<{ key: string | null; body: Record<string, unknown> }> = [];
+    const fetch: typeof globalThis.fetch = async (_url, init) => {
+      seen.push({ key: new Headers(init?.headers).get('idempotency-key'), body: JSON.parse(init?.body as string) });
+      return new Response(null, { status: 503 });
+    };
+    for (const now of [NOW, NOW + 60_000]) await send(input({ format: 'cloudevents' }), { fetch, now: () => now });
+    const [first, retry] = seen;
+    expect(retry!.key).to.equal(first!.key);
+    expect({ ...retry!.body, time: 'any' }).to.deep.equal({ ...first!.body, time: 'any' });
+    expect([first!.body.time, retry!.body.time]).to.deep.equal(['2026-11-21T05:03:00.000Z', '2026-11-21T05:04:00.000Z']);
   });
 });
 
@@ -76,6 +84,12 @@ describe('transport: answer classes', () => {
     expect(r).to.deep.equal({ kind: 'retry', status: 503, message: 'maintenance', retryAfterMs: 3000 });
     const r2 = await classifyResponse(new Response('busy', { status: 429 }), NOW);
     expect(r2).to.deep.equal({ kind: 'retry', status: 429, message: 'busy' });
+  });
+
+  it('409 with Retry-After (the same key still in flight) is retried no sooner; 409 without it is refused', async () => {
+    const inFlight = await classifyResponse(json(409, { message: 'in flight' }, { 'Retry-After': '2' }), NOW);
+    expect(inFlight).to.deep.equal({ kind: 'retry', status: 409, message: 'in flight', retryAfterMs: 2000 });
+    expect(await classifyResponse(json(409, { message: 'conflict' }), NOW)).to.deep.equal({ kind: 'rejected', status: 409, message: 'conflict' });
   });
 
   it('401 and 403 ask for authentication', async () => {

@@ -5,7 +5,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { adoptKeyFromFragment, apiKey, forgetKey } from '../../demo/inbox-api.js';
 import { receiver } from '../core/receiver.js';
 import { before, describe, it } from '../core/mocha.js';
-import { until } from '../core/helpers.js';
+import { until } from '../wait.js';
 import { validIntake } from '../fixtures/submissions.js';
 
 const key = (scopes?: string[]) => executeServerCommand('koe-receiver-key', scopes ? { scopes } : undefined) as Promise<string>;
@@ -32,7 +32,7 @@ describe('demo inbox page: the API key', () => {
   });
 
   it('asks for a key when it has none', async () => {
-    await until(() => main().querySelector('#api-key'), 8000, 'the key form');
+    await until(() => main().querySelector('#api-key'), 'the key form', 8000);
     expect(main().querySelector('h2')!.textContent).to.equal('API キーを入力してください');
     expect(main().querySelector('label[for="api-key"]')!.textContent).to.equal('API キー');
     await expect(main()).to.be.accessible();
@@ -40,7 +40,7 @@ describe('demo inbox page: the API key', () => {
 
   it('says a wrong key does not work, and forgets it', async () => {
     await submitKey(`koe_${'0'.repeat(12)}_${'A'.repeat(43)}`);
-    const alert = await until(() => main().querySelector('[role="alert"]'), 8000, 'the refusal');
+    const alert = await until(() => main().querySelector('[role="alert"]'), 'the refusal', 8000);
     expect(alert.textContent).to.equal('この API キーは使えません。入力の誤りか、取り消されたキーです。');
     expect(apiKey()).to.equal(null);
     await expect(main()).to.be.accessible();
@@ -48,13 +48,13 @@ describe('demo inbox page: the API key', () => {
 
   it('says when a key may not read', async () => {
     await submitKey(await key(['issue']));
-    await until(() => main().querySelector('[role="alert"]')?.textContent?.includes('read'), 8000, 'the scope message');
+    await until(() => main().querySelector('[role="alert"]')?.textContent?.includes('read'), 'the scope message', 8000);
     expect(main().querySelector('[role="alert"]')!.textContent).to.equal('この API キーには受信箱を読む権限（read）がありません。');
   });
 
   it('speaks English when switched', async () => {
     document.querySelector<HTMLButtonElement>('button[data-locale="en"]')!.click();
-    await until(() => main().querySelector('h2')?.textContent === 'Enter an API key', 8000, 'English copy');
+    await until(() => main().querySelector('h2')?.textContent === 'Enter an API key', 'English copy', 8000);
     expect(main().querySelector('[role="alert"]')!.textContent).to.equal('This API key may not read the inbox (it lacks the read scope).');
     await expect(main()).to.be.accessible();
   });
@@ -62,7 +62,7 @@ describe('demo inbox page: the API key', () => {
   it('shows the inbox with a good key, kept in sessionStorage only', async () => {
     const good = await key();
     await submitKey(good);
-    await until(() => main().textContent?.includes('鍵のテストで届いた顧客の声'), 8000, 'the stored voice');
+    await until(() => main().textContent?.includes('鍵のテストで届いた顧客の声'), 'the stored voice', 8000);
     expect(apiKey()).to.equal(good);
     expect(Object.values(localStorage).some((v) => String(v).includes(good))).to.equal(false);
     await expect(main()).to.be.accessible();

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { ConsentRecord, ConsentRequest, IntakeSubmission } from '../../src/core/schemas.js';
-import { decodeConsentLink, decodeWithdrawLink } from '../../src/consent/request-link.js';
+import { decodeConsentLink, decodeWithdrawLink } from '../../src/consent/consent-links.js';
 import { base64UrlJson, consentLink, defaultFormValues, requestInput, withdrawLink } from '../../demo/consent-link.js';
 import { buildItems, filterItems, requestState, startOfWeek, submissionOf, tagCountsThisWeek, type InboxItem, type StoredLine } from '../../demo/inbox-model.js';
 import { receiver } from '../core/receiver.js';

@@ -1,6 +1,6 @@
 // Scenarios 1–3: offline and reload, a connection dropped after commit, Retry-After in seconds and as an HTTP-date.
-import { assert, newContext, posts, sleep, until } from './harness.mjs';
-import { SIDE, fileVoice, koeEvents, openCrm, recordKoeEvents, watchAttempts } from './pages.mjs';
+import { assert, newContext, posts, until } from './harness.mjs';
+import { SIDE, fileVoice, koeEvents, openCrm, outboxSettled, recordKoeEvents, watchAttempts } from './pages.mjs';
 import { expectClean, expectSameKey, tally } from './tally.mjs';
 
 const stores = async (receiver, id) => (await receiver.records('intake')).some((l) => l.record.id === id);
@@ -34,7 +34,7 @@ export async function offlineReloadOnline(world, row) {
     await context.setOffline(false); // the "online" event
     await until(() => stores(receiver, id), 'the record after going online', 20_000);
     await page.locator(`${SIDE} .outbox`).waitFor({ state: 'detached', timeout: 10_000 });
-    await sleep(500);
+    assert((await outboxSettled(page)) === 0, 'items left in the outbox');
     await tally(row, receiver, [id], { errors });
     expectSameKey(id, posts(receiver), attempts);
     assert(attempts.length >= 3, `expected attempts before and after the reload and online, saw ${attempts.length}`);
@@ -78,7 +78,8 @@ export async function dropAfterCommit(world, row) {
       const id = (await koeEvents(page, 'koe-submit')).at(-1).detail.id;
       ids.push(id);
       await until(() => koeEvents(page, 'koe-sent').then((e) => e.some((x) => x.detail.id === id)), 'koe-sent after the retry', 15_000);
-      await sleep(1500); // room for a second, wrong "sent"
+      // No attempt is in flight once the page's outbox has settled: a second, wrong "sent" would have fired by then.
+      assert((await outboxSettled(page)) === 0, 'the item is still in the outbox after koe-sent');
       const mine = (await koeEvents(page)).slice(before.length).filter((e) => e.detail?.id === id);
       const sent = mine.filter((e) => e.type === 'koe-sent');
       const retriedBy = mine.some((e) => e.type === 'koe-failed') ? 'the outbox' : 'Chromium';

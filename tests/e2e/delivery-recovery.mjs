@@ -1,6 +1,7 @@
-// Scenarios 4–7: refused then fixed, 401 then new headers, two tabs going online, a tab closed mid-request.
-import { assert, keyId, newContext, posts, sleep, until } from './harness.mjs';
-import { SIDE, fileVoice, koeEvents, openCrm, recordKoeEvents, shadowText, waitState, watchAttempts } from './pages.mjs';
+// Scenarios 4–7 and 13: refused then fixed, 401 then new headers, two tabs going online (with Web Locks, and with the
+// localStorage lease of pages without them), a tab closed mid-request.
+import { assert, keyId, newContext, posts, until } from './harness.mjs';
+import { SIDE, fileVoice, koeEvents, openCrm, outboxSettled, recordKoeEvents, shadowText, waitState, watchAttempts } from './pages.mjs';
 import { expectClean, expectSameKey, tally } from './tally.mjs';
 
 const records = async (receiver) => (await receiver.records('intake')).map((l) => l.record);
@@ -28,7 +29,8 @@ export async function refusedThenFixed(world, row) {
       await item.waitFor({ timeout: 10_000 });
       assert((await item.getAttribute('data-state')) === 'needs-attention', 'not needs-attention after the reload');
       assert((await item.textContent()).includes(message), 'the server message is gone after the reload');
-      await sleep(1500);
+      // The page's outbox has run a flush since the reload: a refused item it would resend by itself has gone out by now.
+      await outboxSettled(page);
       assert(!(await records(receiver)).some((r) => r.id === id), `a refused (${status}) item was resent by itself`);
       await item.locator('[data-action=edit]').click();
       await page.locator(`${SIDE} textarea`).fill(`${status} の後に直して再送した声`);
@@ -64,7 +66,7 @@ export async function authRequired(world, row) {
     const [event] = await koeEvents(page, 'koe-auth-required');
     assert(event?.detail.status === 401, 'koe-auth-required did not fire');
     const id = event.detail.id;
-    await sleep(500);
+    await outboxSettled(page);
     assert(posts(receiver).length === 1, 'resent before the host gave new headers');
     // What a host does on koe-auth-required: refresh the token.
     await page.locator(SIDE).evaluate((el) => (el.headers = async () => ({ Authorization: 'Bearer fresh' })));
@@ -75,8 +77,9 @@ export async function authRequired(world, row) {
     // The form should not keep offering to resend what was delivered.
     await page.locator(`${SIDE} .outbox`).waitFor({ state: 'detached', timeout: 5000 });
     expectClean(row, errors);
-    // What the rep sees once it went through: not "sign in again and resend".
-    await sleep(500);
+    // What the rep sees once it went through: not "sign in again and resend" (the element has handled koe-sent and re-rendered).
+    await outboxSettled(page);
+    await page.locator(SIDE).evaluate((el) => el.updateComplete);
     const state = await page.locator(SIDE).getAttribute('state');
     const status = await page.locator(`${SIDE} [part=status]`).textContent();
     assert(state !== 'needs-attention', `delivered, but <koe-intake> stays in needs-attention with the resend form and "${status.trim()}"`);
@@ -86,14 +89,30 @@ export async function authRequired(world, row) {
   }
 }
 
+/** Pages without Web Locks (plain-http intranet pages): the flush lock falls back to the localStorage lease. */
+function withoutWebLocks() {
+  delete Navigator.prototype.locks;
+}
+
 /** 6. Two tabs with queued items go online: every item delivered exactly once (one POST per key). */
-export async function twoTabs(world, row) {
+export function twoTabs(world, row) {
+  return twoTabsGoOnline(world, row, { webLocks: true });
+}
+
+/** 13. The same with two real pages that have no Web Locks, so the localStorage lease decides who flushes. */
+export function twoTabsLease(world, row) {
+  return twoTabsGoOnline(world, row, { webLocks: false });
+}
+
+async function twoTabsGoOnline(world, row, { webLocks }) {
   const { receiver } = world;
-  const { context, errors } = await newContext(world, { init: [recordKoeEvents] });
+  const { context, errors } = await newContext(world, { init: webLocks ? [recordKoeEvents] : [recordKoeEvents, withoutWebLocks] });
   const ids = [];
   try {
     const tabs = [await context.newPage(), await context.newPage()];
     for (const tab of tabs) await openCrm(tab);
+    const locks = await Promise.all(tabs.map((tab) => tab.evaluate(() => 'locks' in navigator)));
+    assert(locks.every((has) => has === webLocks), `navigator.locks in the tabs: ${locks.join(', ')}`);
     await context.setOffline(true);
     for (let i = 0; i < 3; i++) {
       for (const [t, tab] of tabs.entries()) {
@@ -104,21 +123,33 @@ export async function twoTabs(world, row) {
     for (const tab of tabs) ids.push(...(await koeEvents(tab, 'koe-submit')).map((e) => e.detail.id));
     row.trials = ids.length;
     await context.setOffline(false);
-    await until(async () => ids.every((id) => receiverHas(id)), 'all six records', 30_000).catch(() => undefined);
-    await sleep(2000); // room for a late duplicate
+    // (A lost item shows in the table: tally counts it.)
+    await until(() => receiverHasAll(ids), 'all six records', 30_000).catch(() => undefined);
+    // A barrier, not a pause: settling both pages' outboxes joins the flush loop running in either; after that no
+    // attempt is in flight in either page, so a late duplicate would be in the receiver's log now. The second round
+    // reads what is left once neither page is sending.
+    await Promise.all(tabs.map(outboxSettled));
+    const left = await Promise.all(tabs.map(outboxSettled));
+    assert(left.every((n) => n === 0), `items left in the tabs' outbox: ${left.join(', ')}`);
     await tally(row, receiver, ids, { errors });
     const perKey = new Map();
     for (const h of posts(receiver)) perKey.set(keyId(h.idempotencyKey), (perKey.get(keyId(h.idempotencyKey)) ?? 0) + 1);
     const twice = [...perKey.entries()].filter(([, n]) => n > 1);
     expectClean(row, errors);
     assert(twice.length === 0, `sent more than once: ${twice.map(([k, n]) => `${k}×${n}`).join(', ')}`);
-    return `${posts(receiver).length} POSTs for ${ids.length} items`;
+    if (!webLocks) {
+      // The lease chunk is fetched only where Web Locks are missing: both pages used it.
+      const fetched = await Promise.all(tabs.map((tab) => tab.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/src/core/lock-lease.ts')))));
+      assert(fetched.every(Boolean), `the localStorage lease was not used in every tab: ${fetched.join(', ')}`);
+    }
+    return `${posts(receiver).length} POSTs for ${ids.length} items${webLocks ? '' : ', flush lock: localStorage lease'}`;
   } finally {
     await context.close();
   }
 
-  function receiverHas(id) {
-    return receiver.records('intake').then((l) => l.some((x) => x.record.id === id));
+  async function receiverHasAll(wanted) {
+    const stored = new Set((await receiver.records('intake')).map((line) => line.record.id));
+    return wanted.every((id) => stored.has(id));
   }
 }
 
@@ -141,7 +172,7 @@ export async function tabClosed(world, row) {
     await until(() => attempts.length > 0, 'a resend from the next load', 10_000);
     await until(async () => (await records(receiver)).some((r) => r.id === id), 'the record', 15_000);
     await second.locator(`${SIDE} .outbox`).waitFor({ state: 'detached', timeout: 10_000 });
-    await sleep(1000);
+    assert((await outboxSettled(second)) === 0, 'items left in the outbox');
     await tally(row, receiver, [id], { errors });
     expectSameKey(id, posts(receiver), attempts);
     expectClean(row, errors);

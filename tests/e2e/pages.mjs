@@ -1,7 +1,25 @@
 // Driving the demo pages like a person would: the CRM page's <koe-intake>, events seen by the host page.
-import { until } from './harness.mjs';
+import { ROOT, until } from './harness.mjs';
 
 export const SIDE = '.side koe-intake';
+
+/** The outbox module as the demo pages load it (Vite serves files outside demo/ under /@fs), so importing it gives the page's own. */
+export const OUTBOX_MODULE = `/@fs${ROOT}/src/core/outbox.ts`;
+
+/**
+ * A barrier for "nothing more happens" checks, instead of a pause: runs the page's own Outbox.shared().flush() and
+ * resolves with how many items that page still holds. flush() joins a flush loop already running in the page and ends
+ * after a look that finds nothing due, so no attempt is in flight there afterwards: a late, wrong second attempt (a
+ * duplicate, a resend of a refused item) would have reached the receiver by then.
+ */
+export function outboxSettled(page) {
+  return page.evaluate(async (url) => {
+    const { Outbox } = await import(url);
+    const outbox = Outbox.shared();
+    await outbox.flush();
+    return (await outbox.list()).length;
+  }, OUTBOX_MODULE);
+}
 
 /** Records every koe-* event the host page sees into window.__koeEvents (an init script, so it survives reloads). */
 export function recordKoeEvents() {

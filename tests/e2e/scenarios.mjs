@@ -1,10 +1,11 @@
-// The twelve scenarios of issue 5, then the embed matrix of issue 9, in order; each `run(world, row)` fills its table row and throws on a failed expectation.
+// The twelve scenarios of issue 5, then the embed matrix of issue 9, then issue 12's two real pages on the localStorage
+// lease, in order; each `run(world, row)` fills its table row and throws on a failed expectation.
 import { dropAfterCommit, offlineReloadOnline, retryAfter } from './delivery-network.mjs';
 import { strictCsp } from './csp.mjs';
 import { xssCorpus } from './xss.mjs';
 import { soak } from './soak.mjs';
 import { draftQuota, idbBroken } from './storage-faults.mjs';
-import { authRequired, refusedThenFixed, tabClosed, twoTabs } from './delivery-recovery.mjs';
+import { authRequired, refusedThenFixed, tabClosed, twoTabs, twoTabsLease } from './delivery-recovery.mjs';
 import { EMBED_ROWS } from './embed-matrix.mjs';
 
 export const SCENARIOS = [
@@ -22,4 +23,6 @@ export const SCENARIOS = [
   { name: 'soak: 1,000 under random faults', run: soak, timeoutS: 240 },
   // Issue 9: the embed matrix, one row per way a host loads Koe (the React and Vue builds included).
   ...EMBED_ROWS,
+  // Issue 12: scenario 6 with two real pages that have no Web Locks (`node scripts/e2e.mjs lease`).
+  { name: 'two tabs without Web Locks (lease)', run: twoTabsLease },
 ];

@@ -1,7 +1,7 @@
 // Scenario 12: 1,000 submissions while the receiver randomly answers 503/429, drops connections (before and after
 // commit) and the browser goes offline: exactly 1,000 records, no duplicates, none lost, no page errors.
-import { ROOT, assert, keyId, newContext, posts, sleep } from './harness.mjs';
-import { openCrm } from './pages.mjs';
+import { assert, keyId, newContext, posts, sleep } from './harness.mjs';
+import { OUTBOX_MODULE, openCrm, outboxSettled } from './pages.mjs';
 import { expectClean, tally } from './tally.mjs';
 
 const TOTAL = 1000;
@@ -91,7 +91,7 @@ export async function soak(world, row) {
         await context.setOffline(false);
       }
     })();
-    const filed = await page.evaluate(fileAll, { total: TOTAL, viaElement: VIA_ELEMENT, outboxUrl: `/@fs${ROOT}/src/core/outbox.ts` });
+    const filed = await page.evaluate(fileAll, { total: TOTAL, viaElement: VIA_ELEMENT, outboxUrl: OUTBOX_MODULE });
     filing = false;
     const fileSeconds = (Date.now() - started) / 1000;
     ids = filed.ids;
@@ -107,7 +107,8 @@ export async function soak(world, row) {
       await sleep(1000);
     }
     const drainSeconds = (Date.now() - started) / 1000;
-    await sleep(1500); // room for late duplicates
+    // A barrier for late duplicates: no attempt is in flight once the page's outbox has settled.
+    await outboxSettled(page);
     const { counts } = await tally(row, receiver, ids, { errors });
     const left = await page.evaluate(async () => ({
       core: (await window.__soakOutbox.list()).length,

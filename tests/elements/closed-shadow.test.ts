@@ -5,7 +5,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { KoeIntake } from '../../src/intake/koe-intake.js';
 import type { KoeSnippet } from '../../src/snippet/koe-snippet.js';
 import type { KoeConsent } from '../../src/consent/koe-consent.js';
-import { records, resetWorld, until } from './intake-helpers.js';
+import { records } from './intake-helpers.js';
+import { until } from '../wait.js';
+import { resetWorld } from '../world.js';
 
 // Test-only: keep every root the elements attach, so the test can look inside; the page itself cannot.
 const roots = new WeakMap<Element, ShadowRoot>();

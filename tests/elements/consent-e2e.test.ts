@@ -2,12 +2,15 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/consent/define.js';
 import type { KoeConsent } from '../../src/consent/koe-consent.js';
-import { canonicalJson, sha256Hex } from '../../src/consent/notice-hash.js';
-import { buildNotice, noticeText } from '../../src/consent/notice-template.js';
-import { encodeConsentLink } from '../../src/consent/request-link.js';
+import { canonicalJson, noticeText, sha256Hex } from '../../src/consent/notice-hash.js';
+import { buildNotice } from '../../src/consent/notice-template.js';
+import { encodeConsentLink } from '../../src/consent/consent-links.js';
 import { Outbox } from '../../src/core/outbox.js';
 import { consentSchema, type ConsentRequest } from '../../src/core/schemas.js';
-import { $, $$, drawStroke, fill, issuedRequest, pick, resetWorld, storedConsents, submit, until } from './consent-helpers.js';
+import { drawStroke, fill, issuedRequest, pick, storedConsents, submit } from './consent-helpers.js';
+import { $, $$ } from '../shadow.js';
+import { until } from '../wait.js';
+import { resetWorld } from '../world.js';
 
 const GRANT = '掲載に同意します（項目ごとに選びます）';
 

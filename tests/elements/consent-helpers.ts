@@ -1,6 +1,7 @@
-// Helpers for the <koe-consent> tests: requests, a clean world, shadow queries, filling the form.
+// Helpers for the <koe-consent> tests: requests, filling the form, drawing (a clean world: ../world.ts).
 import { executeServerCommand } from '@web/test-runner-commands';
-import { Outbox } from '../../src/core/outbox.js';
+import { $, $$ } from '../shadow.js';
+import { until } from '../wait.js';
 import type { ConsentRecord, ConsentRequest } from '../../src/core/schemas.js';
 import type { KoeConsent } from '../../src/consent/koe-consent.js';
 import { validConsentRequestInput } from '../fixtures/submissions.js';
@@ -25,36 +26,6 @@ export async function issuedRequest(over: Partial<ConsentRequest> = {}): Promise
 
 export async function storedConsents(): Promise<StoredConsent[]> {
   return ((await executeServerCommand('koe-receiver-records', { type: 'consent' })) as StoredConsent[] | undefined) ?? [];
-}
-
-/** Receiver, outbox and URL fragment: nothing leaks from one test into the next. */
-export async function resetWorld(): Promise<void> {
-  history.replaceState(null, '', location.pathname + location.search);
-  await executeServerCommand('koe-receiver-reset');
-  const outbox = Outbox.shared();
-  await outbox.ready;
-  for (const item of await outbox.list()) await outbox.discard(item.id);
-}
-
-export function $<T extends Element = HTMLElement>(el: Element, selector: string): T {
-  const found = el.shadowRoot!.querySelector<T>(selector);
-  if (!found) throw new Error(`No ${selector} in <${el.localName}>`);
-  return found;
-}
-
-export function $$<T extends Element = HTMLElement>(el: Element, selector: string): T[] {
-  return Array.from(el.shadowRoot!.querySelectorAll<T>(selector));
-}
-
-/** Polls until `check` is truthy (a wait, not an assertion: the assertion follows it). */
-export async function until<T>(check: () => T | Promise<T>, what: string, timeoutMs = 8000): Promise<NonNullable<T>> {
-  const start = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 /** The radio or checkbox whose label reads `label`, inside the fieldset whose legend reads `legend`. */

@@ -3,10 +3,13 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/consent/define.js';
 import { KoeConsent } from '../../src/consent/koe-consent.js';
-import { buildNotice, noticeText } from '../../src/consent/notice-template.js';
-import { encodeConsentLink, toBase64Url } from '../../src/consent/request-link.js';
+import { buildNotice } from '../../src/consent/notice-template.js';
+import { noticeText } from '../../src/consent/notice-hash.js';
+import { encodeConsentLink, toBase64Url } from '../../src/consent/consent-links.js';
 import type { ConsentRequest } from '../../src/core/schemas.js';
-import { $, $$, choice, fill, localRequest, pick, resetWorld, submit } from './consent-helpers.js';
+import { choice, fill, issuedRequest, localRequest, pick, storedConsents, submit } from './consent-helpers.js';
+import { $, $$ } from '../shadow.js';
+import { resetWorld } from '../world.js';
 
 const mount = (request?: ConsentRequest, attrs: { locale?: string; endpoint?: string } = {}) =>
   fixture<KoeConsent>(html`<koe-consent endpoint=${attrs.endpoint ?? '/api/consent'} locale=${attrs.locale ?? ''} .request=${request}></koe-consent>`);
@@ -150,6 +153,54 @@ describe('<koe-consent> notice and form', () => {
     await el.updateComplete;
     expect(text(el)).to.include('設定に誤りがあるため、送信できません');
     expect(text(el)).to.include('「javascript:」は使えません');
+  });
+});
+
+describe('<koe-consent> public methods: submit(), reset(), focus()', () => {
+  beforeEach(resetWorld);
+
+  it('submit() signs as the button does: “invalid” with messages by the fields, then “sent” with the receipt, then nothing more', async () => {
+    const el = await mount(await issuedRequest({ scopes: ['logo'] }));
+    expect(await el.submit()).to.equal('invalid');
+    expect($(el, '#e-decision').textContent).to.equal('同意するか、お断りするかを選んでください。');
+    await pick(el, 'ご回答', '掲載に同意します（項目ごとに選びます）');
+    await pick(el, 'ロゴ', '許可する');
+    await fill(el, '署名（氏名を入力）', '山田 太郎');
+    expect(await el.submit()).to.equal('sent');
+    expect((await storedConsents()).map((line) => line.record.decision)).to.deep.equal(['granted']);
+    expect($(el, '#receipt-title').textContent).to.equal('同意を受け付けました');
+    // The receipt is shown: there is no form to send any more (a second record would be a second signature).
+    expect(await el.submit()).to.equal('unavailable');
+    expect(await storedConsents()).to.have.length(1);
+  });
+
+  it('submit() with a bad link is unavailable; with a refused endpoint it is a configuration error', async () => {
+    const broken = await fixture<KoeConsent>(html`<koe-consent endpoint="/api/consent"></koe-consent>`);
+    expect(await broken.submit()).to.equal('unavailable');
+    const refused = await mount(localRequest(), { endpoint: 'javascript:alert(1)' });
+    expect(await refused.submit()).to.equal('config-error');
+    expect($(refused, '[part="alert"]').textContent).to.include('「javascript:」は使えません');
+  });
+
+  it('reset() clears choices and messages back to how the link opened, the signer still filled in from the request', async () => {
+    const el = await mount(localRequest());
+    await pick(el, 'ご回答', '掲載に同意します（項目ごとに選びます）');
+    await fill(el, '氏名', '別の人');
+    await submit(el);
+    expect($$(el, '.error').length).to.be.greaterThan(0);
+    el.reset();
+    await el.updateComplete;
+    expect($$<HTMLInputElement>(el, 'input[name="decision"]').some((r) => r.checked)).to.equal(false);
+    expect($$(el, 'fieldset.scope')).to.have.length(0);
+    expect($$(el, '.error')).to.have.length(0);
+    expect($(el, '[role="status"]').textContent).to.equal('');
+    expect($<HTMLInputElement>(el, '#f-name').value).to.equal('山田 太郎');
+  });
+
+  it('focus() moves focus to the first choice of the form', async () => {
+    const el = await mount(localRequest());
+    el.focus();
+    expect(el.shadowRoot!.activeElement).to.equal($$(el, 'input[name="decision"]')[0]);
   });
 });
 

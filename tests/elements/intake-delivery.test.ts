@@ -4,10 +4,16 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/intake/define.js';
 import type { KoeIntake } from '../../src/intake/koe-intake.js';
 import { Outbox } from '../../src/core/outbox.js';
-import { DraftStore } from '../../src/core/drafts.js';
-import { contextKey } from '../../src/core/config.js';
-import { $, $$, deepActive, fill, pickTag, records, resetWorld, until, untilState } from './intake-helpers.js';
+import { DraftStore } from '../../src/core/draft-store.js';
+import { intakeDraftKey } from '../../src/intake/intake-drafts.js';
+import { validIntake } from '../fixtures/submissions.js';
+import { enqueueInput } from '../core/outbox-fixture.js';
+import { deepActive, fill, pickTag, records, untilState } from './intake-helpers.js';
+import { $, $$ } from '../shadow.js';
+import { until } from '../wait.js';
+import { resetWorld } from '../world.js';
 
+const DAY = 86_400_000;
 const intakeFor = (company: string) => html`<koe-intake endpoint="/api/intake" locale="ja" company-id=${company} reporter-id="u-1"></koe-intake>`;
 
 describe('<koe-intake> delivery', () => {
@@ -113,6 +119,26 @@ describe('<koe-intake> delivery', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('warns, in the rep’s language, about waiting submissions near the 14-day retention limit (and only those)', async () => {
+    await executeServerCommand('koe-receiver-faults', { kind: 'status', status: 503, retryAfter: '600', path: '/api/intake' });
+    // Two submissions an earlier visit could not deliver: 12½ and 11 days ago (the warning starts 2 days before 14).
+    Outbox.shared().dispose();
+    for (const daysAgo of [12.5, 11]) {
+      const earlier = new Outbox({ name: 'default', now: () => Date.now() - daysAgo * DAY });
+      expect((await earlier.enqueue(enqueueInput(validIntake({ customer: { companyId: 'C-old' } })))).status).to.equal('queued');
+      earlier.dispose();
+    }
+    const el = await fixture<KoeIntake>(intakeFor('C-old'));
+    await until(() => el.shadowRoot!.querySelector('.outbox'), 'the outbox status line');
+    const warnings = () => $$(el, '[part~="warning"]').map((w) => w.textContent);
+    expect(warnings()).to.deep.equal(['1 件の送信待ちが、まもなく保存期限を迎えます。接続を確認して再送してください。']);
+    expect($(el, '.outbox-summary').textContent).to.equal('送信待ち 2 件');
+    await expect(el).to.be.accessible();
+    el.locale = 'en';
+    await el.updateComplete;
+    expect(warnings()).to.deep.equal(['1 waiting submission is close to the storage limit. Check your connection and resend.']);
+  });
+
   it('keeps a 400 in “needs attention” with the server’s message, and resends the edit under the same id', async () => {
     await executeServerCommand('koe-receiver-faults', { kind: 'status', status: 400, times: 1, message: '商談IDが見つかりません', path: '/api/intake' });
     const el = await fixture<KoeIntake>(intakeFor('C-400'));
@@ -213,12 +239,21 @@ describe('<koe-intake> delivery', () => {
 describe('<koe-intake> without offline safety', () => {
   beforeEach(resetWorld);
 
-  it('says plainly that offline safety is off, and still sends online', async () => {
-    const outbox = Outbox.shared();
-    // A failing disk, seen through the outbox: it fell back to memory.
-    Object.defineProperty(outbox, 'persistent', { configurable: true, get: () => false });
+  it('says plainly that offline safety is off when IndexedDB fails, and still sends online', async () => {
+    // A disk that fails on demand is not to be had: IndexedDB throws at open for the outbox's database, as it does in
+    // some private modes and with a broken profile. Everything above it (store, outbox, controller, view) runs as it is.
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (name: string, version?: number) {
+      if (name.startsWith('koe-outbox-')) throw new DOMException('Internal error opening backing store', 'UnknownError');
+      return open.call(this, name, version);
+    };
+    Outbox.shared().dispose();
     try {
       const el = await fixture<KoeIntake>(intakeFor('C-memory'));
+      const outbox = Outbox.shared();
+      await outbox.ready;
+      await el.updateComplete;
+      expect(outbox.storageProblem).to.equal('error');
       expect($(el, '[part~="warning"]').textContent).to.contain('オフライン時の保護が無効です');
       await expect(el).to.be.accessible();
       await fill(el, 'メモリだけでも送れます');
@@ -226,22 +261,34 @@ describe('<koe-intake> without offline safety', () => {
       expect(await el.submit()).to.equal('sent');
       expect(await records()).to.have.length(1);
     } finally {
-      delete (outbox as { persistent?: boolean }).persistent;
+      IDBFactory.prototype.open = open;
+      // The next test gets a working outbox again.
+      Outbox.shared().dispose();
     }
+  });
+
+  it('shows no such warning when IndexedDB works (the same check, on a healthy page)', async () => {
+    const el = await fixture<KoeIntake>(intakeFor('C-disk'));
+    await Outbox.shared().ready;
+    await el.updateComplete;
+    expect(Outbox.shared().persistent).to.equal(true);
+    expect($$(el, '[part~="warning"]')).to.have.length(0);
   });
 });
 
 describe('<koe-intake> drafts', () => {
   beforeEach(resetWorld);
+  afterEach(() => executeServerCommand('koe-receiver-faults', null));
 
-  it('restores a draft in a re-created element with koe-draft-restored, and clears it once queued', async () => {
+  const draftKey = (company: string) => intakeDraftKey(new URL('/api/intake', location.href).href, { companyId: company, custom: {} }, false);
+
+  it('restores a draft in a re-created element with koe-draft-restored, and clears it once sent', async () => {
     const company = `C-draft-${Math.random().toString(36).slice(2)}`;
     const first = await fixture<KoeIntake>(intakeFor(company));
     await fill(first, '下書きの文面です');
     await pickTag(first, 'competitor');
     fixtureCleanup(); // removing the element writes the pending draft at once
-    const key = `koe-intake|${contextKey(new URL('/api/intake', location.href).href, { companyId: company, custom: {} })}`;
-    await until(async () => (await new DraftStore(key).load())?.value, 'the draft on disk');
+    await until(async () => (await new DraftStore(draftKey(company)).load())?.value, 'the draft on disk');
 
     const restored = oneEvent(document, 'koe-draft-restored');
     const again = await fixture<KoeIntake>(intakeFor(company));
@@ -254,6 +301,22 @@ describe('<koe-intake> drafts', () => {
     await expect(again).to.be.accessible();
 
     expect(await again.submit()).to.equal('sent');
-    expect(await new DraftStore(key).load()).to.equal(undefined);
+    expect(await new DraftStore(draftKey(company)).load()).to.equal(undefined);
+  });
+
+  it('clears the draft once the submission is queued while the network is down (not only once sent)', async () => {
+    const company = `C-queued-${Math.random().toString(36).slice(2)}`;
+    const el = await fixture<KoeIntake>(intakeFor(company));
+    await fill(el, 'オフラインで保存した声');
+    await pickTag(el, 'praise');
+    await until(async () => (await new DraftStore(draftKey(company)).load())?.value, 'the autosaved draft on disk');
+    // Every attempt fails on the network (the connection is dropped), as when offline: the outbox keeps the item.
+    await executeServerCommand('koe-receiver-faults', { kind: 'drop', path: '/api/intake' });
+    expect(await el.submit()).to.equal('queued');
+    expect(await records()).to.have.length(0);
+    expect(await new DraftStore(draftKey(company)).load()).to.equal(undefined);
+    // The text is safe in the outbox instead.
+    const [item] = await Outbox.shared().list();
+    expect((item!.payload as { voice: { text: string } }).voice.text).to.equal('オフラインで保存した声');
   });
 });

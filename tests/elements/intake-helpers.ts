@@ -1,44 +1,15 @@
-// Helpers for the <koe-intake>/<koe-snippet> tests: a clean world per test, shadow queries, counted key presses.
+// Helpers for the <koe-intake>/<koe-snippet> tests: filling the form, states, counted key presses (a clean world: ../world.ts).
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
-import { Outbox } from '../../src/core/outbox.js';
+import { until } from '../wait.js';
 import { chord, type Modifier } from '../keys.js';
+import { $ } from '../shadow.js';
 import type { KoeIntake } from '../../src/intake/koe-intake.js';
 import type { IntakeSubmission } from '../../src/core/schemas.js';
 
 export type StoredLine = { idempotencyKey: string; record: IntakeSubmission; receivedAt: string };
 
-/** Receiver, outbox, drafts' remembered choices: nothing leaks from one test into the next. */
-export async function resetWorld(): Promise<void> {
-  localStorage.clear();
-  await executeServerCommand('koe-receiver-reset');
-  const outbox = Outbox.shared();
-  await outbox.ready;
-  for (const item of await outbox.list()) await outbox.discard(item.id);
-}
-
 export async function records(): Promise<StoredLine[]> {
   return (await executeServerCommand<StoredLine[], { type: string }>('koe-receiver-records', { type: 'intake' })) ?? [];
-}
-
-export function $<T extends Element = HTMLElement>(el: Element, selector: string): T {
-  const found = el.shadowRoot!.querySelector<T>(selector);
-  if (!found) throw new Error(`No ${selector} in <${el.localName}>`);
-  return found;
-}
-
-export function $$<T extends Element = HTMLElement>(el: Element, selector: string): T[] {
-  return Array.from(el.shadowRoot!.querySelectorAll<T>(selector));
-}
-
-/** Polls until `check` is truthy (a wait, not an assertion: the assertion follows it). */
-export async function until<T>(check: () => T | Promise<T>, what: string, timeoutMs = 8000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 export async function untilState(el: KoeIntake, state: KoeIntake['state']): Promise<void> {

@@ -2,7 +2,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/intake/define.js';
 import type { KoeIntake } from '../../src/intake/koe-intake.js';
-import { $, Keyboard, deepActive, fill, pickTag, records, resetWorld, until, untilState } from './intake-helpers.js';
+import { Keyboard, deepActive, fill, pickTag, records, untilState } from './intake-helpers.js';
+import { $ } from '../shadow.js';
+import { until } from '../wait.js';
+import { resetWorld } from '../world.js';
 
 const QUOTE = '導入してから問い合わせ対応の時間が半分になりました';
 
@@ -14,6 +17,16 @@ async function crmPage(): Promise<{ before: HTMLButtonElement; el: KoeIntake }> 
   const el = page.querySelector('koe-intake')!;
   await el.updateComplete;
   return { before: page.querySelector('button')!, el };
+}
+
+/** A filled-in form (words and one tag) with the caret at the end of the text box; returns the text box. */
+async function readyInTextBox(el: KoeIntake, text: string, tag: string): Promise<HTMLTextAreaElement> {
+  await fill(el, text);
+  await pickTag(el, tag);
+  const textarea = $<HTMLTextAreaElement>(el, 'textarea');
+  textarea.focus();
+  textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+  return textarea;
 }
 
 /** Counts koe-submit events: each one is an attempt to send. */
@@ -77,11 +90,7 @@ describe('<koe-intake> keyboard', () => {
 
   it('sends with Ctrl+Enter from any field, while plain Enter in the text box is a new line', async () => {
     const { el } = await crmPage();
-    await fill(el, '一行目');
-    await pickTag(el, 'faq');
-    const textarea = $<HTMLTextAreaElement>(el, 'textarea');
-    textarea.focus();
-    textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+    const textarea = await readyInTextBox(el, '一行目', 'faq');
     const kb = new Keyboard();
     await kb.press('Enter');
     await kb.type('二行目');
@@ -92,6 +101,25 @@ describe('<koe-intake> keyboard', () => {
     await kb.chord('Control', 'Enter');
     await untilState(el, 'sent');
     expect((await records())[0]!.record.voice.text).to.equal('一行目\n二行目');
+  });
+
+  it('sends with ⌘+Enter (the Mac shortcut, metaKey) from the text box, where plain Enter is a new line', async () => {
+    const { el } = await crmPage();
+    await readyInTextBox(el, 'Macでの声', 'praise');
+    const seen: KeyboardEvent[] = [];
+    const watch = (event: KeyboardEvent) => {
+      if (event.key === 'Enter') seen.push(event);
+    };
+    el.addEventListener('keydown', watch, true);
+    try {
+      await new Keyboard().chord('Meta', 'Enter');
+      await untilState(el, 'sent');
+    } finally {
+      el.removeEventListener('keydown', watch, true);
+    }
+    // The browser really sent ⌘ (metaKey), not Ctrl, and the text got no new line.
+    expect(seen.map((e) => [e.metaKey, e.ctrlKey])).to.deep.equal([[true, false]]);
+    expect((await records())[0]!.record.voice.text).to.equal('Macでの声');
   });
 
   it('never submits on an Enter that belongs to the IME', async () => {

@@ -2,7 +2,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/intake/define.js';
 import type { KoeIntake } from '../../src/intake/koe-intake.js';
-import { $, $$, fill, pickTag, records, resetWorld, untilState } from './intake-helpers.js';
+import { fill, pickTag, records, untilState } from './intake-helpers.js';
+import { $, $$ } from '../shadow.js';
+import { resetWorld } from '../world.js';
 
 declare global {
   interface Window {
@@ -92,7 +94,12 @@ describe('<koe-intake> rendering and validation', () => {
     expect(line.textContent).to.contain('<script>window.__koePwned=2</script>');
     expect(line.textContent).to.contain('<b onmouseover=');
     expect(el.shadowRoot!.querySelectorAll('img, script, b')).to.have.length(0);
-    await new Promise((r) => setTimeout(r, 50));
+    // A barrier for the onerror payload: an image of the same source, requested after the element rendered, has failed
+    // by now, so an <img> the element had created would have failed (and run its handler) too.
+    const probe = new Image();
+    const failed = oneEvent(probe, 'error');
+    probe.src = 'x';
+    await failed;
     expect(window.__koePwned).to.equal(undefined);
     await expect(el).to.be.accessible();
 

@@ -7,8 +7,10 @@ import type { KoeConsent } from '../../src/consent/koe-consent.js';
 import { resolveLocale } from '../../src/i18n/locale.js';
 import { lazy } from '../../src/core/lazy.js';
 import { LocaleController, type LocalePack } from '../../src/shared/locale-controller.js';
-import { $, fill, records, resetWorld, untilState } from './intake-helpers.js';
+import { fill, records, untilState } from './intake-helpers.js';
 import { localRequest, pick } from './consent-helpers.js';
+import { $ } from '../shadow.js';
+import { resetWorld } from '../world.js';
 
 describe('switching locale at run time', () => {
   beforeEach(resetWorld);

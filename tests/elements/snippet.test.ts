@@ -5,7 +5,10 @@ import '../../src/snippet/define.js';
 import { chord } from '../keys.js';
 import type { KoeSnippet } from '../../src/snippet/koe-snippet.js';
 import type { KoeIntake } from '../../src/intake/koe-intake.js';
-import { $, deepActive, pickTag, records, resetWorld, until, untilState } from './intake-helpers.js';
+import { deepActive, pickTag, records, untilState } from './intake-helpers.js';
+import { $ } from '../shadow.js';
+import { until } from '../wait.js';
+import { resetWorld } from '../world.js';
 
 const PRAISE = '御社のサポートは本当に対応が早くて助かっています。';
 
@@ -47,10 +50,12 @@ describe('<koe-snippet>', () => {
     expect(button(snippet).hidden).to.equal(true);
     await expect(snippet).to.be.accessible();
 
+    // The element hears `selectionchange` first (its listener was added when it connected); ours marks that it has.
+    const heard = oneEvent(document, 'selectionchange');
     select(outside);
-    await new Promise((r) => setTimeout(r, 50));
+    await heard;
     await snippet.updateComplete;
-    expect(button(snippet).hidden).to.equal(true);
+    expect(button(snippet).hidden, 'the button for a selection outside the region').to.equal(true);
 
     select(quote);
     await until(() => !button(snippet).hidden, 'the button');

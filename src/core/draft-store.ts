@@ -1,4 +1,4 @@
-// Draft autosave: debounced writes to IndexedDB (`koe-drafts`) so typing survives a reload or a crash.
+// Draft autosave: debounced writes to IndexedDB (`koe-drafts`) so typing survives a reload or a crash (<koe-intake> opens it through intake/intake-drafts.ts).
 import { openKv, type Kv, type OpenKvOptions } from './storage.js';
 
 export class DraftSaveError extends Error {

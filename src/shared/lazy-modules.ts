@@ -1,8 +1,8 @@
-// Lit glue for lazy parts: an element asks for the modules its current view needs and re-renders when they arrive.
+// Lit glue for lazily loaded modules: an element asks for the modules its current view needs and re-renders when they arrive.
 import type { Lazy } from '../core/lazy.js';
 
-/** Fetches, for an element, the lazy parts its current view needs; `pending` settles when they are in (or failed). */
-export class Parts {
+/** Fetches, for an element, the lazy modules (core/lazy.ts) its current view needs; `pending` settles when they are in (or failed). */
+export class LazyModules {
   pending?: Promise<unknown>;
   readonly #host: { requestUpdate(): void };
 
@@ -11,9 +11,9 @@ export class Parts {
   }
 
   /** Call from willUpdate; one fetch at a time, and a failed one is tried again on a later update. */
-  need(...parts: Lazy<unknown>[]): void {
-    const missing = parts.filter((p) => !p.get());
-    if (missing.length && !this.pending) this.wait(Promise.all(missing.map((p) => p.load())));
+  need(...modules: Lazy<unknown>[]): void {
+    const missing = modules.filter((m) => !m.get());
+    if (missing.length && !this.pending) this.wait(Promise.all(missing.map((m) => m.load())));
   }
 
   /** `pending` until `loading` settles; then the host updates, unless it failed (a later update asks again). */

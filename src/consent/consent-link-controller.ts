@@ -1,0 +1,106 @@
+// Link resolution for <koe-consent>, as a reactive controller (as Shoelace's FormControlController is for its forms):
+// reads the `request`/`withdraw` properties or the link in the URL fragment, follows `hashchange`, and reads again
+// when the network comes back if the link reader (zod) could not be fetched.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Locale } from '../i18n/locale.js';
+import { noticeWording, signingPage, withdrawWording, type SigningPage } from './consent-loaders.js';
+import type { LinkSource } from './link-source.js';
+import type { Notice } from './notice-template.js';
+
+/** What the controller reads from its element. */
+export interface ConsentLinkHost extends ReactiveControllerHost {
+  mode: string;
+  request?: unknown;
+  withdraw?: unknown;
+}
+
+export interface ConsentLinkOptions {
+  /** Whether the page is a secure context (the notice hash needs SubtleCrypto). */
+  secureContext(): boolean;
+  /** A link has been read: the element starts a fresh form for it. */
+  onRead(source: LinkSource): void;
+  /** The link reader is being fetched: a chance to fetch what will be shown next in parallel. */
+  onFetching?(): void;
+}
+
+export class ConsentLinkController implements ReactiveController {
+  /** What the element shows; undefined until the link has been read. */
+  source?: LinkSource;
+  /** When the link was read and its notice presented (ISO 8601 with offset): the record's `presentedAt`. */
+  presentedAt = '';
+  /** Settles when the link has been read (the first time, after the link reader has arrived); undefined when nothing is pending. */
+  reading?: Promise<void>;
+
+  readonly #host: ConsentLinkHost;
+  readonly #options: ConsentLinkOptions;
+  #hash = typeof location !== 'undefined' ? location.hash : '';
+
+  constructor(host: ConsentLinkHost, options: ConsentLinkOptions) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    window.addEventListener('hashchange', this.#handleHashChange);
+    window.addEventListener('online', this.#handleOnline);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('hashchange', this.#handleHashChange);
+    window.removeEventListener('online', this.#handleOnline);
+  }
+
+  /** Reads the link again (call from willUpdate when `mode`, `request` or `withdraw` changed): at once when the reader is here. */
+  read(): void {
+    const page = signingPage.get();
+    if (page) return this.#apply(page);
+    this.#options.onFetching?.();
+    const reading: Promise<void> = signingPage.load().then(
+      (loaded) => {
+        if (this.reading !== reading) return;
+        this.reading = undefined;
+        this.#apply(loaded);
+        this.#host.requestUpdate();
+      },
+      () => {
+        // Offline before the reader arrived: the element keeps saying "loading"; `online` tries again.
+        if (this.reading === reading) this.reading = undefined;
+      },
+    );
+    this.reading = reading;
+  }
+
+  /** The notice for the link, in `lang`, once its wording is here: the view renders this object, and signing hashes it. */
+  notice(lang: Locale): Notice | undefined {
+    const page = signingPage.get();
+    const { request, withdrawal } = this.source ?? {};
+    if (!page) return undefined;
+    if (withdrawal) {
+      const wording = withdrawWording[lang].get();
+      return wording && page.buildWithdrawalNoticeWith(withdrawal, wording);
+    }
+    const wording = noticeWording[lang].get();
+    return request && wording ? page.buildNoticeWith(request, wording) : undefined;
+  }
+
+  #apply(page: SigningPage): void {
+    const host = this.#host;
+    this.source = page.resolveSource({ mode: host.mode, request: host.request, withdraw: host.withdraw, hash: this.#hash, secure: this.#options.secureContext() });
+    this.presentedAt = page.isoWithOffset();
+    this.#options.onRead(this.source);
+  }
+
+  readonly #handleHashChange = (): void => {
+    this.#hash = location.hash;
+    this.read();
+    this.#host.requestUpdate();
+  };
+
+  /** If the link could not be read for want of the network, read it when the network is back. */
+  readonly #handleOnline = (): void => {
+    if (signingPage.get() || this.reading) return;
+    this.read();
+    this.#host.requestUpdate();
+  };
+}

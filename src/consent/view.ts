@@ -1,0 +1,87 @@
+// The whole <koe-consent> view: "loading" until the link is read, then a page-level problem, the receipt, or the notice
+// with its form; the alert and status lines always. The pieces it draws come from the lazy modules (consent-loaders.ts).
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ConsentRecord } from '../core/schemas.js';
+import type { CommonStrings } from '../i18n/common.js';
+import type { DeliveryStrings } from '../i18n/delivery.js';
+import type { Locale } from '../i18n/locale.js';
+import type { ConfigCheck } from '../shared/config-check.js';
+import type { FormView } from './consent-form.js';
+import { receiptWording, signing, withdrawForm, withdrawWording, type SigningPage } from './consent-loaders.js';
+import type { LinkSource } from './link-source.js';
+import type { Notice } from './notice-template.js';
+
+/** What the element hands to its view: the form's needs, plus the page's state and its handlers. */
+export interface ConsentView extends FormView {
+  c: CommonStrings & DeliveryStrings;
+  /** The signing page module once it is here (undefined: still loading). */
+  page?: SigningPage;
+  /** What the link says; undefined until it has been read. */
+  source?: LinkSource;
+  reading: boolean;
+  /** The notice for the link once its wording is here (the very object signing hashes). */
+  notice?: Notice;
+  /** The record sent or queued: shows the receipt. */
+  record?: ConsentRecord;
+  deliveryNote: string;
+  config: ConfigCheck;
+  alert: string;
+  status: string;
+  /** A refused record the signer may discard. */
+  rejectedId?: string;
+  /** Where the receipt's download link is put (the element's shadow root). */
+  root: Node;
+  onDiscardRejected(): void;
+}
+
+export function renderConsent(view: ConsentView): TemplateResult {
+  return html`<div part="base" class="base" lang=${view.lang}>
+    ${renderBody(view)}
+    <div part="alert" class="alert" role="alert">${view.alert}${view.rejectedId
+        ? html` <button type="button" @click=${view.onDiscardRejected}>${view.c.discard}</button>`
+        : nothing}</div>
+    <p part="status" class="status" role="status">${view.status}</p>
+  </div>`;
+}
+
+function renderBody(view: ConsentView) {
+  const { page, source, lang, s } = view;
+  // Until the link has been read (its reader still on its way, or offline before it came), say so.
+  const loading = html`<p class="hint">${s.loading}</p>`;
+  if (view.reading || !page || !source) return loading;
+  if (source.problem) return page.renderProblem(...page.problemText(s, source.problem, source.seen?.expiresAt, lang));
+  if (view.record) return renderReceipt(view, view.record);
+  const form = renderForm(view, page, source);
+  if (!view.notice || !form) return loading;
+  return [page.renderNotice(view.notice), renderConfigError(view.config, lang), form];
+}
+
+/** The signing or the withdrawal form; undefined while the withdrawal form is still on its way. */
+function renderForm(view: ConsentView, page: SigningPage, { request, withdrawal }: LinkSource) {
+  if (withdrawal) {
+    const wording = withdrawWording[view.lang].get();
+    return wording && withdrawForm.get()?.renderWithdrawForm(view, withdrawal, wording);
+  }
+  return request && page.renderSignForm(view, request);
+}
+
+function renderConfigError(config: ConfigCheck, lang: Locale) {
+  if (!config.message) return nothing;
+  return html`<div class="alert" role="alert"><strong>${config.title(lang)}</strong> ${config.message}</div>`;
+}
+
+/** The receipt, in the current language once its wording is here (else in the one it was sent in). */
+function renderReceipt(view: ConsentView, record: ConsentRecord) {
+  const { lang } = view;
+  // A record exists only after signing, which loaded the signing module and the receipt wording of its language.
+  const signer = signing.get()!;
+  const wording = receiptWording[lang].get() ?? receiptWording[lang === 'ja' ? 'en' : 'ja'].get()!;
+  return signer.renderReceipt({
+    s: wording,
+    lang,
+    record,
+    delivery: view.deliveryNote,
+    withdrawUrl: signer.withdrawLinkFor(record, lang),
+    download: () => signer.downloadReceipt(record, view.source?.request, view.root),
+  });
+}
