@@ -24,7 +24,8 @@ export interface KantaraConsentReceipt {
     piiController: string;
     onBehalf: boolean;
     contact: string;
-    address: string;
+    /** A postal address object (the schema requires an object; schema.org PostalAddress members, as Kantara's example). */
+    address: KantaraAddress;
     email: string;
     phone: string;
     piiControllerUrl?: string;
@@ -35,11 +36,20 @@ export interface KantaraConsentReceipt {
   spiCat: string[];
 }
 
+/** schema.org PostalAddress members, as in Kantara's own example receipt. */
+export interface KantaraAddress {
+  streetAddress?: string;
+  addressLocality?: string;
+  addressRegion?: string;
+  postalCode?: string;
+  addressCountry?: string;
+}
+
 export interface ReceiptOptions {
   /** ISO 3166-1 alpha-2 (default 'JP'). */
   jurisdiction?: string;
-  /** Controller details the request does not carry. */
-  address?: string;
+  /** Controller details the request does not carry (the address defaults to the jurisdiction's country). */
+  address?: KantaraAddress;
   phone?: string;
   controllerUrl?: string;
   publicKey?: string;
@@ -97,7 +107,7 @@ export function toConsentReceipt(record: ConsentRecord, request?: ConsentRequest
         piiController: c?.name ?? '',
         onBehalf: false,
         contact: c?.contact ?? c?.name ?? '',
-        address: options.address ?? '',
+        address: options.address ?? { addressCountry: options.jurisdiction ?? 'JP' },
         email: c?.email ?? '',
         phone: options.phone ?? '',
         ...(options.controllerUrl ? { piiControllerUrl: options.controllerUrl } : {}),

@@ -14,7 +14,7 @@ export interface KoeReceiverPluginApi {
 
 /**
  * Options not given are read from the environment as the CLI reads them: KOE_DATABASE_URL, KOE_HMAC_KEY, KOE_SEAL_KEY,
- * KOE_SEAL_KEY, KOE_ALLOWED_ORIGINS. Same-origin is the server's own URLs (what Vite prints), never the Host header.
+ * KOE_ALLOWED_ORIGINS. Same-origin is the server's own URLs (what Vite prints), never the Host header.
  */
 export function koeReceiverPlugin(options: ReceiverOptions = {}): Plugin & { api: KoeReceiverPluginApi } {
   let receiver: Receiver | undefined;
