@@ -120,8 +120,34 @@ export function toConsentReceipt(record: ConsentRecord, request?: ConsentRequest
   };
 }
 
-/** The downloadable receipt file: the Kantara receipt alongside our own record. */
-export function receiptFile(record: ConsentRecord, request?: ConsentRequest): Blob {
-  const body = { kantaraConsentReceipt: toConsentReceipt(record, request), record, ...(request ? { request } : {}) };
+/** What the receiver answered: its compact JWS of the Kantara receipt, and the seal of the stored record. */
+export interface SignedReceipt {
+  receipt?: string;
+  receivedAt?: string;
+  seal?: { keyId: string; signature: string; keys: string };
+}
+
+/**
+ * The downloadable receipt file. Once the receiver has answered, the file is its signed receipt as a JWS in the flattened
+ * JSON serialization (RFC 7515 §7.2.2: `protected`, `payload`, `signature`), with readable members beside it, which JWS
+ * verifiers ignore: the receipt as signed (`kantaraConsentReceipt`), our record, the request, the seal. Before that
+ * (still waiting to be sent) it holds the same readable members, unsigned.
+ */
+export function receiptFile(record: ConsentRecord, request?: ConsentRequest, signed: SignedReceipt = {}): Blob {
+  const [header, payload, signature] = signed.receipt?.split('.') ?? [];
+  const jws = header && payload && signature ? { protected: header, payload, signature } : undefined;
+  const body = {
+    ...jws,
+    kantaraConsentReceipt: jws ? decodeJson(payload!) : toConsentReceipt(record, request),
+    record,
+    ...(request ? { request } : {}),
+    ...(signed.seal ? { seal: { ...signed.seal, receivedAt: signed.receivedAt } } : {}),
+  };
   return new Blob([JSON.stringify(body, null, 2)], { type: 'application/json' });
+}
+
+/** base64url → UTF-8 JSON (browsers and Node alike). */
+function decodeJson(base64url: string): unknown {
+  const binary = atob(base64url.replace(/-/g, '+').replace(/_/g, '/'));
+  return JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
 }
