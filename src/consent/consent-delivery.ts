@@ -50,6 +50,13 @@ export function readAnswer(body: unknown): ReceiverAnswer {
   };
 }
 
+export interface DeliveryOptions {
+  /** The record being sent or shown was delivered (also after it waited in the outbox). */
+  onDelivered(): void;
+  /** Fetches the words for refusals (in the signer's language); a refusal is shown once they are here, or cannot come. */
+  loadRefusalWording(): Promise<unknown>;
+}
+
 export class ConsentDelivery implements ReactiveController {
   /** What the receiver answered for the record being sent or on the receipt (undefined while it waits to be sent). */
   answer?: ReceiverAnswer;
@@ -57,15 +64,14 @@ export class ConsentDelivery implements ReactiveController {
 
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #outbox: OutboxController;
-  readonly #onDelivered: () => void;
+  readonly #options: DeliveryOptions;
   /** The receipt ID of the record being sent or shown. */
   #current?: string;
 
-  /** `onDelivered`: the record being sent or shown was delivered (also after it waited in the outbox). */
-  constructor(host: ReactiveControllerHost & HTMLElement, outbox: OutboxController, onDelivered: () => void) {
+  constructor(host: ReactiveControllerHost & HTMLElement, outbox: OutboxController, options: DeliveryOptions) {
     this.#host = host;
     this.#outbox = outbox;
-    this.#onDelivered = onDelivered;
+    this.#options = options;
     host.addController(this);
   }
 
@@ -87,9 +93,16 @@ export class ConsentDelivery implements ReactiveController {
     const result = await this.#outbox.submit(record, { id: record.receiptId });
     if (result !== 'cancelled' && result.status === 'needs-attention' && result.item.lastError?.reason !== 'auth') {
       const { status, code, message = '' } = result.item.lastError ?? {};
-      this.refusal = { id: record.receiptId, status, code, message };
+      await this.#refused({ id: record.receiptId, status, code, message });
     }
     return result;
+  }
+
+  /** Keeps a refusal, once its words are here (or cannot come: the receiver's own message is shown then). */
+  async #refused(refusal: Refusal): Promise<void> {
+    await this.#options.loadRefusalWording().catch(() => undefined);
+    this.refusal = refusal;
+    this.#host.requestUpdate();
   }
 
   /** The signer discards the refused record (the outbox never drops one by itself). */
@@ -116,15 +129,14 @@ export class ConsentDelivery implements ReactiveController {
   readonly #handleSent = (event: GlobalEventHandlersEventMap['koe-sent']): void => {
     if (event.detail.id !== this.#current) return;
     this.answer = readAnswer(event.detail.body);
-    this.#onDelivered();
+    this.#options.onDelivered();
     this.#host.requestUpdate();
   };
 
   /** Refused after being queued (or on the first attempt: `send` sees that too). */
   readonly #handleNeedsAttention = (event: GlobalEventHandlersEventMap['koe-needs-attention']): void => {
     const { id, status, code, message } = event.detail;
-    if (id !== this.#current || status === 401 || status === 403) return;
-    this.refusal = { id, status, code, message };
-    this.#host.requestUpdate();
+    if (id !== this.#current || status === 401 || status === 403 || this.refusal?.id === id) return;
+    void this.#refused({ id, status, code, message });
   };
 }

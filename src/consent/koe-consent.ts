@@ -85,9 +85,9 @@ export class KoeConsent extends LitElement {
   // Privacy: `#name` for everything private (the platform's own privacy); `private` only where Lit needs a real property (reactive state).
   readonly #outbox = new OutboxController(this, { type: 'koe.consent.v1' });
   /** Sends records and keeps what the receiver said: its signed receipt, or the rule it refused one by. */
-  readonly #delivery = new ConsentDelivery(this, this.#outbox, () => {
-    this.deliveryNote = '';
-    this.status = this.#t.c.sent;
+  readonly #delivery = new ConsentDelivery(this, this.#outbox, {
+    onDelivered: () => void ((this.deliveryNote = ''), (this.status = this.#t.c.sent)),
+    loadRefusalWording: () => refusalWording[this.#t.lang].load(),
   });
   /** What the signer must fix: field messages, the summary, a form-level problem. */
   readonly #errors = new ConsentFormErrors(this);
@@ -197,10 +197,10 @@ export class KoeConsent extends LitElement {
     return intentSentence(this.#t.s, this.form, source, withdrawWording[this.#t.lang].get());
   }
 
-  /** The refusal of the record last sent, worded once its wording is here (while it comes: nothing, then the right words). */
+  /** The refusal of the record last sent, by the rule it names (the receiver's own words where its wording cannot come). */
   #refusalAlert(): string {
     const { s, c, lang } = this.#t;
-    return this.#lazyModules.pending ? '' : refusalAlert(s, c, this.#link.source?.request, this.#delivery.refusal, refusalWording[lang].get());
+    return refusalAlert(s, c, this.#link.source?.request, this.#delivery.refusal, refusalWording[lang].get());
   }
 
   /** Builds, hashes and checks the record, then sends it; what is wrong is shown next to the fields instead. */

@@ -44,7 +44,7 @@ export interface ConsentView extends FormView {
 export function renderConsent(view: ConsentView): TemplateResult {
   return html`<div part="base" class="base" lang=${view.lang}>
     ${renderBody(view)}
-    <div part="alert" class="alert" role="alert">${view.alert}${view.rejectedId
+    <div part="alert" class="alert" role="alert">${view.alert}${view.rejectedId && view.alert
         ? html` <button type="button" @click=${view.onDiscardRejected}>${view.c.discard}</button>`
         : nothing}</div>
     <p part="status" class="status" role="status">${view.status}</p>
