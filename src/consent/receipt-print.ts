@@ -31,7 +31,7 @@ function decisionLabel(s: ReceiptStrings, record: ConsentRecord): string {
 const row = (label: string, value: unknown) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing);
 
 function scopes(title: string, ids: string[], view: PrintView) {
-  return html`<h4>${title}</h4>
+  return html`<h3>${title}</h3>
     <p>${ids.length ? ids.map((id) => scopeLabel(id, view.lang)).join(view.lang === 'ja' ? '、' : ', ') : view.s.none}</p>`;
 }
 
@@ -88,8 +88,8 @@ export function renderPrintReceipt(view: PrintView): TemplateResult {
       ${row(s.receiptId, r.receiptId)} ${row(s.printDecision, decisionLabel(s, r))} ${row(s.signedAt, `${formatDateTime(r.signedAt, lang)} (${r.timeZone})`)}
       ${row(s.receivedAt, answer?.receivedAt && formatDateTime(answer.receivedAt, lang))}
     </dl>
-    ${decisions(view)} ${r.constraints ? html`<h4>${s.constraintsShown}</h4><p class="pre">${r.constraints}</p>` : nothing}
-    ${r.declineReason ? html`<h4>${s.declineReason}</h4><p class="pre">${r.declineReason}</p>` : nothing}
+    ${decisions(view)} ${r.constraints ? html`<h3>${s.constraintsShown}</h3><p class="pre">${r.constraints}</p>` : nothing}
+    ${r.declineReason ? html`<h3>${s.declineReason}</h3><p class="pre">${r.declineReason}</p>` : nothing}
     <h3>${s.signerHeading}</h3>
     <dl>
       ${row(s.signerName, r.signer.name)} ${row(s.signerTitle, r.signer.title)} ${row(s.signerCompany, r.signer.company)} ${row(s.signerEmail, r.signer.email)}
