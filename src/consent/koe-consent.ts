@@ -121,7 +121,7 @@ export class KoeConsent extends LitElement {
   mode: 'sign' | 'withdraw' = 'sign';
   /** The consent request; when unset, it is read from `#koe=<base64url JSON>` in the page URL. */
   request?: ConsentRequest;
-  /** Withdraw mode: `{ receiptId, requestId, token?, scopes, termMonths? }`; when unset, read from `#koe-withdraw=`. */
+  /** Withdraw mode: `{ receiptId, requestId, withdrawalToken, scopes, termMonths? }`; when unset, read from `#koe-withdraw=`. */
   withdraw?: WithdrawLink;
   /** Extra request headers (object or function, may be async), read at send time and never stored. */
   headers?: HeadersInput;
@@ -197,12 +197,6 @@ export class KoeConsent extends LitElement {
     return intentSentence(this.#t.s, this.form, source, withdrawWording[this.#t.lang].get());
   }
 
-  /** The refusal of the record last sent, by the rule it names (the receiver's own words where its wording cannot come). */
-  #refusalAlert(): string {
-    const { s, c, lang } = this.#t;
-    return refusalAlert(s, c, this.#link.source?.request, this.#delivery.refusal, refusalWording[lang].get());
-  }
-
   /** Builds, hashes and checks the record, then sends it; what is wrong is shown next to the fields instead. */
   async #signAndSend(source: LinkSource): Promise<ConsentSubmitResult> {
     const { lang, c, s } = this.#t;
@@ -236,9 +230,8 @@ export class KoeConsent extends LitElement {
       return 'needs-attention';
     }
     this.record = record;
-    const queuedNote = result.persistent ? c.queued : c.queuedMemoryOnly;
-    this.deliveryNote = result.status === 'sent' ? '' : queuedNote;
-    this.status = result.status === 'sent' ? c.sent : queuedNote;
+    this.deliveryNote = result.status === 'sent' ? '' : result.persistent ? c.queued : c.queuedMemoryOnly;
+    this.status = this.deliveryNote || c.sent;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#receipt-title')?.focus();
     return result.status;
@@ -293,11 +286,13 @@ export class KoeConsent extends LitElement {
   override render() {
     const t = this.#i18n.value;
     if (!t) return nothing;
+    // A refusal by the rule it names (the receiver's own words where that wording cannot come).
+    const refusal = refusalAlert(t.s, t.c, this.#link.source?.request, this.#delivery.refusal, refusalWording[t.lang].get());
     return renderConsent({
       ...t, form: this.form, errors: this.#errors.errors, submitting: this.submitting, drawState: this.#signature.state, intent: this.#intent(),
       page: signingPage.get(), source: this.#link.source, reading: this.#link.reading !== undefined, notice: this.#link.notice(t.lang),
       record: this.record, answer: this.#delivery.answer, endpointUrl: this.#outbox.endpoint, signedNotice: this.record && this.#link.notice(this.record.notice.locale),
-      deliveryNote: this.deliveryNote, config: this.#config, alert: this.alert || this.#errors.formProblem || this.#refusalAlert(), status: this.status || this.#errors.summary,
+      deliveryNote: this.deliveryNote, config: this.#config, alert: this.alert || this.#errors.formProblem || refusal, status: this.status || this.#errors.summary,
       rejectedId: this.#delivery.refusal && !this.#delivery.refusal.fixed ? this.#delivery.refusal.id : undefined, root: this.renderRoot,
       onChange: this.#handleFormChange, onSubmit: this.#handleSubmit, onClearDrawing: this.#handleClearDrawing, onDiscardRejected: this.#handleDiscardRejected,
     });
