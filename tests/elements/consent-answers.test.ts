@@ -52,6 +52,24 @@ async function printMedia(): Promise<boolean> {
   }
 }
 
+/** Grants on a fresh request and returns the receipt's withdrawal link (with the token the receiver returned). */
+async function grantedWithdrawLink(): Promise<string> {
+  const first = await open(await issuedRequest());
+  await grant(first);
+  await receipt(first);
+  const href = await until(() => first.shadowRoot!.querySelector<HTMLAnchorElement>('[part="withdraw-link"]')?.href, 'the withdrawal link');
+  first.remove();
+  return href;
+}
+
+/** The withdrawal page as the link opens it. */
+async function openWithdrawal(href: string): Promise<KoeConsent> {
+  history.replaceState(null, '', `#${href.split('#')[1]}`);
+  const el = await fixture<KoeConsent>(html`<koe-consent endpoint="/api/consent"></koe-consent>`);
+  await el.updateComplete;
+  return el;
+}
+
 const alertText = (el: KoeConsent) => until(() => $(el, '[part="alert"]').textContent?.replace(/\s+/g, ' ').trim().replace(/ ?(破棄|Discard)$/, ''), 'the alert');
 const receipt = (el: KoeConsent) => until(() => el.shadowRoot!.querySelector<HTMLElement>('.receipt'), 'the receipt');
 
@@ -119,16 +137,10 @@ describe('<koe-consent> and the receiver’s answer', () => {
   });
 
   it('withdraws one use through the receipt’s link, then the rest; asking again for what is withdrawn says so', async () => {
-    const first = await open(await issuedRequest());
-    await grant(first);
-    await receipt(first);
-    const href = await until(() => first.shadowRoot!.querySelector<HTMLAnchorElement>('[part="withdraw-link"]')?.href, 'the withdrawal link');
-    first.remove();
+    const href = await grantedWithdrawLink();
 
     const withdrawVia = async (labels: string[], email = 'yamada@example.jp'): Promise<KoeConsent> => {
-      history.replaceState(null, '', `#${href.split('#')[1]}`);
-      const el = await fixture<KoeConsent>(html`<koe-consent endpoint="/api/consent"></koe-consent>`);
-      await el.updateComplete;
+      const el = await openWithdrawal(href);
       for (const box of $$<HTMLInputElement>(el, 'input[type="checkbox"]')) {
         if (!labels.includes(box.closest('label')!.textContent!.trim())) continue;
         box.click();
@@ -165,14 +177,7 @@ describe('<koe-consent> and the receiver’s answer', () => {
   });
 
   it('a withdrawal by another email address is refused; fixing the address clears the alert, and the corrected one is accepted', async () => {
-    const first = await open(await issuedRequest());
-    await grant(first);
-    await receipt(first);
-    const href = await until(() => first.shadowRoot!.querySelector<HTMLAnchorElement>('[part="withdraw-link"]')?.href, 'the withdrawal link');
-    first.remove();
-    history.replaceState(null, '', `#${href.split('#')[1]}`);
-    const el = await fixture<KoeConsent>(html`<koe-consent endpoint="/api/consent"></koe-consent>`);
-    await el.updateComplete;
+    const el = await openWithdrawal(await grantedWithdrawLink());
     $$<HTMLInputElement>(el, 'input[type="checkbox"]')[0]!.click();
     await fill(el, 'メールアドレス', 'someone@example.com');
     await fill(el, '氏名', '山田 太郎');
