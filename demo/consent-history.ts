@@ -8,11 +8,12 @@ import type { DemoLocale } from './shell.js';
 function step(s: HistoryStep, locale: DemoLocale) {
   const t = inboxStrings[locale];
   const label = (ids: string[]) => ids.map((id) => formStrings[locale].scope[id] ?? id).join(locale === 'ja' ? '、' : ', ');
+  const colon = locale === 'ja' ? '：' : ': ';
   const when = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(s.receivedAt));
   return html`<li>
     <time datetime=${s.receivedAt}>${when}</time> <strong>${t.status[s.status]}</strong> <span class="muted">${t.historyBy(s.record.signer.name)}</span>
-    ${s.withdrawn.length ? html`<br />${t.historyWithdrew}：${label(s.withdrawn)}` : nothing}
-    ${s.granted.length ? html`<br />${t.historyGranted}：${label(s.granted)}` : nothing}
+    ${s.withdrawn.length ? html`<br />${t.historyWithdrew}${colon}${label(s.withdrawn)}` : nothing}
+    ${s.granted.length ? html`<br />${t.historyGranted}${colon}${label(s.granted)}` : nothing}
   </li>`;
 }
 
