@@ -31,7 +31,7 @@ export interface Refusal {
   fixed?: boolean;
 }
 
-const text = (v: unknown) => (typeof v === 'string' && v.length <= 4096 ? v : undefined);
+const text = (v: unknown, max = 4096) => (typeof v === 'string' && v.length <= max ? v : undefined);
 
 /** The answer's members this element uses, each checked: a receiver's body is data, never trusted as is. */
 export function readAnswer(body: unknown): ReceiverAnswer {
@@ -42,7 +42,8 @@ export function readAnswer(body: unknown): ReceiverAnswer {
   return {
     id: text(b.id),
     receivedAt: text(b.receivedAt),
-    receipt: text(b.receipt) && /^[\w-]+\.[\w-]+\.[\w-]+$/.test(b.receipt as string) ? (b.receipt as string) : undefined,
+    // A receipt with every scope granted runs to a few kB; far more is not ours.
+    receipt: text(b.receipt, 65_536) && /^[\w-]+\.[\w-]+\.[\w-]+$/.test(b.receipt as string) ? (b.receipt as string) : undefined,
     ...(sealed ? { seal: { keyId: seal.keyId as string, signature: seal.signature as string, keys: seal.keys as string } } : {}),
     withdrawalToken: text(b.withdrawalToken),
     ...(remaining ? { remainingScopes: remaining } : {}),
