@@ -41,13 +41,16 @@ async function decline(el: KoeConsent, locale: 'ja' | 'en' = 'ja'): Promise<void
   await submit(el);
 }
 
-/** Print media, where the browser can be told to emulate it (Chromium, over CDP); false where it cannot (Firefox here). */
+/**
+ * Print media, where the test runner can have the browser emulate it (Chromium, over CDP); false where it cannot: Firefox
+ * here ("CDP support is required") and WebKit over WebDriver ("not supported for browser type webdriver").
+ */
 async function printMedia(): Promise<boolean> {
   try {
     await emulateMedia({ media: 'print' });
     return true;
   } catch (error) {
-    if (/CDP support is required/.test(String(error))) return false;
+    if (/CDP support is required|not supported for browser type/.test(String(error))) return false;
     throw error;
   }
 }
