@@ -11,12 +11,15 @@ export function consentLink(request: ConsentRequest, origin: string): string {
   return encodeConsentLink(request, `${origin}/consent.html`);
 }
 
-/** The withdrawal link for a grant (`withdraw.html#koe-withdraw=`), the same one the customer's receipt offers. */
-export function withdrawLink(request: ConsentRequest, receiptId: string, grantedScopes: string[], origin: string): string {
+/**
+ * The withdrawal link for a grant (`withdraw.html#koe-withdraw=`), as the customer's receipt offers it: with the receipt's
+ * withdrawal token (GET /api/withdrawal-tokens/:receiptId) and the scopes still granted.
+ */
+export function withdrawLink(request: ConsentRequest, receiptId: string, withdrawalToken: string, grantedScopes: string[], origin: string): string {
   const info = {
     receiptId,
     requestId: request.id,
-    ...(request.token ? { token: request.token } : {}),
+    withdrawalToken,
     scopes: grantedScopes,
     termMonths: request.termMonths,
     company: request.customer.company,

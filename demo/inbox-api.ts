@@ -83,3 +83,8 @@ export async function readPages<T>(url: string, enough: (items: T[]) => boolean 
 export function fetchSignedRequest(id: string): Promise<ConsentRequest> {
   return getJson<ConsentRequest>(`/api/consent-requests/${encodeURIComponent(id)}`);
 }
+
+/** A granted receipt's withdrawal token (a key with the issue scope): what the customer's withdrawal link carries. */
+export async function fetchWithdrawalToken(receiptId: string): Promise<string> {
+  return (await getJson<{ withdrawalToken: string }>(`/api/withdrawal-tokens/${encodeURIComponent(receiptId)}`)).withdrawalToken;
+}

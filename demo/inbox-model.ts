@@ -10,7 +10,19 @@ export interface StoredLine<T = unknown> {
   record: T;
 }
 
-export type ConsentStatus = 'none' | 'waiting' | 'granted' | 'partly-granted' | 'declined' | 'withdrawn';
+export type ConsentStatus = 'none' | 'waiting' | 'granted' | 'partly-granted' | 'partly-withdrawn' | 'declined' | 'withdrawn';
+
+/** One step of a request's history: an answer or a withdrawal, and where it left the consent. */
+export interface HistoryStep {
+  receivedAt: string;
+  record: ConsentRecord;
+  /** The status right after this step. */
+  status: Exclude<ConsentStatus, 'none' | 'waiting'>;
+  /** Scope IDs this step withdrew (withdrawals only; already withdrawn ones are not counted again). */
+  withdrawn: string[];
+  /** Scope IDs still granted after this step. */
+  granted: string[];
+}
 
 export interface RequestState {
   request: ConsentRequest;
@@ -21,6 +33,14 @@ export interface RequestState {
   decision?: ConsentRecord;
   /** Scope IDs granted and not withdrawn. */
   grantedScopes: string[];
+  /** Every step, oldest first: the answer, then each withdrawal (granted → partly withdrawn → withdrawn). */
+  history: HistoryStep[];
+}
+
+/** A stored consent record with the receiver's receive time (what GET /api/records gives, unwrapped). */
+export interface ReceivedConsent {
+  receivedAt: string;
+  record: ConsentRecord;
 }
 
 export interface InboxItem {
@@ -40,31 +60,29 @@ export function submissionOf<T>(record: unknown): T {
 
 const byTimeDesc = (a: number, b: number) => b - a;
 
-/** Status of one request from the consent records that answer it (newest decision wins). */
-export function requestState(request: ConsentRequest, consents: readonly ConsentRecord[], now: number): RequestState {
-  const answers = consents.filter((c) => c.requestId === request.id);
-  const decisions = answers
-    .filter((c) => c.decision !== 'withdrawn')
-    .sort((a, b) => byTimeDesc(Date.parse(a.signedAt), Date.parse(b.signedAt)));
-  const decision = decisions[0];
+/**
+ * Status and history of one request from the consent records answering it. The receiver keeps one answer per request
+ * (the first, in stores from before it enforced that); each withdrawal of it takes scopes away for good.
+ */
+export function requestState(request: ConsentRequest, consents: readonly ReceivedConsent[], now: number): RequestState {
+  const answers = consents.filter((c) => c.record.requestId === request.id).sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
+  const first = answers.find((c) => c.record.decision !== 'withdrawn');
   const expired = Date.parse(request.expiresAt) <= now;
-  if (!decision) return { request, status: 'waiting', expired, grantedScopes: [] };
-  if (decision.decision === 'declined') return { request, status: 'declined', expired: false, decision, grantedScopes: [] };
-
+  if (!first) return { request, status: 'waiting', expired, grantedScopes: [], history: [] };
+  const decision = first.record;
   let granted = decision.scopes.filter((s) => s.granted).map((s) => s.id);
-  // A withdrawal lists the scopes it withdraws as granted: false; an empty or all-false one withdraws everything.
-  const withdrawals = consents
-    .filter((c) => c.decision === 'withdrawn' && c.withdrawsReceiptId === decision.receiptId)
-    .sort((a, b) => Date.parse(a.signedAt) - Date.parse(b.signedAt));
-  for (const w of withdrawals) {
-    const kept = new Set(w.scopes.filter((s) => s.granted).map((s) => s.id));
-    granted = kept.size === 0 ? [] : granted.filter((id) => kept.has(id));
+  const allGranted = granted.length === decision.scopes.length;
+  const history: HistoryStep[] = [
+    { receivedAt: first.receivedAt, record: decision, status: decision.decision === 'declined' ? 'declined' : allGranted ? 'granted' : 'partly-granted', withdrawn: [], granted },
+  ];
+  if (decision.decision === 'granted') {
+    for (const w of answers.filter((c) => c.record.decision === 'withdrawn' && c.record.withdrawsReceiptId === decision.receiptId)) {
+      const withdrawn = w.record.scopes.filter((s) => !s.granted && granted.includes(s.id)).map((s) => s.id);
+      granted = granted.filter((id) => !withdrawn.includes(id));
+      history.push({ receivedAt: w.receivedAt, record: w.record, status: granted.length ? 'partly-withdrawn' : 'withdrawn', withdrawn, granted });
+    }
   }
-  let status: RequestState['status'];
-  if (withdrawals.length > 0 && granted.length === 0) status = 'withdrawn';
-  else if (granted.length === 0) status = 'declined';
-  else status = granted.length === decision.scopes.length && withdrawals.length === 0 ? 'granted' : 'partly-granted';
-  return { request, status, expired: false, decision, grantedScopes: granted };
+  return { request, status: history.at(-1)!.status, expired: false, decision, grantedScopes: granted, history };
 }
 
 /** Joins intake lines with the requests made for them and the consent records answering those. */
@@ -74,7 +92,7 @@ export function buildItems(
   consentLines: readonly StoredLine[],
   now: number = Date.now(),
 ): InboxItem[] {
-  const consents = consentLines.map((l) => submissionOf<ConsentRecord>(l.record));
+  const consents = consentLines.map((l) => ({ receivedAt: l.receivedAt, record: submissionOf<ConsentRecord>(l.record) }));
   const items = intakeLines.map((line): InboxItem => {
     const intake = submissionOf<IntakeSubmission>(line.record);
     const states = requests

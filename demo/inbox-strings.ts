@@ -23,6 +23,11 @@ export interface InboxStrings {
   noMatch: string;
   clearFilters: string;
   status: Record<ConsentStatus, string>;
+  /** The history of a request's consent: its summary line, and what each step changed. */
+  history: (steps: number) => string;
+  historyBy: (name: string) => string;
+  historyWithdrew: string;
+  historyGranted: string;
   expired: string;
   company: string;
   deal: string;
@@ -72,7 +77,11 @@ export const inboxStrings: Record<DemoLocale, InboxStrings> = {
     emptyLink: '商談ページから登録してみましょう',
     noMatch: '条件に合う顧客の声はありません。',
     clearFilters: '絞り込みを解除',
-    status: { none: '同意書 未依頼', waiting: '同意書 回答待ち', granted: '同意済み', 'partly-granted': '一部同意', declined: '辞退', withdrawn: '撤回済み' },
+    status: { none: '同意書 未依頼', waiting: '同意書 回答待ち', granted: '同意済み', 'partly-granted': '一部同意', 'partly-withdrawn': '一部撤回', declined: '辞退', withdrawn: '撤回済み' },
+    history: (steps) => `履歴（${steps} 件）`,
+    historyBy: (name) => `署名：${name}`,
+    historyWithdrew: '撤回した項目',
+    historyGranted: '許可している項目',
     expired: '期限切れ',
     company: '取引先',
     deal: '商談',
@@ -120,7 +129,11 @@ export const inboxStrings: Record<DemoLocale, InboxStrings> = {
     emptyLink: 'File one from the deal page',
     noMatch: 'No customer voices match these filters.',
     clearFilters: 'Clear filters',
-    status: { none: 'No consent requested', waiting: 'Awaiting consent', granted: 'Consent granted', 'partly-granted': 'Partly granted', declined: 'Declined', withdrawn: 'Withdrawn' },
+    status: { none: 'No consent requested', waiting: 'Awaiting consent', granted: 'Consent granted', 'partly-granted': 'Partly granted', 'partly-withdrawn': 'Partly withdrawn', declined: 'Declined', withdrawn: 'Withdrawn' },
+    history: (steps) => `History (${steps} ${steps === 1 ? 'step' : 'steps'})`,
+    historyBy: (name) => `signed by ${name}`,
+    historyWithdrew: 'Withdrew',
+    historyGranted: 'Allowed',
     expired: 'expired',
     company: 'Account',
     deal: 'Deal',

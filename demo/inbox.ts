@@ -3,10 +3,11 @@ import { html, nothing, render } from 'lit';
 import { DEFAULT_TAGS } from '../src/core/config.js';
 import { CHANNELS, type ConsentRequest } from '../src/core/schemas.js';
 import { consentLink, withdrawLink } from './consent-link.js';
+import { historyView } from './consent-history.js';
 import { copyText, openRequestDialog } from './consent-request-form.js';
 import { formStrings } from './consent-request-strings.js';
 import { csvBlob, csvFileName, toCsv } from './csv.js';
-import { adoptKeyFromFragment, apiKey, fetchSignedRequest, forgetKey, KeyRefused, readPages, saveKey } from './inbox-api.js';
+import { adoptKeyFromFragment, apiKey, fetchSignedRequest, fetchWithdrawalToken, forgetKey, KeyRefused, readPages, saveKey } from './inbox-api.js';
 import { buildItems, filterItems, startOfWeek, tagCountsThisWeek, type ConsentStatus, type InboxItem, type RequestState, type StoredLine } from './inbox-model.js';
 import { keyFormView, type KeyProblem } from './inbox-key-form.js';
 import { inboxStrings } from './inbox-strings.js';
@@ -38,7 +39,7 @@ let locale: DemoLocale = 'ja';
 
 const intl = (l: DemoLocale) => (l === 'ja' ? 'ja-JP' : 'en-US');
 const tagLabel = (id: string) => DEFAULT_TAGS.find((t) => t.id === id)?.label[locale] ?? id;
-const STATUS_CLASS: Record<ConsentStatus, string> = { none: '', waiting: 'warn', granted: 'ok', 'partly-granted': 'accent', declined: 'danger', withdrawn: 'danger' };
+const STATUS_CLASS: Record<ConsentStatus, string> = { none: '', waiting: 'warn', granted: 'ok', 'partly-granted': 'accent', 'partly-withdrawn': 'warn', declined: 'danger', withdrawn: 'danger' };
 
 async function load(): Promise<void> {
   if (!apiKey()) {
@@ -92,10 +93,11 @@ function useKey(key: string): void {
   void load();
 }
 
-/** Lists leave request tokens out, so a link is made from the request fetched on its own, when asked for. */
+/** Lists leave tokens out, so a link is made from the request (or the receipt's withdrawal token) fetched when asked for. */
 async function linkFor(kind: 'consent' | 'withdraw', r: RequestState): Promise<string> {
-  const signed = await fetchSignedRequest(r.request.id);
-  return kind === 'consent' ? consentLink(signed, location.origin) : withdrawLink(signed, r.decision!.receiptId, r.grantedScopes, location.origin);
+  if (kind === 'consent') return consentLink(await fetchSignedRequest(r.request.id), location.origin);
+  const token = await fetchWithdrawalToken(r.decision!.receiptId);
+  return withdrawLink(r.request, r.decision!.receiptId, token, r.grantedScopes, location.origin);
 }
 
 async function copyRequestLink(kind: 'consent' | 'withdraw', r: RequestState): Promise<void> {
@@ -182,6 +184,7 @@ function requestView(r: RequestState) {
           <button type="button" class="btn small" @click=${() => void copyRequestLink('withdraw', r)}>${t.copyWithdrawLink}</button>
         </span>`
       : nothing}
+    ${historyView(r, locale)}
     ${copy ? html`<span class="copy-status" role="status">${copy.ok ? t.copied : t.copyFailed}</span>` : nothing}
     ${copy && !copy.ok ? html`<input class="link-field mono" readonly aria-label=${t.copyLink} .value=${copy.link} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />` : nothing}
   </li>`;

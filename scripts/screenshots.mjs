@@ -7,6 +7,10 @@ import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
 import { CHROMIUM_ARGS, findBrowser } from './browsers.mjs';
 import { kintoneScreenshots } from './screenshots-kintone.mjs';
+import { receiptPrintShots } from './screenshots-receipt.mjs';
+
+/** `node scripts/screenshots.mjs receipt`: only the printed receipts. */
+const only = process.argv[2];
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'docs/screenshots');
@@ -56,6 +60,9 @@ const b64url = (value) => Buffer.from(JSON.stringify(value), 'utf8').toString('b
 
 try {
   for (const locale of ['ja', 'en']) {
+    await receiptPrintShots(browser, base, await issueRequest(locale), locale, out);
+    console.log(`printed receipt (${locale}) written`);
+    if (only === 'receipt') continue;
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, deviceScaleFactor: 1 });
     await page.goto(`${base}/?lang=${locale}`);
     const intake = page.locator('koe-intake').first();
@@ -96,5 +103,7 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-await kintoneScreenshots(out);
-console.log('screenshots (kintone) written');
+if (only !== 'receipt') {
+  await kintoneScreenshots(out);
+  console.log('screenshots (kintone) written');
+}

@@ -2,6 +2,8 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { validConsent, validConsentRequestInput, validIntake } from './fixtures/submissions.js';
+import { hashRequest } from '../src/consent/notice-hash.js';
+import type { ConsentRequest } from '../src/core/schemas.js';
 
 type Line = { idempotencyKey: string; record: { id: string }; receivedAt: string };
 
@@ -65,13 +67,14 @@ describe('reference receiver in the test server', () => {
       'koe-receiver-issue-request',
       validConsentRequestInput(),
     );
-    const consent = validConsent(request!);
-    const ok = await post('/api/consent', consent, consent.receiptId);
-    expect(ok.status).to.equal(201);
-
-    const forged = { ...validConsent(request!), requestToken: 'forged' };
+    const requestSha256 = await hashRequest(request as unknown as ConsentRequest);
+    const forged = validConsent(request!, { requestSha256, requestToken: 'forged' });
     const refused = await post('/api/consent', forged, forged.receiptId);
     expect(refused.status).to.equal(422);
-    expect((await refused.json()).error).to.equal('consent-request-invalid');
+    expect((await refused.json()).error).to.equal('request-token-mismatch');
+
+    const consent = validConsent(request!, { requestSha256 });
+    const ok = await post('/api/consent', consent, consent.receiptId);
+    expect(ok.status).to.equal(201);
   });
 });

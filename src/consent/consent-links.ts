@@ -11,11 +11,11 @@ export type LinkProblem = 'missing' | 'undecodable' | 'invalid' | 'expired';
 /** A decoded link: its value, or why it cannot be used (an expired request keeps its value, for its language and date). */
 export type LinkResult<T> = { ok: true; value: T } | { ok: false; reason: LinkProblem; value?: T };
 
-/** What a withdrawal link carries: the receipt it withdraws and the scopes that were granted. */
+/** What a withdrawal link carries: the receipt it withdraws, its withdrawal token (the receiver's), the scopes that were granted. */
 export const withdrawLinkSchema = z.object({
   receiptId: z.uuid(),
   requestId: z.string().check(z.minLength(1), z.maxLength(128)),
-  token: z.optional(z.string().check(z.maxLength(512))),
+  withdrawalToken: z.optional(z.string().check(z.maxLength(512))),
   scopes: z.array(z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/))).check(z.minLength(1), z.maxLength(50)),
   termMonths: z.optional(z.number().check(z.int(), z.positive(), z.lte(120))),
   company: z.optional(z.string().check(z.maxLength(100))),
@@ -82,14 +82,17 @@ export function encodeWithdrawLink(info: WithdrawLink, base?: string): string {
   return `${pageOf(base)}#${WITHDRAW_PARAM}=${toBase64Url(info)}`;
 }
 
-/** The withdrawal link for a granted record (undefined when nothing was granted), so withdrawing is as easy as granting. */
-export function withdrawLinkFor(record: ConsentRecord, locale: Locale, base?: string): string | undefined {
+/**
+ * The withdrawal link for a granted record, with the withdrawal token the receiver returned for it (undefined when
+ * nothing was granted, or the token has not come yet), so withdrawing is as easy as granting.
+ */
+export function withdrawLinkFor(record: ConsentRecord, locale: Locale, withdrawalToken: string | undefined, base?: string): string | undefined {
   const scopes = record.scopes.filter((scope) => scope.granted).map((scope) => scope.id);
-  if (record.decision !== 'granted' || !scopes.length) return undefined;
+  if (record.decision !== 'granted' || !scopes.length || !withdrawalToken) return undefined;
   const info: WithdrawLink = {
     receiptId: record.receiptId,
     requestId: record.requestId,
-    ...(record.requestToken ? { token: record.requestToken } : {}),
+    withdrawalToken,
     scopes,
     termMonths: record.term.months,
     ...(record.signer.company ? { company: record.signer.company } : {}),

@@ -25,6 +25,15 @@ export const receiptWording: Record<Locale, Lazy<ReceiptStrings>> = {
   en: lazy(() => import('../i18n/receipt-en.js').then((m) => m.receiptEn)),
 };
 
+/** A refusal worded by the rule the receiver named (refusal.ts), in one language; fetched when a refusal arrives. */
+export const refusalWording: Record<Locale, Lazy<(code: string | undefined, email: string | undefined) => string | undefined>> = {
+  ja: lazy(() => Promise.all([import('./refusal.js'), import('../i18n/refusal-ja.js')]).then(([m, w]) => (code, email) => m.refusalText(w.refusalJa, code, email))),
+  en: lazy(() => Promise.all([import('./refusal.js'), import('../i18n/refusal-en.js')]).then(([m, w]) => (code, email) => m.refusalText(w.refusalEn, code, email))),
+};
+
+/** The receipt as printed (full notice, decisions, signature, seal): fetched with the receipt, so Ctrl+P finds it too. */
+export const receiptPrint = lazy(() => import('./receipt-print.js'));
+
 /** Withdraw mode is rare: its form and wording come only when a withdrawal link is opened. */
 export const withdrawForm = lazy(() => import('./withdraw-form.js'));
 export const withdrawWording: Record<Locale, Lazy<WithdrawStrings>> = {

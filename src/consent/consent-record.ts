@@ -95,9 +95,10 @@ export function buildWithdrawRecord(withdrawal: WithdrawLink, form: ConsentFormS
   return withoutUndefined({
     ...common,
     requestId: withdrawal.requestId,
-    requestToken: withdrawal.token ?? request?.token,
+    requestToken: request?.token,
     requestSha256: request ? signing.requestSha256 : undefined,
     withdrawsReceiptId: withdrawal.receiptId,
+    withdrawalToken: withdrawal.withdrawalToken,
     decision: 'withdrawn',
     scopes: withdrawal.scopes.map((id) => ({ id, granted: !form.withdraw.includes(id) })),
     reviewBeforePublication: request?.reviewBeforePublication ?? false,
@@ -159,12 +160,16 @@ const FIELD_OF_PATH: Record<string, keyof ConsentFormState> = {
 };
 
 /** The shared schema's verdict (what the receiver will check), worded for the field the signer can fix. */
-function schemaErrors(record: ConsentRecord, form: ConsentFormState, { common, consent }: RecordCheck): Record<string, string> {
+function schemaErrors(record: ConsentRecord, form: ConsentFormState, check: RecordCheck): Record<string, string> {
+  const { common, consent } = check;
   const result = consentSchema.safeParse(record);
   const errors: Record<string, string> = {};
   if (result.success) return errors;
   for (const issue of result.error.issues) {
-    const field = FIELD_OF_PATH[issue.path.map(String).join('.')];
+    const path = issue.path.map(String).join('.');
+    // No decision yet, so no sentence to agree to: "choose a decision" (choiceErrors) says it, at the field.
+    if (path === 'intentStatement' && !form.decision && !check.withdraw) continue;
+    const field = FIELD_OF_PATH[path];
     const key = field ?? 'form';
     if (errors[key]) continue;
     const value = field ? String(form[field] ?? '') : '';

@@ -4,6 +4,7 @@ import type { CommonStrings } from '../i18n/common.js';
 import type { ConsentStrings } from '../i18n/consent.js';
 import type { DeliveryStrings } from '../i18n/delivery.js';
 import type { WithdrawStrings } from '../i18n/withdraw.js';
+import type { Refusal } from './consent-delivery.js';
 import type { ConsentFormState } from './consent-form-state.js';
 import type { WithdrawLink } from './consent-links.js';
 
@@ -25,4 +26,19 @@ export function rejectionMessage(s: ConsentStrings, c: CommonStrings & DeliveryS
   const email = request?.controller.email;
   const lead = email ? s.rejected(email) : c.needsAttention;
   return message ? `${lead} ${c.serverSaid(message)}` : lead;
+}
+
+/**
+ * The alert for a refused record: in the signer's language by the rule the receiver named, once that wording is here
+ * (`worded`), else the general refusal with the receiver's own words. Empty once the signer has fixed what it speaks of.
+ */
+export function refusalAlert(
+  s: ConsentStrings,
+  c: CommonStrings & DeliveryStrings,
+  request: ConsentRequest | undefined,
+  refusal: Refusal | undefined,
+  worded?: (code: string | undefined, email: string | undefined) => string | undefined,
+): string {
+  if (!refusal || refusal.fixed) return '';
+  return worded?.(refusal.code, request?.controller.email) ?? rejectionMessage(s, c, request, refusal.message);
 }

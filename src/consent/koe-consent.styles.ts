@@ -117,15 +117,21 @@ export const consentStyles = css`
     border-radius: var(--_koe-radius);
     padding: calc(var(--_koe-space) * 1.5);
   }
-  .receipt dl {
+  .receipt dl,
+  .print-receipt dl {
     display: grid;
     grid-template-columns: max-content 1fr;
     gap: 0.25rem 1rem;
     margin: 0.5rem 0;
   }
-  .receipt dd {
+  .receipt dd,
+  .print-receipt dd {
     margin: 0;
     overflow-wrap: anywhere;
+  }
+  /* The printed receipt (receipt-print.ts) replaces the screen receipt on paper only. */
+  .print-receipt {
+    display: none;
   }
   .pre {
     white-space: pre-wrap;
@@ -141,12 +147,59 @@ export const consentStyles = css`
       max-width: none;
       color: #000;
       background: #fff;
+      font-size: 10.5pt;
+      line-height: 1.6;
     }
     form,
     .actions,
     .status,
     .alert {
       display: none;
+    }
+    /* Its own rule: a browser without :has() drops only this one (and prints the screen receipt, buttons hidden). */
+    .receipt:has(~ .print-receipt) {
+      display: none;
+    }
+    .print-receipt {
+      display: block;
+    }
+    .print-receipt h2 {
+      font-size: 15pt;
+      border-bottom: 1.5pt solid #000;
+      padding-bottom: 2pt;
+    }
+    .print-receipt h3 {
+      font-size: 11.5pt;
+      margin-top: 10pt;
+      break-after: avoid;
+    }
+    .print-receipt h4,
+    .print-receipt h5 {
+      font-size: 10.5pt;
+      margin: 6pt 0 2pt;
+      break-after: avoid;
+    }
+    .print-receipt dl,
+    .print-receipt li,
+    .print-signature {
+      break-inside: avoid;
+    }
+    .print-notice {
+      break-before: page;
+    }
+    .print-signature {
+      display: block;
+      max-width: 60mm;
+      height: auto;
+      border: 0.5pt solid #000;
+    }
+    code,
+    .hash {
+      font-size: 8.5pt;
+      word-break: break-all;
+    }
+    a {
+      color: #000;
     }
   }
 `;

@@ -10,11 +10,13 @@ import { LazyModules } from '../shared/lazy-modules.js';
 import { LocaleController, settled } from '../shared/locale-controller.js';
 import { OutboxController } from '../shared/outbox-controller.js';
 import { base, tokens } from '../shared/styles.js';
-import { emptyForm, errorKeysOf, type ConsentFormState } from './consent-form-state.js';
+import { ConsentDelivery } from './consent-delivery.js';
+import { ConsentFormErrors } from './consent-form-errors.js';
+import { emptyForm, type ConsentFormState } from './consent-form-state.js';
 import { ConsentLinkController } from './consent-link-controller.js';
 import type { WithdrawLink } from './consent-links.js';
-import { noticeWording, receiptWording, signing, signingPage, withdrawForm, withdrawWording } from './consent-loaders.js';
-import { intentSentence, rejectionMessage } from './consent-sentences.js';
+import { noticeWording, receiptPrint, receiptWording, refusalWording, signing, signingPage, withdrawForm, withdrawWording } from './consent-loaders.js';
+import { intentSentence, refusalAlert } from './consent-sentences.js';
 import { consentStyles } from './koe-consent.styles.js';
 import type { LinkSource } from './link-source.js';
 import { SignaturePadController } from './signature-pad-controller.js';
@@ -32,9 +34,9 @@ export type ConsentSubmitResult = 'sent' | 'queued' | 'needs-attention' | 'cance
  *
  * @fires {KoeEvent<'koe-submit'>} koe-submit - Cancelable, before anything is sent; detail.payload is the consent record.
  * @fires {KoeEvent<'koe-queued'>} koe-queued - Stored on this device; will be sent when possible.
- * @fires {KoeEvent<'koe-sent'>} koe-sent - The receiver accepted the record (2xx).
+ * @fires {KoeEvent<'koe-sent'>} koe-sent - The receiver accepted the record (2xx); detail.body holds its signed receipt.
  * @fires {KoeEvent<'koe-failed'>} koe-failed - A delivery attempt failed (`retrying` says whether it will be retried).
- * @fires {KoeEvent<'koe-needs-attention'>} koe-needs-attention - The receiver refused the record (e.g. 422 for an edited request).
+ * @fires {KoeEvent<'koe-needs-attention'>} koe-needs-attention - The receiver refused the record (422 naming the rule, 409 already answered).
  * @fires {KoeEvent<'koe-auth-required'>} koe-auth-required - 401/403: the host should refresh `headers`.
  * @fires {KoeEvent<'koe-config-error'>} koe-config-error - `endpoint` or `format` is unusable; also shown in the element.
  *
@@ -71,21 +73,26 @@ export class KoeConsent extends LitElement {
     withdraw: { attribute: false },
     headers: { attribute: false },
     form: { state: true },
-    errors: { state: true },
     submitting: { state: true },
     status: { state: true },
     alert: { state: true },
     record: { state: true },
     deliveryNote: { state: true },
-    rejectedId: { state: true },
   };
   /** @internal Whether the page is a secure context (SubtleCrypto needs one); replaceable in tests. */
   static secureContext = (): boolean => globalThis.isSecureContext === true;
 
   // Privacy: `#name` for everything private (the platform's own privacy); `private` only where Lit needs a real property (reactive state).
-  readonly #delivery = new OutboxController(this, { type: 'koe.consent.v1' });
+  readonly #outbox = new OutboxController(this, { type: 'koe.consent.v1' });
+  /** Sends records and keeps what the receiver said: its signed receipt, or the rule it refused one by. */
+  readonly #delivery = new ConsentDelivery(this, this.#outbox, {
+    onDelivered: () => void ((this.deliveryNote = ''), (this.status = this.#t.c.sent)),
+    loadRefusalWording: () => refusalWording[this.#t.lang].load(),
+  });
+  /** What the signer must fix: field messages, the summary, a form-level problem. */
+  readonly #errors = new ConsentFormErrors(this);
   readonly #i18n = new LocaleController(this, consentPack);
-  /** The modules the current view needs (config wording, receipt or withdraw wording, withdraw form). */
+  /** The modules the current view needs (config wording, receipt or withdraw wording, withdraw form, refusal wording). */
   readonly #lazyModules = new LazyModules(this);
   readonly #config = new ConfigCheck(this, this.#lazyModules);
   readonly #link = new ConsentLinkController(this, {
@@ -97,15 +104,12 @@ export class KoeConsent extends LitElement {
   readonly #signature = new SignaturePadController(this, () => this.form.method === 'drawn' && !this.record);
 
   private form: ConsentFormState = emptyForm();
-  private errors: Record<string, string> = {};
   private submitting = false;
   private status = '';
   private alert = '';
   /** The record sent (or queued): the receipt shows it. */
   private record?: ConsentRecord;
   private deliveryNote = '';
-  /** A record the receiver refused, which the signer may discard. */
-  private rejectedId?: string;
 
   /** Where to POST the record: https:, a same-origin path, or http://localhost. */
   endpoint = '';
@@ -117,16 +121,10 @@ export class KoeConsent extends LitElement {
   mode: 'sign' | 'withdraw' = 'sign';
   /** The consent request; when unset, it is read from `#koe=<base64url JSON>` in the page URL. */
   request?: ConsentRequest;
-  /** Withdraw mode: `{ receiptId, requestId, token?, scopes, termMonths? }`; when unset, read from `#koe-withdraw=`. */
+  /** Withdraw mode: `{ receiptId, requestId, withdrawalToken, scopes, termMonths? }`; when unset, read from `#koe-withdraw=`. */
   withdraw?: WithdrawLink;
   /** Extra request headers (object or function, may be async), read at send time and never stored. */
   headers?: HeadersInput;
-
-  constructor() {
-    super();
-    this.addEventListener('koe-sent', this.#handleSent);
-    this.addEventListener('koe-needs-attention', this.#handleNeedsAttention);
-  }
 
   /** Also waits for the link to be read and for a locale or view still being fetched. */
   protected override getUpdateComplete(): Promise<boolean> {
@@ -138,10 +136,11 @@ export class KoeConsent extends LitElement {
     const t = this.#i18n.use(this.#uiLocale);
     this.#config.check(t?.lang, checkEndpoint(this.endpoint), this.format);
     const source = this.#link.source;
-    if (t && this.record) this.#lazyModules.need(receiptWording[t.lang]);
-    else if (t && source?.withdrawal) this.#lazyModules.need(withdrawForm, withdrawWording[t.lang]);
-    else if (t && source?.request) this.#lazyModules.need(noticeWording[t.lang]);
-    if (changed.has('headers')) this.#delivery.registerHeaders();
+    const refusal = t && this.#delivery.refusal ? [refusalWording[t.lang]] : [];
+    if (t && this.record) this.#lazyModules.need(receiptWording[t.lang], receiptPrint);
+    else if (t && source?.withdrawal) this.#lazyModules.need(withdrawForm, withdrawWording[t.lang], ...refusal);
+    else if (t && source?.request) this.#lazyModules.need(noticeWording[t.lang], ...refusal);
+    if (changed.has('headers')) this.#outbox.registerHeaders();
   }
 
   protected override updated(): void {
@@ -161,6 +160,7 @@ export class KoeConsent extends LitElement {
   /** A (new) link was read: a fresh form for it. */
   #handleLinkRead(source: LinkSource): void {
     this.record = undefined;
+    this.#delivery.reset();
     this.#startForm(source);
   }
 
@@ -169,12 +169,9 @@ export class KoeConsent extends LitElement {
     void Promise.all([signing.load(), receiptWording[this.#t.lang].load()]).catch(() => undefined);
     if (patch.method && patch.method !== this.form.method) this.#signature.reset();
     this.form = { ...this.form, ...patch };
-    const cleared = errorKeysOf(patch).filter((key) => key in this.errors);
-    if (cleared.length) {
-      const errors = { ...this.errors };
-      for (const key of cleared) delete errors[key];
-      this.errors = errors;
-    }
+    // A refused withdrawal's email: changing it is the fix the message asks for.
+    if ('email' in patch && this.#delivery.refusal?.code === 'withdrawal-signer-mismatch') this.#delivery.fieldFixed();
+    this.#errors.changed(patch);
   };
 
   readonly #handleSubmit = (event: Event): void => {
@@ -185,43 +182,19 @@ export class KoeConsent extends LitElement {
   readonly #handleClearDrawing = (): void => this.#signature.clear();
 
   /** The signer discards a refused record explicitly (the outbox never drops one silently). */
-  readonly #handleDiscardRejected = async (): Promise<void> => {
-    if (!this.rejectedId) return;
-    await this.#delivery.discard(this.rejectedId);
-    this.rejectedId = undefined;
-    this.alert = '';
-  };
-
-  /** The record on the receipt was delivered after being queued. */
-  readonly #handleSent = (event: GlobalEventHandlersEventMap['koe-sent']): void => {
-    if (event.detail.id !== this.record?.receiptId) return;
-    this.deliveryNote = '';
-    this.status = this.#t.c.sent;
-  };
-
-  /** The receiver refused the record on the receipt (it was queued, then refused). */
-  readonly #handleNeedsAttention = (event: GlobalEventHandlersEventMap['koe-needs-attention']): void => {
-    if (event.detail.id !== this.record?.receiptId) return;
-    this.alert = this.#rejection(event.detail.message);
-    this.rejectedId = event.detail.id;
-  };
+  readonly #handleDiscardRejected = (): void => void this.#delivery.discardRefused();
 
   /** A blank form (prefilled with the signer a request names), no drawing, no messages. */
   #startForm(source: LinkSource | undefined): void {
     this.#signature.reset();
     this.form = emptyForm(source?.withdrawal ? undefined : source?.request);
-    this.errors = {};
+    this.#errors.clear();
     this.alert = this.status = '';
-    this.rejectedId = undefined;
   }
 
   #intent(): string {
     const source = this.#link.source ?? {};
     return intentSentence(this.#t.s, this.form, source, withdrawWording[this.#t.lang].get());
-  }
-
-  #rejection(message?: string): string {
-    return rejectionMessage(this.#t.s, this.#t.c, this.#link.source?.request, message);
   }
 
   /** Builds, hashes and checks the record, then sends it; what is wrong is shown next to the fields instead. */
@@ -245,32 +218,28 @@ export class KoeConsent extends LitElement {
   /** Hands the record to the outbox; the receipt follows a delivery or a queueing, an alert a refusal. */
   async #send(record: ConsentRecord): Promise<ConsentSubmitResult> {
     const { c } = this.#t;
-    this.errors = {};
+    this.#errors.clear();
     this.alert = '';
-    this.rejectedId = undefined;
     this.status = c.sending;
-    const result = await this.#delivery.submit(record, { id: record.receiptId });
+    const result = await this.#delivery.send(record);
     this.status = '';
     if (result === 'cancelled') return 'cancelled';
     if (result.status === 'needs-attention') {
-      const error = result.item.lastError;
-      this.alert = error?.reason === 'auth' ? c.authRequired : this.#rejection(error?.message);
-      this.rejectedId = record.receiptId;
+      // A refusal is worded at render time (its wording is fetched now); authentication is the host's to fix.
+      if (result.item.lastError?.reason === 'auth') this.alert = c.authRequired;
       return 'needs-attention';
     }
     this.record = record;
-    const queuedNote = result.persistent ? c.queued : c.queuedMemoryOnly;
-    this.deliveryNote = result.status === 'sent' ? '' : queuedNote;
-    this.status = result.status === 'sent' ? c.sent : queuedNote;
+    this.deliveryNote = result.status === 'sent' ? '' : result.persistent ? c.queued : c.queuedMemoryOnly;
+    this.status = this.deliveryNote || c.sent;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#receipt-title')?.focus();
     return result.status;
   }
 
   async #showErrors(errors: Record<string, string>): Promise<'invalid'> {
-    this.errors = errors;
-    this.alert = errors.form ?? '';
-    this.status = this.#t.c.fixFields(Object.keys(errors).length);
+    this.#errors.show(errors, this.#t.c.fixFields);
+    this.alert = this.status = '';
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], fieldset [aria-describedby^="e-"]')?.focus();
     return 'invalid';
@@ -317,11 +286,14 @@ export class KoeConsent extends LitElement {
   override render() {
     const t = this.#i18n.value;
     if (!t) return nothing;
+    // A refusal by the rule it names (the receiver's own words where that wording cannot come).
+    const refusal = refusalAlert(t.s, t.c, this.#link.source?.request, this.#delivery.refusal, refusalWording[t.lang].get());
     return renderConsent({
-      ...t, form: this.form, errors: this.errors, submitting: this.submitting, drawState: this.#signature.state, intent: this.#intent(),
+      ...t, form: this.form, errors: this.#errors.errors, submitting: this.submitting, drawState: this.#signature.state, intent: this.#intent(),
       page: signingPage.get(), source: this.#link.source, reading: this.#link.reading !== undefined, notice: this.#link.notice(t.lang),
-      record: this.record, deliveryNote: this.deliveryNote, config: this.#config, alert: this.alert, status: this.status,
-      rejectedId: this.rejectedId, root: this.renderRoot,
+      record: this.record, answer: this.#delivery.answer, endpointUrl: this.#outbox.endpoint, signedNotice: this.record && this.#link.notice(this.record.notice.locale),
+      deliveryNote: this.deliveryNote, config: this.#config, alert: this.alert || this.#errors.formProblem || refusal, status: this.status || this.#errors.summary,
+      rejectedId: this.#delivery.refusal && !this.#delivery.refusal.fixed ? this.#delivery.refusal.id : undefined, root: this.renderRoot,
       onChange: this.#handleFormChange, onSubmit: this.#handleSubmit, onClearDrawing: this.#handleClearDrawing, onDiscardRejected: this.#handleDiscardRejected,
     });
   }

@@ -1,6 +1,6 @@
 // Versioned notice templates: the structure here, the wording in notice-ja.ts/notice-en.ts. Built as data, rendered as
 // text (consent-views.ts) and hashed (notice-hash.ts) from the same data.
-import type { ConsentRequest } from '../core/schemas.js';
+import { DEFAULT_REVIEW_DAYS, type ConsentRequest } from '../core/schemas.js';
 import type { Locale } from '../i18n/locale.js';
 import { scopeLabel } from './scopes.js';
 import type { WithdrawLink } from './consent-links.js';
@@ -11,8 +11,8 @@ import { withdrawStrings, type WithdrawStrings } from '../i18n/withdraw.js';
 export const NOTICE_TEMPLATE_ID = 'koe-case-study-consent';
 export const WITHDRAWAL_TEMPLATE_ID = 'koe-consent-withdrawal';
 export const NOTICE_VERSION = '1.0';
-/** Default review window: the vendor sends the draft, the customer answers within this many business days. */
-export const DEFAULT_REVIEW_DAYS = 5;
+/** Default review window (defined with the wire schema: the receiver checks records against it too). */
+export { DEFAULT_REVIEW_DAYS };
 
 export type NoticeBlock = { p: string } | { list: string[] } | { link: string; label: string };
 export interface NoticeSection {

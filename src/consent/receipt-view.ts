@@ -3,6 +3,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ConsentRecord, ConsentRequest } from '../core/schemas.js';
 import type { ReceiptStrings } from '../i18n/receipt.js';
 import type { Locale } from '../i18n/locale.js';
+import type { ReceiverAnswer } from './consent-delivery.js';
+import type { SignedReceipt } from './receipt.js';
 import { scopeLabel } from './scopes.js';
 import { formatDateTime } from './time.js';
 
@@ -11,8 +13,13 @@ export interface ReceiptView {
   lang: Locale;
   record: ConsentRecord;
   delivery: string;
+  /** What the receiver answered (undefined while the record waits to be sent). */
+  answer?: ReceiverAnswer;
+  /** Where the seal's public keys are published, as an absolute URL. */
+  keysUrl?: string;
   withdrawUrl?: string;
   download(): void;
+  print(): void;
 }
 
 function scopeList(title: string, ids: string[], view: ReceiptView) {
@@ -30,7 +37,8 @@ function receiptTitle(s: ReceiptStrings, record: ConsentRecord, anyRefused: bool
 /** The scopes, in two lists: withdrawn and still granted, or allowed and not allowed (none for a decline). */
 function scopeLists(view: ReceiptView, granted: string[], refused: string[]) {
   const { s, record } = view;
-  if (record.decision === 'withdrawn') return [scopeList(s.withdrawnScopes, refused, view), scopeList(s.remainingScopes, granted, view)];
+  // The receiver knows what earlier withdrawals took away: what remains is its word, when it has spoken.
+  if (record.decision === 'withdrawn') return [scopeList(s.withdrawnScopes, refused, view), scopeList(s.remainingScopes, view.answer?.remainingScopes ?? granted, view)];
   if (record.decision === 'granted') return [scopeList(s.allowedScopes, granted, view), scopeList(s.deniedScopes, refused, view)];
   return nothing;
 }
@@ -54,24 +62,42 @@ export function renderReceipt(view: ReceiptView): TemplateResult {
     </dl>
     ${scopeLists(view, granted, refused)}
     ${r.constraints ? html`<h3>${s.constraintsShown}</h3><p class="pre">${r.constraints}</p>` : nothing}
+    ${view.answer?.alreadyWithdrawn && view.answer.id ? html`<p>${s.alreadyWithdrawn(view.answer.id)}</p>` : nothing}
     ${r.decision === 'granted'
       ? html`<h3>${s.howToWithdraw}</h3>
           <p>${r.withdrawal}</p>
-          ${view.withdrawUrl ? html`<p><a part="withdraw-link" href=${view.withdrawUrl}>${s.withdrawLink}</a></p>` : nothing}`
+          <p>${view.withdrawUrl ? html`<a part="withdraw-link" href=${view.withdrawUrl}>${s.withdrawLink}</a>` : s.withdrawLinkPending}</p>`
       : nothing}
+    ${renderSeal(view)}
     <p class="hint">${s.receiptKeep}</p>
     <div class="actions">
       <button type="button" class="primary" part="download" @click=${view.download}>${s.download}</button>
-      <button type="button" @click=${() => window.print()}>${s.print}</button>
+      <button type="button" @click=${view.print}>${s.print}</button>
     </div>
   </section>`;
 }
 
-/** Saves the record as a Kantara Consent Receipt (JSON file). */
-export async function downloadReceipt(record: ConsentRecord, request: ConsentRequest | undefined, root: Node): Promise<void> {
+/** The receiver's seal: when it received the record, by which key, and where that key is published. */
+export function renderSeal({ s, lang, answer, keysUrl }: Pick<ReceiptView, 's' | 'lang' | 'answer' | 'keysUrl'>) {
+  const seal = answer?.seal;
+  if (!seal) return nothing;
+  return html`<h3>${s.sealTitle}</h3>
+    <dl class="seal">
+      ${answer.receivedAt ? html`<dt>${s.receivedAt}</dt><dd>${formatDateTime(answer.receivedAt, lang)}</dd>` : nothing}
+      <dt>${s.sealKey}</dt>
+      <dd><code>${seal.keyId}</code></dd>
+      <dt>${s.sealSignature}</dt>
+      <dd><code class="hash">${seal.signature}</code></dd>
+      ${keysUrl ? html`<dt>${s.verifyWith}</dt><dd><code>${keysUrl}</code></dd>` : nothing}
+    </dl>
+    <p class="hint">${s.verifyHint}</p>`;
+}
+
+/** Saves the receipt: the receiver's signed Kantara receipt (a JWS, JSON serialization) with the record, or the record unsigned while it waits. */
+export async function downloadReceipt(record: ConsentRecord, request: ConsentRequest | undefined, root: Node, signed?: SignedReceipt): Promise<void> {
   // The Kantara mapping is needed only here, so it waits for the button.
   const { receiptFile } = await import('./receipt.js');
-  const url = URL.createObjectURL(receiptFile(record, request));
+  const url = URL.createObjectURL(receiptFile(record, request, signed));
   const a = document.createElement('a');
   a.href = url;
   a.download = `consent-receipt-${record.receiptId}.json`;

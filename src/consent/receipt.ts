@@ -24,7 +24,8 @@ export interface KantaraConsentReceipt {
     piiController: string;
     onBehalf: boolean;
     contact: string;
-    address: string;
+    /** A postal address object (the schema requires an object; schema.org PostalAddress members, as Kantara's example). */
+    address: KantaraAddress;
     email: string;
     phone: string;
     piiControllerUrl?: string;
@@ -35,11 +36,20 @@ export interface KantaraConsentReceipt {
   spiCat: string[];
 }
 
+/** schema.org PostalAddress members, as in Kantara's own example receipt. */
+export interface KantaraAddress {
+  streetAddress?: string;
+  addressLocality?: string;
+  addressRegion?: string;
+  postalCode?: string;
+  addressCountry?: string;
+}
+
 export interface ReceiptOptions {
   /** ISO 3166-1 alpha-2 (default 'JP'). */
   jurisdiction?: string;
-  /** Controller details the request does not carry. */
-  address?: string;
+  /** Controller details the request does not carry (the address defaults to the jurisdiction's country). */
+  address?: KantaraAddress;
   phone?: string;
   controllerUrl?: string;
   publicKey?: string;
@@ -97,7 +107,7 @@ export function toConsentReceipt(record: ConsentRecord, request?: ConsentRequest
         piiController: c?.name ?? '',
         onBehalf: false,
         contact: c?.contact ?? c?.name ?? '',
-        address: options.address ?? '',
+        address: options.address ?? { addressCountry: options.jurisdiction ?? 'JP' },
         email: c?.email ?? '',
         phone: options.phone ?? '',
         ...(options.controllerUrl ? { piiControllerUrl: options.controllerUrl } : {}),
@@ -110,8 +120,34 @@ export function toConsentReceipt(record: ConsentRecord, request?: ConsentRequest
   };
 }
 
-/** The downloadable receipt file: the Kantara receipt alongside our own record. */
-export function receiptFile(record: ConsentRecord, request?: ConsentRequest): Blob {
-  const body = { kantaraConsentReceipt: toConsentReceipt(record, request), record, ...(request ? { request } : {}) };
+/** What the receiver answered: its compact JWS of the Kantara receipt, and the seal of the stored record. */
+export interface SignedReceipt {
+  receipt?: string;
+  receivedAt?: string;
+  seal?: { keyId: string; signature: string; keys: string };
+}
+
+/**
+ * The downloadable receipt file. Once the receiver has answered, the file is its signed receipt as a JWS in the flattened
+ * JSON serialization (RFC 7515 §7.2.2: `protected`, `payload`, `signature`), with readable members beside it, which JWS
+ * verifiers ignore: the receipt as signed (`kantaraConsentReceipt`), our record, the request, the seal. Before that
+ * (still waiting to be sent) it holds the same readable members, unsigned.
+ */
+export function receiptFile(record: ConsentRecord, request?: ConsentRequest, signed: SignedReceipt = {}): Blob {
+  const [header, payload, signature] = signed.receipt?.split('.') ?? [];
+  const jws = header && payload && signature ? { protected: header, payload, signature } : undefined;
+  const body = {
+    ...jws,
+    kantaraConsentReceipt: jws ? decodeJson(payload!) : toConsentReceipt(record, request),
+    record,
+    ...(request ? { request } : {}),
+    ...(signed.seal ? { seal: { ...signed.seal, receivedAt: signed.receivedAt } } : {}),
+  };
   return new Blob([JSON.stringify(body, null, 2)], { type: 'application/json' });
+}
+
+/** base64url → UTF-8 JSON (browsers and Node alike). */
+function decodeJson(base64url: string): unknown {
+  const binary = atob(base64url.replace(/-/g, '+').replace(/_/g, '/'));
+  return JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
 }

@@ -6,8 +6,9 @@ import type { CommonStrings } from '../i18n/common.js';
 import type { DeliveryStrings } from '../i18n/delivery.js';
 import type { Locale } from '../i18n/locale.js';
 import type { ConfigCheck } from '../shared/config-check.js';
+import type { ReceiverAnswer } from './consent-delivery.js';
 import type { FormView } from './consent-form.js';
-import { receiptWording, signing, withdrawForm, withdrawWording, type SigningPage } from './consent-loaders.js';
+import { receiptPrint, receiptWording, signing, withdrawForm, withdrawWording, type SigningPage } from './consent-loaders.js';
 import type { LinkSource } from './link-source.js';
 import type { Notice } from './notice-template.js';
 
@@ -23,6 +24,12 @@ export interface ConsentView extends FormView {
   notice?: Notice;
   /** The record sent or queued: shows the receipt. */
   record?: ConsentRecord;
+  /** What the receiver answered for it (the signed receipt, the seal, a grant's withdrawal token). */
+  answer?: ReceiverAnswer;
+  /** The endpoint as an absolute URL: the seal's key URL is resolved against it. */
+  endpointUrl?: string;
+  /** The notice the record was signed with (its own language), for the printed receipt. */
+  signedNotice?: Notice;
   deliveryNote: string;
   config: ConfigCheck;
   alert: string;
@@ -37,7 +44,7 @@ export interface ConsentView extends FormView {
 export function renderConsent(view: ConsentView): TemplateResult {
   return html`<div part="base" class="base" lang=${view.lang}>
     ${renderBody(view)}
-    <div part="alert" class="alert" role="alert">${view.alert}${view.rejectedId
+    <div part="alert" class="alert" role="alert">${view.alert}${view.rejectedId && view.alert
         ? html` <button type="button" @click=${view.onDiscardRejected}>${view.c.discard}</button>`
         : nothing}</div>
     <p part="status" class="status" role="status">${view.status}</p>
@@ -70,18 +77,22 @@ function renderConfigError(config: ConfigCheck, lang: Locale) {
   return html`<div class="alert" role="alert"><strong>${config.title(lang)}</strong> ${config.message}</div>`;
 }
 
-/** The receipt, in the current language once its wording is here (else in the one it was sent in). */
+/** The receipt, in the current language once its wording is here (else in the one it was sent in), and its printed form. */
 function renderReceipt(view: ConsentView, record: ConsentRecord) {
-  const { lang } = view;
+  const { lang, answer } = view;
   // A record exists only after signing, which loaded the signing module and the receipt wording of its language.
   const signer = signing.get()!;
   const wording = receiptWording[lang].get() ?? receiptWording[lang === 'ja' ? 'en' : 'ja'].get()!;
-  return signer.renderReceipt({
-    s: wording,
-    lang,
-    record,
-    delivery: view.deliveryNote,
-    withdrawUrl: signer.withdrawLinkFor(record, lang),
-    download: () => signer.downloadReceipt(record, view.source?.request, view.root),
-  });
+  const keysUrl = answer?.seal && view.endpointUrl ? new URL(answer.seal.keys, view.endpointUrl).href : undefined;
+  const shown = { s: wording, lang, record, answer, keysUrl };
+  return [
+    signer.renderReceipt({
+      ...shown,
+      delivery: view.deliveryNote,
+      withdrawUrl: signer.withdrawLinkFor(record, lang, answer?.withdrawalToken),
+      download: () => signer.downloadReceipt(record, view.source?.request, view.root, answer),
+      print: () => window.print(),
+    }),
+    receiptPrint.get()?.renderPrintReceipt({ ...shown, notice: view.signedNotice }) ?? nothing,
+  ];
 }

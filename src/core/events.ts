@@ -12,6 +12,8 @@ export interface KoeDeliveryDetail {
 }
 export interface KoeSentDetail extends KoeDeliveryDetail {
   status: number;
+  /** The receiver's answer (parsed JSON), e.g. for consent the signed receipt and the withdrawal token. */
+  body?: unknown;
 }
 export interface KoeQueuedDetail extends KoeDeliveryDetail {
   /** false when IndexedDB is unavailable and the item lives only in this page's memory. */
@@ -27,6 +29,8 @@ export interface KoeFailedDetail extends KoeDeliveryDetail {
 export interface KoeNeedsAttentionDetail extends KoeDeliveryDetail {
   status?: number;
   message: string;
+  /** The receiver's code for the refusal (its answer's `error`), e.g. `consent-already-answered`. */
+  code?: string;
   fields?: Array<{ path: string; message: string }>;
 }
 export interface KoeAuthRequiredDetail extends KoeDeliveryDetail {

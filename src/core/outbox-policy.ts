@@ -49,7 +49,7 @@ export function afterAttempt(item: OutboxItem, result: SendResult, now: number, 
     const next: OutboxItem = { ...item, attempts, nextAttemptAt, lastError: error };
     return { next, blockUntil: nextAttemptAt, events: [['failed', { item: copyOf(next), retrying: true, ...error, nextAttemptAt }]] };
   }
-  const fields = kind === 'rejected' && result.fields ? { fields: result.fields } : {};
+  const fields = kind === 'rejected' ? { ...(result.code ? { code: result.code } : {}), ...(result.fields ? { fields: result.fields } : {}) } : {};
   const next: OutboxItem = { ...item, attempts, state: 'needs-attention', lastError: { ...error, reason: kind, ...fields } };
   const copy = copyOf(next);
   const keptFor: OutboxEvent = kind === 'auth' ? ['auth-required', { item: copy, status }] : ['needs-attention', { item: copy, ...error, ...fields }];

@@ -13,6 +13,8 @@ export interface OutboxItem extends SendInput {
   lastError?: {
     status?: number;
     message: string;
+    /** The receiver's code for a refusal (its answer's `error`), when it gave one. */
+    code?: string;
     fields?: Array<{ path: string; message: string }>;
     reason?: 'rejected' | 'auth' | 'expired';
   };

@@ -19,7 +19,7 @@ export interface OutboxEventDetails {
   queued: { item: OutboxItem; persistent: boolean };
   sent: { item: OutboxItem; status: number; body?: unknown };
   failed: { item: OutboxItem; retrying: boolean; status?: number; message: string; nextAttemptAt?: number };
-  'needs-attention': { item: OutboxItem; status?: number; message: string; fields?: Array<{ path: string; message: string }> };
+  'needs-attention': { item: OutboxItem; status?: number; message: string; code?: string; fields?: Array<{ path: string; message: string }> };
   'auth-required': { item: OutboxItem; status: 401 | 403 };
   'storage-warning': { reason: StorageWarningReason };
 }

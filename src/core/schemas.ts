@@ -75,6 +75,9 @@ export const DEFAULT_SCOPE_IDS = [
   'sales-material',
 ] as const;
 
+/** The review window when a request asks for review but names none: the customer answers within this many business days. */
+export const DEFAULT_REVIEW_DAYS = 5;
+
 export const consentScopeSchema = z.object({ id: tagId, granted: z.boolean() });
 
 export const consentSchema = z.object({
@@ -86,6 +89,8 @@ export const consentSchema = z.object({
   requestSha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/, 'sha256'))),
   /** For a withdrawal: the receipt it withdraws. */
   withdrawsReceiptId: z.optional(uuid),
+  /** For a withdrawal: the token the receiver returned with that receipt (the withdrawal link carries it). Checked, never stored. */
+  withdrawalToken: z.optional(z.string().check(z.maxLength(512))),
   decision: z.enum(DECISIONS),
   declineReason: optionalText(TEXT_LIMITS.reason),
   scopes: z.array(consentScopeSchema).check(z.minLength(1)),

@@ -21,7 +21,7 @@ export type SendResult =
   | { kind: 'sent'; status: number; body?: unknown }
   | { kind: 'retry'; status?: number; message: string; retryAfterMs?: number }
   | { kind: 'auth'; status: 401 | 403; message: string }
-  | { kind: 'rejected'; status: number; message: string; fields?: Array<{ path: string; message: string }> };
+  | { kind: 'rejected'; status: number; message: string; code?: string; fields?: Array<{ path: string; message: string }> };
 
 export interface SendOptions {
   fetch?: typeof fetch;
@@ -55,7 +55,7 @@ const truncate = (s: string) => (s.length > MESSAGE_LIMIT ? `${s.slice(0, MESSAG
 export async function classifyResponse(response: Response, nowMs: number): Promise<SendResult> {
   const { status, headers } = response;
   const text = await response.text().catch(() => '');
-  let json: { message?: unknown; fields?: unknown } | undefined;
+  let json: { message?: unknown; fields?: unknown; error?: unknown } | undefined;
   try {
     json = JSON.parse(text);
   } catch {
@@ -74,7 +74,9 @@ export async function classifyResponse(response: Response, nowMs: number): Promi
     const fields = (Array.isArray(json?.fields) ? (json.fields as Array<{ path?: unknown; message?: unknown } | null>) : [])
       .filter((f) => f instanceof Object)
       .map((f) => ({ path: String(f!.path ?? ''), message: truncate(String(f!.message ?? '')) }));
-    return { kind: 'rejected', status, message, ...(fields.length > 0 && { fields }) };
+    // The receiver's machine-readable reason (e.g. consent-already-answered), so an element can word it itself.
+    const code = typeof json?.error === 'string' ? json.error.slice(0, 100) : undefined;
+    return { kind: 'rejected', status, message, ...(code && { code }), ...(fields.length > 0 && { fields }) };
   }
   // 1xx/3xx that fetch did not follow, or an unknown 5xx: try again later rather than lose the item.
   return { kind: 'retry', status, message };

@@ -22,6 +22,30 @@ export interface ReceiptStrings {
   withdrawLink: string;
   download: string;
   print: string;
+  /** Queued: the receiver gives the withdrawal token with its answer. */
+  withdrawLinkPending: string;
+  alreadyWithdrawn: (receiptId: string) => string;
+  receivedAt: string;
+  sealTitle: string;
+  sealKey: string;
+  sealSignature: string;
+  verifyWith: string;
+  verifyHint: string;
+  // The printed receipt (receipt-print.ts).
+  printTitle: string;
+  printDecision: string;
+  decisions: { granted: string; partly: string; declined: string; withdrawn: string };
+  declineReason: string;
+  signerHeading: string;
+  signerName: string;
+  signerTitle: string;
+  signerCompany: string;
+  signerEmail: string;
+  signature: string;
+  drawnSignature: string;
+  intent: string;
+  noticeHeading: string;
+  notSealedYet: string;
 }
 
 /** Both locales, for code that needs either at once; the element loads the one it shows. */

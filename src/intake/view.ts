@@ -23,10 +23,13 @@ export interface IntakeView extends Omit<FormView, 'attention' | 'resend' | 'can
   onConfirmDiscard: (id: string | undefined) => void;
 }
 
-/** After sending or queueing: what happened, and a button for the next voice (focused, so it is announced). */
+/**
+ * After sending or queueing: what happened, and a button for the next voice. The message is shown here once; screen
+ * readers hear it once, from the status line's live region (visually hidden meanwhile), so the title is hidden from them.
+ */
 function renderConfirmation(s: IntakeStrings, phase: string, message: string, onNext: () => void): TemplateResult {
   return html`<div part="confirmation" class="confirmation ${phase}" tabindex="-1">
-    <p class="confirmation-title">${message}</p>
+    <p class="confirmation-title" aria-hidden="true">${message}</p>
     <button type="button" class="primary" @click=${onNext}>${s.fileAnother}</button>
   </div>`;
 }
@@ -37,6 +40,7 @@ export function renderIntake(view: IntakeView): TemplateResult {
   const loadedView = outboxView.get();
   const wording = outboxWording[t.lang].get();
   const outboxParts = loadedView && wording ? { view: loadedView, wording } : undefined;
+  const confirming = view.phase === 'sent' || view.phase === 'queued';
   return html`<div part="base" class="base" lang=${t.lang}>
     ${config.message
       ? html`<div part="config-error" class="config-error" role="alert">
@@ -45,7 +49,7 @@ export function renderIntake(view: IntakeView): TemplateResult {
         </div>`
       : nothing}
     ${outboxParts ? outboxParts.view.renderWarnings(outboxParts.wording, outbox.persistent !== false, outbox.expiringCount, view.draftProblem) : nothing}
-    ${view.phase === 'sent' || view.phase === 'queued'
+    ${confirming
       ? renderConfirmation(t.s, view.phase, view.message, view.onFileAnother)
       : renderForm({
           ...view,
@@ -53,7 +57,7 @@ export function renderIntake(view: IntakeView): TemplateResult {
           resend: wording?.resend,
           cancelEdit: wording?.cancelEdit,
         })}
-    <p part="status" class="status" role="status">${view.message}</p>
+    <p part="status" class="status ${confirming ? 'visually-hidden' : ''}" role="status">${view.message}</p>
     ${outboxParts
       ? outboxParts.view.renderOutbox(outboxParts.wording, {
           items: outbox.items,

@@ -5,8 +5,10 @@ import { parseScopes, newApiKey } from './auth.js';
 import { helpText, serveConfig, storageConfig } from './config.js';
 import { createReceiver, createReceiverServer } from './index.js';
 import { importJsonl } from './import-jsonl.js';
+import { consentRequestKey } from './signing.js';
 import type { Storage } from './store.js';
 import { openStorage } from './storage/open.js';
+import { formatReport, verifyEvidence } from './verify.js';
 
 class UsageError extends Error {}
 
@@ -27,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
     if (!sub) throw new UsageError('Usage: koe-receiver import <dir> (the directory with intake.jsonl, consent.jsonl, consent-requests.jsonl).');
     return withStorage((storage) => importCommand(storage, sub));
   }
+  if (command === 'verify') return withStorage((storage) => verify(storage));
   throw new UsageError(`Unknown command "${command}". Run koe-receiver --help.`);
 }
 
@@ -70,6 +73,13 @@ async function keys(storage: Storage, sub: string | undefined, arg: string | und
   throw new UsageError('Usage: koe-receiver keys create|list|revoke (see --help).');
 }
 
+/** Exit 0 when every seal and request token holds, 1 when anything was changed after it was written. */
+async function verify(storage: Storage): Promise<number> {
+  const report = await verifyEvidence(storage, await consentRequestKey(storage, process.env.KOE_HMAC_KEY?.trim() || undefined));
+  process.stdout.write(formatReport(report, storage.location));
+  return report.findings.length ? 1 : 0;
+}
+
 async function importCommand(storage: Storage, dir: string): Promise<number> {
   const { counts, hmacKey } = await importJsonl(storage, dir);
   if (!counts.length) console.log(`No intake.jsonl, consent.jsonl or consent-requests.jsonl in ${dir}.`);
@@ -101,6 +111,7 @@ async function serve(): Promise<number> {
   console.log(`  storage: ${receiver.engine} (${receiver.engine === 'sqlite' ? receiver.dataDir : 'KOE_DATABASE_URL'})`);
   console.log(`  same-origin: ${publicOrigins.join(', ')}; cross-origin: ${config.receiver.allowedOrigins?.length ? config.receiver.allowedOrigins.join(', ') : '(none)'}`);
   console.log(`  POST /api/intake, /api/consent (open to those origins)   GET /api/records, /api/consent-requests (key: read)   POST /api/consent-requests (key: issue)`);
+  console.log(`  GET /api/seal-keys (public: the keys that verify seals and receipts)`);
 
   let stopping = false;
   const stop = () => {

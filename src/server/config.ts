@@ -14,7 +14,8 @@ export const ENVIRONMENT: ReadonlyArray<{ name: string; default: string; what: s
   { name: 'KOE_DATABASE_POOL_SIZE', default: '10', what: 'PostgreSQL connections per instance.' },
   { name: 'KOE_ALLOWED_ORIGINS', default: '(none)', what: 'Comma list of origins whose pages may POST cross-origin (https://crm.example.com), or *.' },
   { name: 'KOE_PUBLIC_ORIGIN', default: 'http://localhost:PORT,http://127.0.0.1:PORT', what: "Comma list of this receiver's own public origin(s), treated as same-origin (never taken from the Host header)." },
-  { name: 'KOE_HMAC_KEY', default: '(generated once, kept in the database)', what: 'Key that signs consent requests; set the same value on every instance, or let the database hold it.' },
+  { name: 'KOE_HMAC_KEY', default: '(generated once, kept in the database)', what: 'Key that signs consent requests and withdrawal tokens; set the same value on every instance, or let the database hold it.' },
+  { name: 'KOE_SEAL_KEY', default: '(generated once, kept in the database)', what: 'Ed25519 private key (PKCS#8 PEM from `openssl genpkey -algorithm ed25519`, or its DER in base64) that seals stored consent and signs receipts; its public key is published at GET /api/seal-keys.' },
   { name: 'KOE_RATE_LIMIT', default: '120/60', what: 'Unauthenticated writes per client address: N/seconds (120/60, 5/s, 300/min) or off.' },
   { name: 'KOE_TRUST_PROXY', default: '0', what: 'Number of proxies in front whose X-Forwarded-For entries are trusted (0: use the socket address).' },
   { name: 'KOE_INTAKE_REQUIRES_KEY', default: 'false', what: 'true: POST /api/intake needs a key with the intake scope (the element sends it through its headers provider).' },
@@ -80,6 +81,7 @@ export function serveConfig(env: Env): ServeConfig {
   if (port > 65535) throw new Error(`PORT must be at most 65535; got ${port}.`);
   const rateLimit = parseRateLimit(env.KOE_RATE_LIMIT ?? '120/60');
   const hmacKey = env.KOE_HMAC_KEY?.trim();
+  const sealKey = env.KOE_SEAL_KEY?.trim();
   const storage = storageConfig(env);
   return {
     port,
@@ -91,6 +93,7 @@ export function serveConfig(env: Env): ServeConfig {
       publicOrigins: origins(env, 'KOE_PUBLIC_ORIGIN', [`http://localhost:${port}`, `http://127.0.0.1:${port}`]),
       maxBodyBytes: integer(env, 'KOE_MAX_BODY_BYTES', 256 * 1024, 1),
       ...(hmacKey ? { hmacKey } : {}),
+      ...(sealKey ? { sealKey } : {}),
       rateLimit,
       trustProxyHops: integer(env, 'KOE_TRUST_PROXY', 0),
       intakeRequiresKey: flag(env, 'KOE_INTAKE_REQUIRES_KEY'),
@@ -115,10 +118,13 @@ Usage:
   koe-receiver keys list                                  list keys (never their secrets)
   koe-receiver keys revoke <id>                           revoke a key at once, on every instance
   koe-receiver import <dir>                               load .koe-data/*.jsonl from an earlier version (idempotent)
+  koe-receiver verify                                     re-check every consent seal and request token; exit 1 and name
+                                                          each row changed after it was written
   koe-receiver --help                                     this text
 
 Scopes: read (GET /api/records, /api/consent-requests), issue (POST /api/consent-requests),
         intake (POST /api/intake when KOE_INTAKE_REQUIRES_KEY=true). Send keys as Authorization: Bearer <key>.
+Public: GET /api/seal-keys, the JWK Set that verifies seals and the signed receipts (JWS, EdDSA).
 
 Environment:
 ${env}

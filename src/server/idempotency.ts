@@ -24,8 +24,16 @@ export interface IdempotentOutcome {
   replayed: boolean;
 }
 
-/** Claims the key, replays or refuses a seen key, else stores what `build` returns and commits it. */
-export async function runIdempotent(storage: Storage, request: IdempotentRequest, build: () => Promise<NewRow>): Promise<IdempotentOutcome> {
+/**
+ * Claims the key, replays or refuses a seen key, else stores what `build` returns and commits it. When the insert loses
+ * on another unique column (the record's own id, or a consent's answer key), `explainConflict` says why (it throws).
+ */
+export async function runIdempotent<R extends NewRow>(
+  storage: Storage,
+  request: IdempotentRequest,
+  build: () => Promise<R>,
+  explainConflict: (row: R) => Promise<never> = idTaken(request),
+): Promise<IdempotentOutcome> {
   const claim = await storage.claimKey(request.kind, request.key);
   if (!claim) {
     throw new HttpError(409, 'request-in-progress', 'A request with this Idempotency-Key is still being processed; retry shortly.', {}, { 'Retry-After': '1' });
@@ -35,16 +43,19 @@ export async function runIdempotent(storage: Storage, request: IdempotentRequest
     const seen = await claim.stored();
     if (seen) return { line: answerFor(seen, request), replayed: true };
     const row = await build();
-    if (!(await claim.insert(row))) {
-      // Not this key (we hold it and it was not stored), so the record's own id is taken under another key.
-      throw new HttpError(409, 'id-taken', `A ${request.kind} with this id is already stored under another Idempotency-Key.`);
-    }
+    // Not this key (we hold it and it was not stored): another unique column.
+    if (!(await claim.insert(row))) await explainConflict(row);
     await claim.release(true);
     committed = true;
     return { line: lineOf(row), replayed: false };
   } finally {
     if (!committed) await claim.release(false);
   }
+}
+
+/** The usual reason: the record's own id is taken under another key. */
+function idTaken(request: IdempotentRequest): () => Promise<never> {
+  return () => Promise.reject(new HttpError(409, 'id-taken', `A ${request.kind} with this id is already stored under another Idempotency-Key.`));
 }
 
 function answerFor(seen: StoredLine, request: IdempotentRequest): StoredLine {
@@ -73,6 +84,7 @@ export function lineOf(row: NewRow): StoredLine {
     format: row.format,
     ...(row.clientIp !== undefined ? { clientIp: row.clientIp } : {}),
     bodySha256: row.bodySha256,
+    ...(row.seal ? { seal: row.seal } : {}),
     record: row.record,
   };
 }

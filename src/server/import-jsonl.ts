@@ -74,7 +74,7 @@ function rowOf(kind: RecordKind, text: string): NewRow | undefined {
     ...(line.clientIp ? { clientIp: line.clientIp } : {}),
     ...(kind === 'intake'
       ? { channel: String(record.channel ?? ''), tags: Array.isArray(record.tags) ? record.tags.map(String) : [] }
-      : { requestId: String(record.requestId ?? '') }),
+      : { requestId: String(record.requestId ?? ''), decision: String(record.decision ?? '') }),
     record,
   };
 }

@@ -10,12 +10,15 @@ import { FaultController } from './faults.js';
 import { RateLimiter, type RateLimit } from './rate-limit.js';
 import { createEmbedPages, type EmbedPages } from './embed-pages.js';
 import { createRouter, type Logger, type Route } from './router.js';
+import { loadSealer } from './seal.js';
 import { consentRequestKey } from './signing.js';
 import type { RecordKind, Scope, StoredLine } from './store.js';
 import { isPostgresUrl, openStorage } from './storage/open.js';
 
 export { canonicalJson, sha256Hex } from './canonical.js';
-export { signConsentRequest, verifyConsentRequest, consentRequestToken } from './signing.js';
+export { signConsentRequest, verifyConsentRequest, consentRequestToken, withdrawalToken } from './signing.js';
+export { verifyJws, jwkThumbprint, sealedContent, SEAL_KEYS_PATH } from './seal.js';
+export { EXPIRY_SKEW_MS, type ConsentRule, type Violation } from './consent-rules.js';
 export { FaultController } from './faults.js';
 export { createReceiverServer, type ServerLimits } from './http-server.js';
 export { DataDirLockedError } from './storage/data-dir-lock.js';
@@ -41,8 +44,10 @@ export interface ReceiverOptions {
   publicOrigins?: readonly string[] | (() => readonly string[]);
   /** Largest accepted request body. Default 256 KiB. */
   maxBodyBytes?: number;
-  /** HMAC key for consent requests. Default: one generated once and kept in the database. */
+  /** HMAC key for consent requests and withdrawal tokens. Default: one generated once and kept in the database. */
   hmacKey?: string;
+  /** Ed25519 private key (PKCS#8 PEM, or its DER in base64) that seals consent and signs receipts. Default: generated once into the database. */
+  sealKey?: string;
   /** Unauthenticated writes per client; false switches the limit off. Default DEFAULT_RATE_LIMIT. */
   rateLimit?: RateLimit | false;
   /** Proxies in front whose X-Forwarded-For entries are trusted. Default 0 (the socket address). */
@@ -94,7 +99,11 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
   const logger = options.logger ?? consoleLogger;
   const faults = new FaultController(now);
   const opened = openStorage({ dataDir, databaseUrl: options.databaseUrl, serve: true, poolSize: options.databasePoolSize });
-  const services: Promise<Services> = opened.storage.then(async (storage) => ({ storage, hmacKey: await consentRequestKey(storage, options.hmacKey) }));
+  const services: Promise<Services> = opened.storage.then(async (storage) => ({
+    storage,
+    hmacKey: await consentRequestKey(storage, options.hmacKey),
+    sealer: await loadSealer(storage, options.sealKey, now()),
+  }));
   const ready = services.then(({ storage }) => hintAtJsonl(storage, dataDir, logger));
   ready.catch(() => undefined); // reported to whoever awaits `ready`, and as 503s to requests
 

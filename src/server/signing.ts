@@ -38,3 +38,13 @@ export function consentRequestKey(storage: Pick<Storage, 'secret'>, configured?:
   if (configured) return Promise.resolve(configured);
   return storage.secret(HMAC_SECRET, () => randomBytes(32).toString('base64url'));
 }
+
+/**
+ * The withdrawal token of a granted receipt: base64url(HMAC-SHA256(key, "koe-withdrawal", receiptId, requestId)).
+ * The 201 for a grant returns it and the receipt's withdrawal link carries it; a withdrawal must present it, so only
+ * whoever holds the receipt can withdraw. Same key as consent requests (environment or database), another message
+ * shape, so neither kind of token can stand in for the other.
+ */
+export function withdrawalToken(receiptId: string, requestId: string, key: string): string {
+  return createHmac('sha256', key).update(`koe-withdrawal\n${receiptId}\n${requestId}`, 'utf8').digest('base64url');
+}

@@ -20,7 +20,16 @@ export interface StoredLine {
   clientIp?: string;
   /** SHA-256 of the canonical submission: a replay is told from a reused key by it. */
   bodySha256?: string;
+  /** Consent records: the server's seal over the receive time and the record (seal.ts). */
+  seal?: Seal;
   record: unknown;
+}
+
+/** The server's seal on a stored consent record: an Ed25519 signature by the key `keyId` (GET /api/seal-keys). */
+export interface Seal {
+  keyId: string;
+  /** base64url Ed25519 signature over sealedContent(receivedAt, record) (seal.ts). */
+  signature: string;
 }
 
 /** An intake or consent record to insert. The key equals the record's own id (checked before this point). */
@@ -35,8 +44,15 @@ export interface NewRecord {
   /** Intake only: the filterable fields, copied out of the record. */
   channel?: string;
   tags?: readonly string[];
-  /** Consent only: the request it answers. */
+  /** Consent only: the request it answers, its decision, its seal. */
   requestId?: string;
+  decision?: string;
+  /**
+   * Consent only: unique among stored records, so the database refuses a second answer ('answer:<request id>' on a grant
+   * or decline; 'withdraw:<receipt id>:<scopes>' on a withdrawal of those scopes).
+   */
+  answerKey?: string;
+  seal?: Seal;
   record: unknown;
 }
 
@@ -76,6 +92,28 @@ export interface Page {
   next?: Cursor;
 }
 
+export interface SealKey {
+  /** RFC 7638 JWK thumbprint of the public key. */
+  id: string;
+  /** The public key as a JWK: { kty: 'OKP', crv: 'Ed25519', x }. */
+  publicJwk: { kty: string; crv: string; x: string };
+  createdAt: string;
+}
+
+/** A stored row exactly as the database holds it, for `koe-receiver verify`. */
+export interface AuditRow {
+  seq: string;
+  kind: string;
+  recordId: string;
+  requestId: string | null;
+  decision: string | null;
+  receivedAt: string;
+  /** The record's JSON text. */
+  record: string;
+  sealKeyId: string | null;
+  sealSignature: string | null;
+}
+
 export interface ApiKey {
   id: string;
   name: string;
@@ -111,6 +149,14 @@ export interface Storage {
   /** Inserts outside any claim (consent requests without a key, imports); false on a duplicate key or id. */
   insert(row: NewRow): Promise<boolean>;
   consentRequest(id: string): Promise<(ConsentRequest & { token: string }) | undefined>;
+  /** One stored consent record by its receipt id. */
+  consentRecord(receiptId: string): Promise<StoredLine | undefined>;
+  /** Public keys that have sealed records, oldest first (GET /api/seal-keys). */
+  sealKeys(): Promise<SealKey[]>;
+  /** Publishes a sealing key's public half (kept if already there). */
+  addSealKey(key: SealKey): Promise<void>;
+  /** Rows as stored, in insertion order after `afterSeq` (`koe-receiver verify` reads every one of them). */
+  auditRows(table: 'records' | 'consent_requests', afterSeq: string, limit: number): Promise<AuditRow[]>;
   /** One page, newest first, read through an index: never the whole table. */
   list(query: ListQuery): Promise<Page>;
   count(kind: RecordKind): Promise<number>;

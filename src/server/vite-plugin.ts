@@ -13,7 +13,7 @@ export interface KoeReceiverPluginApi {
 }
 
 /**
- * Options not given are read from the environment as the CLI reads them: KOE_DATABASE_URL, KOE_HMAC_KEY,
+ * Options not given are read from the environment as the CLI reads them: KOE_DATABASE_URL, KOE_HMAC_KEY, KOE_SEAL_KEY,
  * KOE_ALLOWED_ORIGINS. Same-origin is the server's own URLs (what Vite prints), never the Host header.
  */
 export function koeReceiverPlugin(options: ReceiverOptions = {}): Plugin & { api: KoeReceiverPluginApi } {
@@ -25,6 +25,7 @@ export function koeReceiverPlugin(options: ReceiverOptions = {}): Plugin & { api
     (receiver ??= createReceiver({
       ...(env.KOE_DATABASE_URL ? { databaseUrl: env.KOE_DATABASE_URL } : {}),
       ...(env.KOE_HMAC_KEY ? { hmacKey: env.KOE_HMAC_KEY } : {}),
+      ...(env.KOE_SEAL_KEY ? { sealKey: env.KOE_SEAL_KEY } : {}),
       allowedOrigins: (env.KOE_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
       publicOrigins: () => origins,
       ...options,

@@ -49,7 +49,7 @@ export class OutboxController implements ReactiveController {
     // Outbox events for this element's items go out on the host as koe-*, with id and type instead of the item.
     for (const name of ['queued', 'sent', 'failed', 'needs-attention', 'auth-required'] as const) {
       listen(name, (event) => {
-        const { item, body: _body, ...rest } = (event as CustomEvent<OutboxEventDetails[typeof name] & { body?: unknown }>).detail;
+        const { item, ...rest } = (event as CustomEvent<OutboxEventDetails[typeof name]>).detail;
         if (this.#mine()(item)) emit(this.#host, `koe-${name}`, { id: item.id, type: item.type, ...rest } as never);
       });
     }

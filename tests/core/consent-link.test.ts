@@ -63,7 +63,7 @@ describe('consent links', () => {
   });
 
   it('round-trips a withdrawal link and refuses a bad one', () => {
-    const info = { receiptId: crypto.randomUUID(), requestId: 'req-1', token: 't', scopes: ['logo', 'quotes'], termMonths: 24 };
+    const info = { receiptId: crypto.randomUUID(), requestId: 'req-1', withdrawalToken: 't', scopes: ['logo', 'quotes'], termMonths: 24 };
     const decoded = decodeWithdrawLink(encodeWithdrawLink(info, 'https://e.example/c'));
     expect(decoded).to.deep.equal({ ok: true, value: info });
     expect(decodeWithdrawLink('#koe-withdraw=!!')).to.deep.include({ reason: 'undecodable' });

@@ -40,7 +40,7 @@ const signing = (over: Partial<Signing> = {}): Signing => ({
   ...over,
 });
 
-const withdrawal: WithdrawLink = { receiptId: '7d1c1c39-2f55-4f0e-9a53-0c3c4b1b8f2e', requestId: 'req-1', token: 'link-token', scopes: ['company-name', 'quotes'] };
+const withdrawal: WithdrawLink = { receiptId: '7d1c1c39-2f55-4f0e-9a53-0c3c4b1b8f2e', requestId: 'req-1', withdrawalToken: 'withdrawal-token', scopes: ['company-name', 'quotes'] };
 
 /** What signRecord needs; override what a test is about. */
 const signInput = (over: Partial<SignInput> = {}): SignInput => ({
@@ -80,7 +80,7 @@ describe('consent record: building', () => {
     expect('constraints' in record).to.equal(false);
   });
 
-  it('a withdrawal keeps granted what was not selected, names the receipt, and takes the token from the link', () => {
+  it('a withdrawal keeps granted what was not selected, names the receipt, and carries the withdrawal token from the link', () => {
     const record = buildWithdrawRecord(withdrawal, { ...emptyForm(), withdraw: ['quotes'], name: '山田 太郎', email: 'yamada@example.jp', typedName: '山田 太郎' }, signing());
     expect(record.decision).to.equal('withdrawn');
     expect(record.withdrawsReceiptId).to.equal(withdrawal.receiptId);
@@ -88,7 +88,8 @@ describe('consent record: building', () => {
       { id: 'company-name', granted: true },
       { id: 'quotes', granted: false },
     ]);
-    expect(record.requestToken).to.equal('link-token');
+    expect(record.withdrawalToken).to.equal('withdrawal-token');
+    expect('requestToken' in record, 'a withdrawal link carries no request token').to.equal(false);
     // Neither the link nor a request knows the term: the schema needs one.
     expect(record.term).to.deep.equal({ months: 1 });
   });

@@ -90,6 +90,14 @@ describe('transport: answer classes', () => {
     const inFlight = await classifyResponse(json(409, { message: 'in flight' }, { 'Retry-After': '2' }), NOW);
     expect(inFlight).to.deep.equal({ kind: 'retry', status: 409, message: 'in flight', retryAfterMs: 2000 });
     expect(await classifyResponse(json(409, { message: 'conflict' }), NOW)).to.deep.equal({ kind: 'rejected', status: 409, message: 'conflict' });
+    const answered = await classifyResponse(json(409, { error: 'consent-already-answered', message: 'answered' }), NOW);
+    expect(answered).to.deep.equal({ kind: 'rejected', status: 409, message: 'answered', code: 'consent-already-answered' });
+  });
+
+  it('keeps the receiver’s code for a refusal (its `error`), so an element can word it; a non-string code is ignored', async () => {
+    const r = await classifyResponse(json(422, { error: 'term-mismatch', message: 'term', fields: [{ path: 'term.months', message: 'm', code: 'term-mismatch' }] }), NOW);
+    expect(r).to.deep.equal({ kind: 'rejected', status: 422, message: 'term', code: 'term-mismatch', fields: [{ path: 'term.months', message: 'm' }] });
+    expect(await classifyResponse(json(422, { error: { nested: true }, message: 'odd' }), NOW)).to.deep.equal({ kind: 'rejected', status: 422, message: 'odd' });
   });
 
   it('401 and 403 ask for authentication', async () => {

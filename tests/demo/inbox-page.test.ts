@@ -6,7 +6,22 @@ import { adoptKeyFromFragment, apiKey, forgetKey } from '../../demo/inbox-api.js
 import { receiver } from '../core/receiver.js';
 import { before, describe, it } from '../core/mocha.js';
 import { until } from '../wait.js';
-import { validIntake } from '../fixtures/submissions.js';
+import { validConsent, validConsentRequestInput, validIntake } from '../fixtures/submissions.js';
+import { hashRequest } from '../../src/consent/notice-hash.js';
+import type { ConsentRecord, ConsentRequest } from '../../src/core/schemas.js';
+
+const postJson = async (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  (await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) })).json();
+
+/** A consent request for `intakeId`, granted (logo and company name), then the logo withdrawn through the receipt's token. */
+async function grantThenWithdrawLogo(intakeId: string): Promise<void> {
+  const request = (await postJson('/api/consent-requests', { ...validConsentRequestInput(), intakeId }, { Authorization: `Bearer ${await key()}` })) as ConsentRequest;
+  const grant = validConsent(request, { requestSha256: await hashRequest(request), scopes: [{ id: 'company-name', granted: true }, { id: 'logo', granted: true }, { id: 'quotes', granted: false }] });
+  const { withdrawalToken } = (await postJson('/api/consent', grant, { 'Idempotency-Key': `"${grant.receiptId}"` })) as { withdrawalToken: string };
+  const { requestSha256: _h, ...rest } = grant;
+  const withdrawal: ConsentRecord = { ...rest, receiptId: crypto.randomUUID(), decision: 'withdrawn', withdrawsReceiptId: grant.receiptId, withdrawalToken, scopes: [{ id: 'company-name', granted: true }, { id: 'logo', granted: false }] };
+  await postJson('/api/consent', withdrawal, { 'Idempotency-Key': `"${withdrawal.receiptId}"` });
+}
 
 const key = (scopes?: string[]) => executeServerCommand('koe-receiver-key', scopes ? { scopes } : undefined) as Promise<string>;
 const main = () => document.getElementById('inbox')!;
@@ -22,6 +37,7 @@ describe('demo inbox page: the API key', () => {
     await receiver.reset();
     const intake = validIntake({ voice: { text: '鍵のテストで届いた顧客の声', kind: 'quote' } });
     await fetch('/api/intake', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `"${intake.id}"` }, body: JSON.stringify(intake) });
+    await grantThenWithdrawLogo(intake.id);
     forgetKey();
     localStorage.setItem('koe-demo-locale', 'ja');
     document.body.innerHTML = `
@@ -65,6 +81,16 @@ describe('demo inbox page: the API key', () => {
     await until(() => main().textContent?.includes('鍵のテストで届いた顧客の声'), 'the stored voice', 8000);
     expect(apiKey()).to.equal(good);
     expect(Object.values(localStorage).some((v) => String(v).includes(good))).to.equal(false);
+    await expect(main()).to.be.accessible();
+  });
+
+  it('shows each request’s consent history, not only its latest state', async () => {
+    const history = await until(() => main().querySelector<HTMLDetailsElement>('details.history'), 'the history', 8000);
+    expect(history.querySelector('summary')!.textContent).to.equal('History (2 steps)');
+    history.open = true;
+    const steps = [...history.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(steps[0]).to.include('Partly granted').and.include('Allowed: Company name, Logo');
+    expect(steps[1]).to.include('Partly withdrawn').and.include('Withdrew: Logo').and.include('Allowed: Company name');
     await expect(main()).to.be.accessible();
   });
 

@@ -4,6 +4,7 @@ import type { ConsentRecord, ConsentRequest, IntakeSubmission } from '../../src/
 import { decodeConsentLink, decodeWithdrawLink } from '../../src/consent/consent-links.js';
 import { base64UrlJson, consentLink, defaultFormValues, requestInput, withdrawLink } from '../../demo/consent-link.js';
 import { buildItems, filterItems, requestState, startOfWeek, submissionOf, tagCountsThisWeek, type InboxItem, type StoredLine } from '../../demo/inbox-model.js';
+import { hashRequest } from '../../src/consent/notice-hash.js';
 import { receiver } from '../core/receiver.js';
 import { beforeEach, describe, it } from '../core/mocha.js';
 import { validConsent, validIntake } from '../fixtures/submissions.js';
@@ -30,25 +31,31 @@ async function loadInbox(): Promise<InboxItem[]> {
   return buildItems(intake as StoredLine[], requests as ConsentRequest[], consents as StoredLine[]);
 }
 
-/** A request as GET /api/consent-requests/:id gives it: with its token, which lists leave out. */
-async function signedRequest(id: string): Promise<ConsentRequest> {
-  return (await fetch(`/api/consent-requests/${id}`, { headers: { Authorization: `Bearer ${await apiKey()}` } })).json();
-}
-
 const fileIntake = (intake: IntakeSubmission) => post('/api/intake', intake, intake.id);
 const issueFor = (intake: IntakeSubmission) => post<ConsentRequest>('/api/consent-requests', requestInput(intake.id, defaultFormValues(intake, 'ja')));
 const answer = (record: ConsentRecord) => post('/api/consent', record, record.receiptId);
 
-function decide(request: ConsentRequest, granted: string[], decision: 'granted' | 'declined' = 'granted'): ConsentRecord {
-  return { ...validConsent(request), decision, scopes: request.scopes.map((id) => ({ id, granted: granted.includes(id) })) };
+/** An answer as <koe-consent> builds it: with the hash of the request as shown. */
+async function decide(request: ConsentRequest, granted: string[], decision: 'granted' | 'declined' = 'granted'): Promise<ConsentRecord> {
+  return validConsent(request, { requestSha256: await hashRequest(request), decision, scopes: request.scopes.map((id) => ({ id, granted: granted.includes(id) })) });
 }
 
-function withdraw(request: ConsentRequest, of: ConsentRecord, keep: string[]): ConsentRecord {
+/** A receipt's withdrawal token, as the inbox gets it for a withdrawal link (its key has the issue scope). */
+async function withdrawalToken(receiptId: string): Promise<string> {
+  const res = await fetch(`/api/withdrawal-tokens/${receiptId}`, { headers: { Authorization: `Bearer ${await apiKey()}` } });
+  return ((await res.json()) as { withdrawalToken: string }).withdrawalToken;
+}
+
+/** A withdrawal from the receipt's link: keeps `keep`, withdraws the rest of what was granted. */
+async function withdraw(of: ConsentRecord, keep: string[]): Promise<ConsentRecord> {
   const wasGranted = of.scopes.filter((s) => s.granted).map((s) => s.id);
+  const { requestSha256: _h, ...rest } = of;
   return {
-    ...validConsent(request),
+    ...rest,
+    receiptId: crypto.randomUUID(),
     decision: 'withdrawn',
     withdrawsReceiptId: of.receiptId,
+    withdrawalToken: await withdrawalToken(of.receiptId),
     scopes: wasGranted.map((id) => ({ id, granted: keep.includes(id) })),
     signedAt: '2026-11-22T09:00:00+09:00',
   };
@@ -73,33 +80,42 @@ describe('demo inbox against the reference receiver', () => {
     expect(item!.status).to.equal('waiting');
     expect(item!.requests[0]!.expired).to.equal(false);
 
-    const grant = decide(request, ['quotes', 'sales-material']);
+    const grant = await decide(request, ['quotes', 'sales-material']);
     await answer(grant);
     [item] = await loadInbox();
     expect(item!.status).to.equal('partly-granted');
     expect(item!.requests[0]!.grantedScopes).to.deep.equal(['quotes', 'sales-material']);
 
-    await answer(withdraw(request, grant, []));
+    await answer(await withdraw(grant, ['quotes']));
+    [item] = await loadInbox();
+    expect(item!.status).to.equal('partly-withdrawn');
+    await answer(await withdraw(grant, []));
     [item] = await loadInbox();
     expect(item!.status).to.equal('withdrawn');
     expect(item!.requests[0]!.grantedScopes).to.deep.equal([]);
+    // The whole history, not only the latest state.
+    const history = item!.requests[0]!.history;
+    expect(history.map((h) => h.status)).to.deep.equal(['partly-granted', 'partly-withdrawn', 'withdrawn']);
+    expect(history.map((h) => h.withdrawn)).to.deep.equal([[], ['sales-material'], ['quotes']]);
+    expect(history.map((h) => h.granted)).to.deep.equal([['quotes', 'sales-material'], ['quotes'], []]);
   });
 
   it('tells granted, declined and a partial withdrawal apart', async () => {
     const [a, b, c] = [validIntake(), validIntake(), validIntake()];
     for (const i of [a, b, c]) await fileIntake(i);
     const [ra, rb, rc] = [await issueFor(a!), await issueFor(b!), await issueFor(c!)];
-    await answer(decide(ra, ra.scopes));
-    await answer(decide(rb, [], 'declined'));
-    const grantC = decide(rc, rc.scopes);
+    await answer(await decide(ra, ra.scopes));
+    await answer(await decide(rb, [], 'declined'));
+    const grantC = await decide(rc, rc.scopes);
     await answer(grantC);
-    await answer(withdraw(rc, grantC, ['quotes', 'logo']));
+    await answer(await withdraw(grantC, ['quotes', 'logo']));
 
     const byId = new Map((await loadInbox()).map((i) => [i.id, i]));
     expect(byId.get(a!.id)!.status).to.equal('granted');
     expect(byId.get(b!.id)!.status).to.equal('declined');
-    expect(byId.get(c!.id)!.status).to.equal('partly-granted');
+    expect(byId.get(c!.id)!.status).to.equal('partly-withdrawn');
     expect(byId.get(c!.id)!.requests[0]!.grantedScopes).to.have.members(['quotes', 'logo']);
+    expect(byId.get(c!.id)!.requests[0]!.history.map((h) => h.status)).to.deep.equal(['granted', 'partly-withdrawn']);
   });
 
   it('builds a consent link that koe-consent decodes to the very request the receiver signed', async () => {
@@ -118,16 +134,18 @@ describe('demo inbox against the reference receiver', () => {
     const intake = validIntake();
     await fileIntake(intake);
     const request = await issueFor(intake);
-    const grant = decide(request, ['company-name', 'quotes', 'logo']);
-    await answer(grant);
+    const grant = await decide(request, ['company-name', 'quotes', 'logo']);
+    const granted = await answer(grant);
     const [item] = await loadInbox();
     const state = item!.requests[0]!;
     expect(state.request.token, 'the list leaves the token out').to.equal(undefined);
-    const link = withdrawLink(await signedRequest(state.request.id), state.decision!.receiptId, state.grantedScopes, location.origin);
+    const token = await withdrawalToken(state.decision!.receiptId);
+    expect(token, 'the token the customer got with the 201').to.equal((granted as { withdrawalToken: string }).withdrawalToken);
+    const link = withdrawLink(state.request, state.decision!.receiptId, token, state.grantedScopes, location.origin);
     expect(link.startsWith(`${location.origin}/withdraw.html#koe-withdraw=`)).to.equal(true);
     const decoded = decodeWithdrawLink(link);
     expect(decoded.ok).to.equal(true);
-    expect(decoded.ok && decoded.value).to.deep.include({ receiptId: grant.receiptId, requestId: request.id, token: request.token, company: intake.customer.companyName });
+    expect(decoded.ok && decoded.value).to.deep.include({ receiptId: grant.receiptId, requestId: request.id, withdrawalToken: token, company: intake.customer.companyName });
     expect(decoded.ok && decoded.value.scopes).to.have.members(['company-name', 'quotes', 'logo']);
   });
 

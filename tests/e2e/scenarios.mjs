@@ -1,5 +1,5 @@
 // The twelve scenarios of issue 5, then the embed matrix of issue 9, then issue 12's two real pages on the localStorage
-// lease, in order; each `run(world, row)` fills its table row and throws on a failed expectation.
+// lease, then issue 13's consent evidence, in order; each `run(world, row)` fills its table row and throws on a failed expectation.
 import { dropAfterCommit, offlineReloadOnline, retryAfter } from './delivery-network.mjs';
 import { strictCsp } from './csp.mjs';
 import { xssCorpus } from './xss.mjs';
@@ -7,6 +7,7 @@ import { soak } from './soak.mjs';
 import { draftQuota, idbBroken } from './storage-faults.mjs';
 import { authRequired, refusedThenFixed, tabClosed, twoTabs, twoTabsLease } from './delivery-recovery.mjs';
 import { EMBED_ROWS } from './embed-matrix.mjs';
+import { consentEvidence } from './consent-evidence.mjs';
 
 export const SCENARIOS = [
   { name: 'offline, reload, online', run: offlineReloadOnline },
@@ -25,4 +26,6 @@ export const SCENARIOS = [
   ...EMBED_ROWS,
   // Issue 12: scenario 6 with two real pages that have no Web Locks (`node scripts/e2e.mjs lease`).
   { name: 'two tabs without Web Locks (lease)', run: twoTabsLease },
+  // Issue 13: sign, withdraw one use through the receipt's link, verify the signed receipt and the seals.
+  { name: 'consent evidence: sign, withdraw one use, verify', run: consentEvidence },
 ];

@@ -172,7 +172,7 @@ describe('<koe-consent> end to end', () => {
     const w = lines.find((l) => l.record.decision === 'withdrawn')!.record;
     expect(w.withdrawsReceiptId).to.equal(granted!.record.receiptId);
     expect(w.requestId).to.equal(request.id);
-    expect(w.requestToken).to.equal(request.token);
+    expect('withdrawalToken' in w, 'the capability is checked by the receiver, never stored').to.equal(false);
     expect(w.scopes).to.deep.equal([
       { id: 'company-name', granted: true },
       { id: 'quotes', granted: false },
@@ -192,9 +192,10 @@ describe('<koe-consent> end to end', () => {
     await grantSome(el);
     await submit(el);
     const alert = await until(() => $(el, '[part="alert"]').textContent?.trim(), 'the refusal');
-    expect(alert).to.include('この回答は送信先で受け付けられませんでした');
+    expect(alert).to.include('この同意書は、送信者が発行した内容と一致しないため、受け付けられませんでした。');
     expect(alert).to.include('pr@example.com');
     expect(attention?.detail.status).to.equal(422);
+    expect(attention?.detail.code, 'the genuine token, but the hash of what was shown gives the edit away').to.equal('request-hash-mismatch');
     expect(el.shadowRoot!.querySelector('.receipt')).to.equal(null);
     expect(await storedConsents()).to.have.length(0);
     await expect(el).to.be.accessible();

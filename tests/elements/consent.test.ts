@@ -73,6 +73,27 @@ describe('<koe-consent> notice and form', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('the summary counts exactly the fields it marks, and each message goes as soon as its field is fixed', async () => {
+    const el = await mount(localRequest({ customer: { company: '株式会社サンプル商事' } }));
+    await submit(el);
+    const marked = () => $$(el, '[id^="e-"]').map((e) => e.id);
+    const status = () => $(el, '[role="status"]').textContent;
+    expect(marked()).to.have.members(['e-decision', 'e-name', 'e-email', 'e-typedName']);
+    expect(status()).to.equal('4 件の項目を確認してください。');
+    expect($(el, '[part="alert"]').textContent!.trim(), 'nothing but fields is wrong').to.equal('');
+    await pick(el, 'ご回答', '掲載をお断りします');
+    expect(marked()).to.have.members(['e-name', 'e-email', 'e-typedName']);
+    expect(status()).to.equal('3 件の項目を確認してください。');
+    await fill(el, '氏名', '山田 太郎');
+    await fill(el, 'メールアドレス', 'yamada@example.jp');
+    expect(status()).to.equal('1 件の項目を確認してください。');
+    await fill(el, '署名（氏名を入力）', '山田 太郎');
+    expect(marked()).to.deep.equal([]);
+    expect(status()).to.equal('');
+    expect($(el, '[part="alert"]').textContent!.trim()).to.equal('');
+    await expect(el).to.be.accessible();
+  });
+
   it('refuses a grant that allows nothing, pointing to decline instead', async () => {
     const el = await mount(localRequest({ scopes: ['logo'] }));
     await pick(el, 'ご回答', '掲載に同意します（項目ごとに選びます）');

@@ -31,6 +31,12 @@ describe('<koe-intake> delivery', () => {
     expect($(el, '.confirmation').textContent).to.contain('送信しました。');
     expect(el.shadowRoot!.activeElement).to.equal($(el, '.confirmation'));
     await expect(el).to.be.accessible();
+    // Shown once (the confirmation box), heard once (the live region, which is there but not drawn a second time).
+    const visible = (node: Element) => node.getClientRects().length > 0 && node.getBoundingClientRect().width > 1;
+    const showing = $$(el, 'p').filter((p) => p.textContent?.includes('送信しました。ありがとうございます。') && visible(p));
+    expect(showing.map((p) => p.className)).to.deep.equal(['confirmation-title']);
+    expect($(el, '.confirmation-title').getAttribute('aria-hidden')).to.equal('true');
+    expect($(el, '[role="status"]').textContent).to.equal('送信しました。ありがとうございます。');
 
     $<HTMLButtonElement>(el, '.confirmation button').click();
     await untilState(el, 'empty');

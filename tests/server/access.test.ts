@@ -4,8 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Storage } from '../../src/server/store.js';
 import { openStorage } from '../../src/server/storage/open.js';
-import { validConsent, validConsentRequestInput, validIntake } from '../fixtures/submissions.js';
-import { bearer, captureLog, engines, get, post, start, type Running, type Target } from './helpers.js';
+import { validConsentRequestInput, validIntake } from '../fixtures/submissions.js';
+import { answering, bearer, captureLog, engines, get, post, start, type Running, type Target } from './helpers.js';
 
 /** Opens the same database beside the running receiver, as `koe-receiver keys …` does. */
 async function sideStorage(target: Target): Promise<Storage> {
@@ -100,7 +100,7 @@ for (const engine of engines()) {
       const intake = validIntake();
       assert.equal((await post(`${r.url}/api/intake`, intake, intake.id)).status, 201);
       const request = await r.receiver.issueConsentRequest(validConsentRequestInput());
-      const consent = validConsent(request);
+      const consent = answering(request);
       assert.equal((await post(`${r.url}/api/consent`, consent, consent.receiptId)).status, 201);
     });
 
@@ -162,7 +162,7 @@ for (const engine of engines()) {
     it('trusts X-Forwarded-For only when configured', async () => {
       const consentFrom = async (r: Running, forwarded: string) => {
         const request = await r.receiver.issueConsentRequest(validConsentRequestInput());
-        const consent = validConsent(request);
+        const consent = answering(request);
         assert.equal((await post(`${r.url}/api/consent`, consent, consent.receiptId, { 'X-Forwarded-For': forwarded })).status, 201);
         return (await r.receiver.records('consent')).find((l) => l.idempotencyKey === consent.receiptId)?.clientIp;
       };

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { canonicalJson, sha256Hex, signConsentRequest, verifyConsentRequest } from '../../src/server/index.js';
 import { HMAC_SECRET } from '../../src/server/signing.js';
 import { validConsent, validConsentRequestInput } from '../fixtures/submissions.js';
-import { admin, bearer, engines, get, post, start, type Running, type Target } from './helpers.js';
+import { admin, answering, bearer, engines, get, post, start, type Running, type Target } from './helpers.js';
 
 type Signed = ReturnType<typeof validConsentRequestInput> & { id: string; issuedAt: string; expiresAt: string; token: string };
 
@@ -87,7 +87,7 @@ for (const engine of engines()) {
 
     it('accepts a consent record carrying the issued token and stores the client IP', async () => {
       const request = await issue();
-      const consent = validConsent(request);
+      const consent = answering(request);
       const res = await post(`${r.url}/api/consent`, consent, consent.receiptId);
       assert.equal(res.status, 201);
       assert.equal((await res.json()).id, consent.receiptId);
@@ -108,39 +108,41 @@ for (const engine of engines()) {
       const res = await post(`${r.url}/api/consent`, consent, consent.receiptId);
       assert.equal(res.status, 422);
       const body = await res.json();
-      assert.equal(body.error, 'consent-request-invalid');
+      assert.equal(body.error, 'request-token-mismatch');
       assert.match(body.message, /altered or forged/);
     });
 
     it('checks requestSha256 (the request as the signer saw it) against the issued request', async () => {
-      const request = await issue();
-      const good = { ...validConsent(request), requestSha256: sha256Hex(canonicalJson(request)) };
+      const good = answering(await issue());
       assert.equal((await post(`${r.url}/api/consent`, good, good.receiptId)).status, 201);
       // Shown with a longer term, but carrying the genuine token: the hash gives the edit away.
+      const request = await issue();
       const shown = { ...request, termMonths: 120 };
       const bad = { ...validConsent(request), requestSha256: sha256Hex(canonicalJson(shown)) };
       const res = await post(`${r.url}/api/consent`, bad, bad.receiptId);
       assert.equal(res.status, 422);
-      assert.equal((await res.json()).error, 'consent-request-invalid');
+      assert.equal((await res.json()).error, 'request-hash-mismatch');
     });
 
     it('refuses a record for a request that was never issued, or without a token', async () => {
       const request = await issue();
-      const unknown = validConsent({ ...request, id: 'never-issued' });
+      const unknown = answering({ ...request, id: 'never-issued' });
       const a = await post(`${r.url}/api/consent`, unknown, unknown.receiptId);
       assert.equal(a.status, 422);
-      assert.match((await a.json()).message, /never issued/);
-      const { requestToken: _drop, ...tokenless } = validConsent(request);
+      const refusal = await a.json();
+      assert.equal(refusal.error, 'request-not-issued');
+      assert.match(refusal.message, /never issued/);
+      const { requestToken: _drop, ...tokenless } = answering(request);
       const b = await post(`${r.url}/api/consent`, tokenless, tokenless.receiptId);
       assert.equal(b.status, 422);
-      assert.equal((await b.json()).error, 'consent-request-invalid');
+      assert.equal((await b.json()).error, 'request-token-mismatch');
     });
 
     it('keeps issued requests across a restart', async () => {
       const request = await issue();
       await r.stop();
       r = await start(target, { now: () => now });
-      const consent = validConsent(request);
+      const consent = answering(request);
       assert.equal((await post(`${r.url}/api/consent`, consent, consent.receiptId)).status, 201);
     });
   });
@@ -154,7 +156,7 @@ for (const engine of engines()) {
       try {
         const request = await first.receiver.issueConsentRequest(validConsentRequestInput());
         const other = second ?? (await first.stop(), await start(target, { hmacKey: undefined }));
-        const consent = validConsent(request);
+        const consent = answering(request);
         assert.equal((await post(`${other.url}/api/consent`, consent, consent.receiptId)).status, 201);
         const again = await other.receiver.issueConsentRequest(validConsentRequestInput());
         const stored = await storedSecret(target);

@@ -7,7 +7,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createReceiver, createReceiverServer, type Receiver, type ReceiverOptions, type Scope } from '../../src/server/index.js';
+import { canonicalJson, createReceiver, createReceiverServer, sha256Hex, type Receiver, type ReceiverOptions, type Scope } from '../../src/server/index.js';
+import type { ConsentRecord, ConsentRequest } from '../../src/core/schemas.js';
+import { validConsent } from '../fixtures/submissions.js';
 import type { ServerLimits } from '../../src/server/http-server.js';
 
 export const TEST_DATABASE_URL = process.env.KOE_TEST_DATABASE_URL?.trim() || undefined;
@@ -159,4 +161,9 @@ export function captureLog() {
       error: (message: string, error?: unknown) => void lines.push({ level: 'error', text: text(message, error) }),
     },
   };
+}
+
+/** A valid grant of an issued request, as the element builds it: with the hash of the request as shown. */
+export function answering(request: ConsentRequest & { token: string }, over: Partial<ConsentRecord> = {}): ConsentRecord {
+  return validConsent(request, { requestSha256: sha256Hex(canonicalJson(request)), ...over });
 }

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalJson, sha256Hex, signConsentRequest } from '../../src/server/index.js';
 import { validConsent, validConsentRequestInput, validIntake } from '../fixtures/submissions.js';
-import { bearer, engines, get, post, start, tempDir, removeDir } from './helpers.js';
+import { answering, bearer, engines, get, post, start, tempDir, removeDir } from './helpers.js';
 import { runCli } from './processes.js';
 
 const OLD_KEY = 'hmac-key-of-the-jsonl-era';
@@ -61,10 +61,15 @@ for (const engine of engines()) {
           // A retry of an imported submission is a replay, not a second record.
           const replay = await post(`${r.url}/api/consent`, consent, consent.receiptId);
           assert.equal(replay.headers.get('idempotent-replayed'), 'true');
-          // An imported request can still be answered, and new ones are signed with the imported key.
-          const answer = validConsent(request);
-          assert.equal((await post(`${r.url}/api/consent`, answer, answer.receiptId)).status, 201);
+          // The imported answer counts: a second answer to that request is refused (one answer per request).
+          const second = answering(request);
+          const refused = await post(`${r.url}/api/consent`, second, second.receiptId);
+          assert.equal(refused.status, 409);
+          assert.equal((await refused.json()).error, 'consent-already-answered');
+          // New requests are signed with the imported key, and answered.
           const issued = await (await post(`${r.url}/api/consent-requests`, validConsentRequestInput(), undefined, bearer(key))).json();
+          const answer = answering(issued);
+          assert.equal((await post(`${r.url}/api/consent`, answer, answer.receiptId)).status, 201);
           const { token, ...unsigned } = issued;
           assert.equal(signConsentRequest(unsigned, OLD_KEY).token, token);
         } finally {

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { listSql } from '../../src/server/storage/sql.js';
 import type { ListQuery } from '../../src/server/store.js';
-import { validConsent, validConsentRequestInput, validIntake } from '../fixtures/submissions.js';
-import { engines, get, post, start, type Running, type Target } from './helpers.js';
+import { validConsentRequestInput, validIntake } from '../fixtures/submissions.js';
+import { answering, engines, get, post, start, type Running, type Target } from './helpers.js';
 
 const CHANNELS = ['meeting', 'call', 'email'] as const;
 const TAGS = [['faq'], ['praise', 'faq'], ['case-study']];
@@ -90,7 +90,7 @@ for (const engine of engines()) {
     it('pages consent requests and filters consent records by request', async () => {
       const requests = [];
       for (let i = 0; i < 3; i += 1) requests.push(await r.receiver.issueConsentRequest(validConsentRequestInput()));
-      const answer = validConsent(requests[1]!);
+      const answer = answering(requests[1]!);
       assert.equal((await post(`${r.url}/api/consent`, answer, answer.receiptId)).status, 201);
       const page = await (await get(`${r.url}/api/consent-requests?limit=2`, key)).json();
       assert.equal(page.items.length, 2);

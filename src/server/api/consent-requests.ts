@@ -3,12 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { requireKey } from '../auth.js';
 import { canonicalJson, sha256Hex } from '../canonical.js';
-import type { ConsentRecord, ConsentRequest } from '../../core/schemas.js';
+import type { ConsentRequest } from '../../core/schemas.js';
 import { HttpError, idempotencyKey, mediaType, parseJson, pathSegment, readBody, sendJson } from '../http.js';
 import { lineOf, runIdempotent } from '../idempotency.js';
 import type { Route } from '../router.js';
-import { safeEqual, signConsentRequest } from '../signing.js';
-import type { NewConsentRequest, Storage } from '../store.js';
+import { signConsentRequest } from '../signing.js';
+import type { NewConsentRequest } from '../store.js';
 import { prepareConsentRequest } from '../submissions.js';
 import type { ApiDeps } from './deps.js';
 import { listQuery, sendPage } from './records.js';
@@ -73,19 +73,4 @@ export async function issueConsentRequest(deps: ApiDeps, input: unknown, key?: s
     throw new HttpError(409, 'conflict', `A consent request with id "${row.record.id}" already exists; leave id out to get a new one.`);
   }
   return { signed: lineOf(row).record as SignedRequest, replayed: false };
-}
-
-/** A consent record must answer a request this receiver issued, unaltered (same HMAC token and hash). */
-export async function checkConsentAnswersRequest(storage: Storage, record: Pick<ConsentRecord, 'requestId' | 'requestToken' | 'requestSha256'>): Promise<void> {
-  const request = await storage.consentRequest(record.requestId);
-  if (!request) {
-    throw new HttpError(422, 'consent-request-invalid', `Consent request "${record.requestId}" was never issued by this receiver.`);
-  }
-  if (!record.requestToken || !request.token || !safeEqual(record.requestToken, request.token)) {
-    throw new HttpError(422, 'consent-request-invalid', 'The consent request token does not match the issued request; the request was altered or forged.');
-  }
-  // The hash of the request as the signer saw it (token included) must match the issued one exactly.
-  if (record.requestSha256 !== undefined && record.requestSha256 !== sha256Hex(canonicalJson(request))) {
-    throw new HttpError(422, 'consent-request-invalid', 'The consent request shown to the signer differs from the one issued; it was altered.');
-  }
 }

@@ -10,7 +10,7 @@ import { runIdempotent } from '../idempotency.js';
 import type { Route, RouteContext } from '../router.js';
 import { responseFor, type NewRecord, type SubmissionKind } from '../store.js';
 import { CLOUDEVENTS_TYPE, parseSubmission, submissionOf } from '../submissions.js';
-import { checkConsentAnswersRequest } from './consent-requests.js';
+import { AlreadyWithdrawn, consentAnswer, consentRow, explainConflict } from './consent.js';
 import type { ApiDeps } from './deps.js';
 
 export function submissionRoutes(deps: ApiDeps): Route[] {
@@ -21,7 +21,8 @@ export function submissionRoutes(deps: ApiDeps): Route[] {
 }
 
 async function post(deps: ApiDeps, kind: SubmissionKind, { req, res, path, cors, hit }: RouteContext): Promise<void> {
-  const { storage } = await deps.services;
+  const services = await deps.services;
+  const { storage } = services;
   const client = clientAddress(req, deps.trustProxyHops);
   if (kind === 'intake' && deps.intakeRequiresKey) await requireKey(req, storage, 'intake');
   else limitRate(deps, client);
@@ -48,7 +49,7 @@ async function post(deps: ApiDeps, kind: SubmissionKind, { req, res, path, cors,
     });
   }
   const fingerprint = sha256Hex(canonicalJson(submissionOf(body, media)));
-  const { line, replayed } = await runIdempotent(storage, { kind, key, fingerprint }, async () => {
+  const build = async (): Promise<NewRecord> => {
     await delayedByFault(deps, fault);
     const row: NewRecord = {
       kind,
@@ -61,15 +62,24 @@ async function post(deps: ApiDeps, kind: SubmissionKind, { req, res, path, cors,
     };
     if (parsed.kind === 'intake') return { ...row, channel: parsed.record.channel, tags: parsed.record.tags };
     // After the replay check (a retry of a stored answer is not checked again), before storing.
-    await checkConsentAnswersRequest(storage, parsed.record);
-    return { ...row, clientIp: client, requestId: parsed.record.requestId };
-  });
+    return consentRow(services, { ...row, clientIp: client, requestId: parsed.record.requestId }, parsed.record, deps.now());
+  };
+  let outcome;
+  try {
+    outcome = await runIdempotent(storage, { kind, key, fingerprint }, build, kind === 'consent' ? (row) => explainConflict(services, row) : undefined);
+  } catch (error) {
+    if (!(error instanceof AlreadyWithdrawn)) throw error;
+    // Nothing new to withdraw: the stored withdrawal's answer, and nothing stored (200, not 201).
+    return sendJson(res, 200, { ...(await consentAnswer(services, error.line)), alreadyWithdrawn: true }, cors);
+  }
+  const { line, replayed } = outcome;
   if (fault?.kind === 'drop-after-commit') {
     req.socket.destroy();
     return;
   }
   const answer = responseFor(line);
-  sendJson(res, answer.status, answer.body, { ...cors, ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}) });
+  const answerBody = kind === 'consent' ? await consentAnswer(services, line) : answer.body;
+  sendJson(res, answer.status, answerBody, { ...cors, ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}) });
 }
 
 function limitRate(deps: ApiDeps, client: string): void {

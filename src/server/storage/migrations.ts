@@ -70,8 +70,37 @@ function initialSchema(t: (typeof TYPES)['sqlite']): string {
     );`;
 }
 
+// Consent that holds up (issue 13). `decision` copies the record's decision out for queries. `answer_key` is what makes
+// "one answer per request" the database's rule: 'answer:<request id>' on a grant or decline (and
+// 'withdraw:<receipt id>:<scopes>' on a withdrawal), under a unique index, so a second answer loses on any instance.
+// Rows stored earlier keep their history: only the first grant or decline of each request takes the request's key.
+// `seal_key_id` and `seal_signature` are the server's seal (seal.ts): Ed25519 over the receive time and the record;
+// `seal_keys` publishes every public key that ever sealed (GET /api/seal-keys), so old seals stay verifiable.
+function consentThatHoldsUp(t: (typeof TYPES)['sqlite'], decisionOf: string): string {
+  return `
+    ALTER TABLE records ADD COLUMN decision TEXT;
+    ALTER TABLE records ADD COLUMN answer_key TEXT;
+    ALTER TABLE records ADD COLUMN seal_key_id TEXT;
+    ALTER TABLE records ADD COLUMN seal_signature TEXT;
+    UPDATE records SET decision = ${decisionOf} WHERE kind = 'consent';
+    UPDATE records SET answer_key = 'answer:' || request_id
+      WHERE seq IN (SELECT min(seq) FROM records WHERE kind = 'consent' AND decision IN ('granted', 'declined') GROUP BY request_id);
+    CREATE UNIQUE INDEX records_answer_key ON records (answer_key);
+    CREATE TABLE seal_keys (
+      id TEXT PRIMARY KEY,
+      public_jwk TEXT NOT NULL,
+      created_at ${t.time} NOT NULL
+    );`;
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'records, consent requests, API keys, secrets', sqlite: initialSchema(TYPES.sqlite), postgres: initialSchema(TYPES.postgres) },
+  {
+    version: 2,
+    name: 'consent decisions, one answer per request, seals',
+    sqlite: consentThatHoldsUp(TYPES.sqlite, "json_extract(record, '$.decision')"),
+    postgres: consentThatHoldsUp(TYPES.postgres, "(record::jsonb) ->> 'decision'"),
+  },
 ];
 
 /** The bookkeeping table both runners create first. */

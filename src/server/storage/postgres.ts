@@ -5,9 +5,12 @@
 import { createHash } from 'node:crypto';
 import type * as PG from 'pg';
 import { canonicalJson } from '../canonical.js';
-import type { ApiKey, KeyClaim, ListQuery, NewRow, Page, RecordKind, StoredApiKey, Storage, StoredLine } from '../store.js';
+import type { ApiKey, AuditRow, KeyClaim, ListQuery, NewRow, Page, RecordKind, SealKey, StoredApiKey, Storage, StoredLine } from '../store.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
-import { FIND_RECORD_BY_KEY, FIND_REQUEST_BY_KEY, RECORD_INSERT, REQUEST_INSERT, insertParams, keyOf, lineOf, listSql, pageOf, type KeyRow, type Row } from './sql.js';
+import {
+  FIND_CONSENT_BY_ID, FIND_RECORD_BY_KEY, FIND_REQUEST_BY_KEY, RECORD_INSERT, RECORD_INSERT_PARAMS, REQUEST_INSERT, SEAL_KEYS, SEAL_KEY_INSERT,
+  auditRowOf, auditSql, insertParams, keyOf, lineOf, listSql, pageOf, sealKeyOf, type KeyRow, type Row,
+} from './sql.js';
 
 type Queryable = Pick<PG.Pool, 'query'> | PG.PoolClient;
 
@@ -71,7 +74,7 @@ function describe(url: string): string {
 }
 
 const RECORD_INSERT_WITH_TAGS = `WITH r AS (${numbered(RECORD_INSERT)} RETURNING seq, received_at),
-  t AS (INSERT INTO record_tags (tag, received_at, seq) SELECT tag, r.received_at, r.seq FROM r CROSS JOIN unnest($11::text[]) AS tag ON CONFLICT DO NOTHING)
+  t AS (INSERT INTO record_tags (tag, received_at, seq) SELECT tag, r.received_at, r.seq FROM r CROSS JOIN unnest($${RECORD_INSERT_PARAMS + 1}::text[]) AS tag ON CONFLICT DO NOTHING)
   SELECT seq FROM r`;
 
 async function insertWith(db: Queryable, row: NewRow): Promise<boolean> {
@@ -138,6 +141,23 @@ class PostgresStorage implements Storage {
   async consentRequest(id: string) {
     const row = (await this.pool.query<{ record: string }>('SELECT record FROM consent_requests WHERE id = $1', [id])).rows[0];
     return row ? JSON.parse(row.record) : undefined;
+  }
+
+  async consentRecord(receiptId: string): Promise<StoredLine | undefined> {
+    const row = (await this.pool.query<Row>(numbered(FIND_CONSENT_BY_ID), [receiptId])).rows[0];
+    return row && lineOf(row);
+  }
+
+  async sealKeys(): Promise<SealKey[]> {
+    return (await this.pool.query<{ id: string; public_jwk: string; created_at: Date }>(SEAL_KEYS)).rows.map(sealKeyOf);
+  }
+
+  async addSealKey(key: SealKey): Promise<void> {
+    await this.pool.query(numbered(SEAL_KEY_INSERT), [key.id, JSON.stringify(key.publicJwk), key.createdAt]);
+  }
+
+  async auditRows(table: 'records' | 'consent_requests', afterSeq: string, limit: number): Promise<AuditRow[]> {
+    return (await this.pool.query<Record<string, unknown>>(numbered(auditSql(table)), [afterSeq, limit])).rows.map(auditRowOf);
   }
 
   async list(query: ListQuery): Promise<Page> {

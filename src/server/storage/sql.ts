@@ -1,6 +1,6 @@
 // SQL both engines share: the paged read and the mapping from rows to what the API returns.
 // Written with `?` placeholders; the PostgreSQL engine numbers them ($1, $2 …) before sending.
-import { TYPE_OF, type ApiKey, type Cursor, type ListQuery, type NewRow, type Page, type StoredLine } from '../store.js';
+import { TYPE_OF, type ApiKey, type AuditRow, type Cursor, type ListQuery, type NewRow, type Page, type SealKey, type StoredLine } from '../store.js';
 
 export interface Row {
   seq: string | number | bigint;
@@ -10,12 +10,14 @@ export interface Row {
   format: string;
   body_sha256: string | null;
   client_ip: string | null;
+  seal_key_id: string | null;
+  seal_signature: string | null;
   record: string;
 }
 
-const RECORD_COLUMNS = 'r.seq, r.kind, r.idempotency_key, r.received_at, r.format, r.body_sha256, r.client_ip, r.record';
+const RECORD_COLUMNS = 'r.seq, r.kind, r.idempotency_key, r.received_at, r.format, r.body_sha256, r.client_ip, r.seal_key_id, r.seal_signature, r.record';
 const REQUEST_COLUMNS =
-  "r.seq, 'consent-request' AS kind, r.idempotency_key, r.issued_at AS received_at, 'json' AS format, r.body_sha256, NULL AS client_ip, r.record";
+  "r.seq, 'consent-request' AS kind, r.idempotency_key, r.issued_at AS received_at, 'json' AS format, r.body_sha256, NULL AS client_ip, NULL AS seal_key_id, NULL AS seal_signature, r.record";
 
 /** One page, newest first: fetches limit + 1 rows to learn whether another page follows. */
 export function listSql(query: ListQuery): { sql: string; params: unknown[] } {
@@ -82,6 +84,7 @@ export function lineOf(row: Row, { withToken = false } = {}): StoredLine {
     format: row.format as StoredLine['format'],
     ...(row.client_ip ? { clientIp: row.client_ip } : {}),
     ...(row.body_sha256 ? { bodySha256: row.body_sha256 } : {}),
+    ...(row.seal_key_id && row.seal_signature ? { seal: { keyId: row.seal_key_id, signature: row.seal_signature } } : {}),
     record,
   };
 }
@@ -95,7 +98,10 @@ export function pageOf(rows: Row[], limit: number): Page {
 
 /** The columns of a NewRow, for the insert statements both engines run. */
 export const RECORD_INSERT =
-  'INSERT INTO records (kind, record_id, idempotency_key, received_at, format, body_sha256, client_ip, channel, request_id, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING';
+  'INSERT INTO records (kind, record_id, idempotency_key, received_at, format, body_sha256, client_ip, channel, request_id, decision, answer_key, seal_key_id, seal_signature, record) ' +
+  'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING';
+/** The place of the tag list parameter after RECORD_INSERT's (PostgreSQL inserts tags in the same statement). */
+export const RECORD_INSERT_PARAMS = 14;
 export const REQUEST_INSERT =
   'INSERT INTO consent_requests (id, idempotency_key, body_sha256, issued_at, intake_id, record) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING';
 
@@ -118,8 +124,44 @@ export function insertParams(row: NewRow, canonical: (value: unknown) => string)
     row.clientIp ?? null,
     row.channel ?? null,
     row.requestId ?? null,
+    row.decision ?? null,
+    row.answerKey ?? null,
+    row.seal?.keyId ?? null,
+    row.seal?.signature ?? null,
     canonical(row.record),
   ];
+}
+
+export const FIND_CONSENT_BY_ID = `SELECT ${RECORD_COLUMNS} FROM records r WHERE r.kind = 'consent' AND r.record_id = ?`;
+export const SEAL_KEY_INSERT = 'INSERT INTO seal_keys (id, public_jwk, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING';
+export const SEAL_KEYS = 'SELECT id, public_jwk, created_at FROM seal_keys ORDER BY created_at, id';
+
+export function sealKeyOf(row: { id: string; public_jwk: string; created_at: string | Date }): SealKey {
+  return { id: row.id, publicJwk: JSON.parse(row.public_jwk) as SealKey['publicJwk'], createdAt: toIso(row.created_at) };
+}
+
+/** Every column `koe-receiver verify` checks, in insertion order; `seq` compared as a number on both engines. */
+export function auditSql(table: 'records' | 'consent_requests'): string {
+  const columns =
+    table === 'records'
+      ? 'seq, kind, record_id, request_id, decision, received_at, record, seal_key_id, seal_signature'
+      : "seq, 'consent-request' AS kind, id AS record_id, NULL AS request_id, NULL AS decision, issued_at AS received_at, record, NULL AS seal_key_id, NULL AS seal_signature";
+  return `SELECT ${columns} FROM ${table} WHERE seq > ? ORDER BY seq LIMIT ?`;
+}
+
+export function auditRowOf(row: Record<string, unknown>): AuditRow {
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return {
+    seq: String(row.seq),
+    kind: String(row.kind),
+    recordId: String(row.record_id),
+    requestId: text(row.request_id),
+    decision: text(row.decision),
+    receivedAt: toIso(row.received_at as string | Date),
+    record: String(row.record),
+    sealKeyId: text(row.seal_key_id),
+    sealSignature: text(row.seal_signature),
+  };
 }
 
 export interface KeyRow {

@@ -5,9 +5,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { canonicalJson } from '../canonical.js';
-import type { ApiKey, KeyClaim, ListQuery, NewRow, Page, RecordKind, StoredApiKey, Storage, StoredLine } from '../store.js';
+import type { ApiKey, AuditRow, KeyClaim, ListQuery, NewRow, Page, RecordKind, SealKey, StoredApiKey, Storage, StoredLine } from '../store.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
-import { FIND_RECORD_BY_KEY, FIND_REQUEST_BY_KEY, RECORD_INSERT, REQUEST_INSERT, insertParams, keyOf, lineOf, listSql, pageOf, type KeyRow, type Row } from './sql.js';
+import {
+  FIND_CONSENT_BY_ID, FIND_RECORD_BY_KEY, FIND_REQUEST_BY_KEY, RECORD_INSERT, REQUEST_INSERT, SEAL_KEYS, SEAL_KEY_INSERT,
+  auditRowOf, auditSql, insertParams, keyOf, lineOf, listSql, pageOf, sealKeyOf, type KeyRow, type Row,
+} from './sql.js';
 
 type Database = BetterSqlite3.Database;
 
@@ -119,6 +122,23 @@ class SqliteStorage implements Storage {
   async consentRequest(id: string) {
     const text = this.db.prepare('SELECT record FROM consent_requests WHERE id = ?').pluck().get(id) as string | undefined;
     return text === undefined ? undefined : JSON.parse(text);
+  }
+
+  async consentRecord(receiptId: string): Promise<StoredLine | undefined> {
+    const row = this.db.prepare(FIND_CONSENT_BY_ID).get(receiptId) as Row | undefined;
+    return row && lineOf(row);
+  }
+
+  async sealKeys(): Promise<SealKey[]> {
+    return (this.db.prepare(SEAL_KEYS).all() as Array<{ id: string; public_jwk: string; created_at: string }>).map(sealKeyOf);
+  }
+
+  async addSealKey(key: SealKey): Promise<void> {
+    this.db.prepare(SEAL_KEY_INSERT).run(key.id, JSON.stringify(key.publicJwk), key.createdAt);
+  }
+
+  async auditRows(table: 'records' | 'consent_requests', afterSeq: string, limit: number): Promise<AuditRow[]> {
+    return (this.db.prepare(auditSql(table)).all(Number(afterSeq), limit) as Array<Record<string, unknown>>).map(auditRowOf);
   }
 
   async list(query: ListQuery): Promise<Page> {
