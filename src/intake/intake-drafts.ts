@@ -1,4 +1,5 @@
-// Draft autosave for <koe-intake>: the store's code (core/draft-store.ts) arrives after the first render; what was typed before that is saved once it is here.
+// Draft autosave for <koe-intake>: the store's code (core/draft-store.ts) arrives after the first paint (the element opens
+// the drafts then); what was typed before that is saved once it is here.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { contextKey, type KoeContext } from '../core/config.js';
 import type { DraftStore } from '../core/draft-store.js';
@@ -13,7 +14,7 @@ export function intakeDraftKey(endpointUrl: string, context: KoeContext, fromSel
   return `koe-intake|${contextKey(endpointUrl, context)}${fromSelection ? '|selection' : ''}`;
 }
 
-/** The drafts of one <koe-intake>: fetches the store's code on connect, writes a pending draft at once on disconnect. */
+/** The drafts of one <koe-intake>: opened by the element after its first paint; writes a pending draft at once on disconnect. */
 export class IntakeDrafts implements ReactiveController {
   /** The key asked for last; the store is opened under it once the code is here. */
   #latestKey = '';
@@ -24,10 +25,6 @@ export class IntakeDrafts implements ReactiveController {
   constructor(host: ReactiveControllerHost, onError: () => void) {
     this.#onError = onError;
     host.addController(this);
-  }
-
-  hostConnected(): void {
-    void draftStoreModule.load().catch(() => undefined);
   }
 
   /** Keep what was typed: write the pending draft now rather than after the debounce. */

@@ -7,10 +7,11 @@ import type { OutboxItem } from '../core/outbox.js';
 import { resolveLocale, type Locale } from '../i18n/locale.js';
 import { ConfigCheck } from '../shared/config-check.js';
 import { KoeContextElement } from '../shared/context-element.js';
+import { FirstPaintController } from '../shared/first-paint-controller.js';
 import { LazyModules } from '../shared/lazy-modules.js';
 import { LocaleController, settled } from '../shared/locale-controller.js';
 import { OutboxController } from '../shared/outbox-controller.js';
-import { freshForm, rememberChannel, stateOf, type IntakeState } from './form-state.js';
+import { freshForm, rememberChannel, rememberedChannel, stateOf, type IntakeState } from './form-state.js';
 import { IntakeDrafts, intakeDraftKey } from './intake-drafts.js';
 import { ImeGuard, submitKeys } from './keyboard.js';
 import { styles } from './koe-intake.styles.js';
@@ -89,6 +90,8 @@ export class KoeIntake extends KoeContextElement {
   readonly #i18n = new LocaleController(this, intakePack);
   readonly #lazyModules = new LazyModules(this);
   readonly #config = new ConfigCheck(this, this.#lazyModules);
+  /** The outbox view, the drafts and the remembered channel come once the first render is on screen. */
+  readonly #firstPaint = new FirstPaintController(this, () => this.#handleFirstPaint());
   readonly #drafts = new IntakeDrafts(this, () => (this.draftProblem = true));
   readonly #ime = new ImeGuard();
 
@@ -129,9 +132,9 @@ export class KoeIntake extends KoeContextElement {
     this.addEventListener('koe-sent', this.#handleSent);
   }
 
-  /** Also waits for a locale or view that is still being fetched, so `await el.updateComplete` sees the new copy. */
+  /** Also waits for a locale or view that is still being fetched (the first paint first), so `await el.updateComplete` sees the new copy. */
   protected override getUpdateComplete(): Promise<boolean> {
-    return settled(() => super.getUpdateComplete(), () => this.#i18n.pending ?? this.#lazyModules.pending);
+    return settled(() => super.getUpdateComplete(), () => this.#i18n.pending ?? this.#firstPaint.pending ?? this.#lazyModules.pending ?? this.#outbox.pending);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -142,10 +145,10 @@ export class KoeIntake extends KoeContextElement {
     this.#endpoint = checkEndpoint(this.endpoint);
     if (changed.has('tags')) this.#tags = checkTags(this.tags);
     this.#config.check(t?.lang, this.#endpoint, this.format, this.#tags.ok ? undefined : this.#tags.reason);
-    if ((changed.has('prefill') || !this.hasUpdated) && !this.#dirty) this.form = freshForm(this.prefill, this.#context);
+    if ((changed.has('prefill') || !this.hasUpdated) && !this.#dirty) this.form = this.#freshForm();
     this.state = stateOf(this.#config.blocked, this.phase, !!this.editing, this.errors, this.form.text);
     // Offline before the view arrived: the form still works, without the list; a later update tries again.
-    this.#lazyModules.need(outboxView, outboxWording[t?.lang ?? this.#locale]);
+    if (this.#firstPaint.painted) this.#lazyModules.need(outboxView, outboxWording[t?.lang ?? this.#locale]);
   }
 
   override firstUpdated(): void {
@@ -160,13 +163,19 @@ export class KoeIntake extends KoeContextElement {
       if (changed.get('endpoint') !== undefined) void this.#outbox.refresh();
     }
     this.#config.report();
-    if (this.#endpoint.ok) void this.#openDrafts(this.#endpoint.url);
+    if (this.#endpoint.ok && this.#firstPaint.painted) void this.#openDrafts(this.#endpoint.url);
   }
 
   /** The current strings; only read once they have arrived (render and updated() check first). */
   get #t(): IntakePack {
     return this.#i18n.value!;
   }
+
+  /** The first render is on screen: the channel this reporter used last comes in now, unless a choice was made meanwhile. */
+  readonly #handleFirstPaint = (): void => {
+    const remembered = rememberedChannel(this.#context);
+    if (remembered && !this.#dirty && !this.prefill?.channel) this.form = { ...this.form, channel: remembered };
+  };
 
   readonly #handleChange = (patch: Partial<IntakeFormValue>): void => {
     this.form = { ...this.form, ...patch };
@@ -224,12 +233,17 @@ export class KoeIntake extends KoeContextElement {
     void this.#showDone('sent', this.#t.s.sentTitle, this.matches(':focus-within'));
   };
 
+  /** The form for the current prefill and context; the remembered channel only once the first render is on screen. */
+  #freshForm(): IntakeFormValue {
+    return freshForm(this.prefill, this.#context, this.#firstPaint.painted ? rememberedChannel(this.#context) : undefined);
+  }
+
   async #openDrafts(endpointUrl: string): Promise<void> {
     const key = intakeDraftKey(endpointUrl, this.#context, this.prefill?.fromSelection === true);
     // A prefilled selection is fresh material; it must not be overwritten by an older draft.
     const saved = await this.#drafts.open(key, () => this.#dirty && this.form, !this.prefill?.text);
     if (!saved) return;
-    this.form = { ...freshForm(this.prefill, this.#context), ...saved.value };
+    this.form = { ...this.#freshForm(), ...saved.value };
     this.message = this.#t.s.draftRestored;
     emit(this, 'koe-draft-restored', { savedAt: saved.savedAt });
   }
