@@ -33,23 +33,24 @@ export function sourceSideEffectsPlugin() {
 }
 
 /**
- * Lists, at the top of each entry file, every chunk it needs through other chunks (`import"./chunks/lit-core-….js";`), as
- * Rollup's `hoistTransitiveImports` does and rolldown does not yet: a browser loading dist/koe-intake.js then fetches
- * every chunk of the first render at once instead of one level of imports after another. Evaluation order is unchanged:
- * the hoisted chunks are listed dependencies first, and each was going to run before the entry's own imports anyway.
+ * Lists, at the top of each entry file and each lazily imported chunk, every chunk it needs through other chunks
+ * (`import"./chunks/lit-core-….js";`), as Rollup's `hoistTransitiveImports` does and rolldown does not yet: a browser
+ * loading dist/koe-intake.js (or <koe-consent>'s signing page) then fetches every chunk it needs at once instead of one
+ * level of imports after another. Evaluation order is unchanged: the hoisted chunks are listed dependencies first, and
+ * each was going to run before the chunk's own imports anyway.
  */
 export function hoistTransitiveImportsPlugin() {
   return {
     name: 'koe-hoist-transitive-imports',
     generateBundle(_options, bundle) {
-      for (const entry of Object.values(bundle)) {
-        if (entry.type !== 'chunk' || !entry.isEntry) continue;
-        const hoisted = transitiveImports(bundle, entry).filter((file) => !entry.imports.includes(file));
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !(chunk.isEntry || chunk.isDynamicEntry)) continue;
+        const hoisted = transitiveImports(bundle, chunk).filter((file) => !chunk.imports.includes(file));
         if (!hoisted.length) continue;
-        const fromEntry = (file) => `./${posix.relative(posix.dirname(entry.fileName), file)}`;
+        const fromChunk = (file) => `./${posix.relative(posix.dirname(chunk.fileName), file)}`;
         // On a line of its own, so the source map only moves down one line.
-        entry.code = `${hoisted.map((file) => `import"${fromEntry(file)}";`).join('')}\n${entry.code}`;
-        if (entry.map) entry.map.mappings = `;${entry.map.mappings}`;
+        chunk.code = `${hoisted.map((file) => `import"${fromChunk(file)}";`).join('')}\n${chunk.code}`;
+        if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`;
       }
     },
   };

@@ -2,7 +2,7 @@
 // reading drafts, fetching the outbox view) waits for the first paint, and long work gives the main thread back between
 // its steps, so no task of ours keeps the host page from answering its user.
 
-/** `scheduler.yield()` (Chromium 129+, Firefox 142+); TypeScript's DOM types do not have it yet. */
+/** `scheduler.yield()`, where the browser has it (Chromium does); TypeScript's DOM types do not have it yet. */
 interface YieldingScheduler {
   yield(): Promise<void>;
 }
@@ -14,21 +14,26 @@ export function yieldToMain(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve));
 }
 
-/** A hidden tab paints nothing and runs no animation frames: past this, the work goes ahead anyway. */
-const HIDDEN_TAB_WAIT_MS = 100;
+/** A page that shows but paints no frame (an iframe out of view, where browsers hold animation frames back) waits no longer. */
+const NO_FRAME_WAIT_MS = 1000;
 
 /**
- * Resolves in a task after the page's next paint: called from a first render, once that render is on screen. In a hidden
- * tab, where no frame comes, after HIDDEN_TAB_WAIT_MS.
+ * Resolves in a task after the page's next paint: called during a first render, once that render is on screen. A hidden
+ * tab paints nothing, so there it resolves at once (in a new task); a frame that does not come is waited for
+ * NO_FRAME_WAIT_MS at most.
  */
 export function afterNextPaint(): Promise<void> {
   return new Promise<void>((resolve) => {
-    // A task queued from the frame's callback runs once the frame is painted.
-    const afterFrame = () => {
-      clearTimeout(hiddenTab);
+    const painted = () => {
+      clearTimeout(noFrame);
+      document.removeEventListener('visibilitychange', painted);
+      // A task queued from the frame's callback runs once the frame is painted.
       setTimeout(resolve);
     };
-    const hiddenTab = setTimeout(afterFrame, HIDDEN_TAB_WAIT_MS);
-    requestAnimationFrame(afterFrame);
+    const noFrame = setTimeout(painted, NO_FRAME_WAIT_MS);
+    if (document.visibilityState === 'hidden') return painted();
+    requestAnimationFrame(painted);
+    // Hidden meanwhile: the frame will not come.
+    document.addEventListener('visibilitychange', painted);
   });
 }

@@ -47,6 +47,12 @@ export function freshForm(prefill: IntakePrefill | undefined, ctx: Pick<KoeConte
   };
 }
 
+/** `form` with the channel this reporter used last, unless the prefill names one (read after the first paint: localStorage blocks). */
+export function withRememberedChannel(form: IntakeFormValue, ctx: Pick<KoeContext, 'reporterId' | 'reporterName'>, prefill?: IntakePrefill): IntakeFormValue {
+  const remembered = prefill?.channel ? undefined : rememberedChannel(ctx);
+  return remembered ? { ...form, channel: remembered } : form;
+}
+
 /** The `state` attribute: what the form is showing, for styling and tests. */
 export function stateOf(blocked: boolean, phase: 'form' | 'submitting' | 'sent' | 'queued', editing: boolean, errors: FieldErrors, text: string): IntakeState {
   if (blocked) return 'config-error';

@@ -4,7 +4,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { contextKey, type KoeContext } from '../core/config.js';
 import type { DraftStore } from '../core/draft-store.js';
 import { lazy } from '../core/lazy.js';
-import type { IntakeFormValue } from './payload.js';
+import type { IntakeFormValue, IntakePrefill } from './payload.js';
 
 // Drafts restore after the first render anyway (IndexedDB is asynchronous): their code comes with them.
 const draftStoreModule = lazy(() => import('../core/draft-store.js'));
@@ -33,10 +33,13 @@ export class IntakeDrafts implements ReactiveController {
   }
 
   /**
-   * Opens the drafts under `key` (once per key). `typed` returns the form if the user has typed, else false.
-   * Resolves with the saved draft when it should be restored: asked for, found, and nothing typed meanwhile.
+   * Opens the drafts of this endpoint, context and prefill (once per key). `typed` returns the form if the user has typed,
+   * else false. Resolves with the saved draft when it should be restored: found, nothing typed meanwhile, and no text
+   * prefilled (a selection from <koe-snippet> is fresh material an older draft must not overwrite).
    */
-  async open(key: string, typed: () => IntakeFormValue | false, restore: boolean): Promise<{ value: IntakeFormValue; savedAt: number } | undefined> {
+  async open(endpointUrl: string, context: KoeContext, prefill: IntakePrefill | undefined, typed: () => IntakeFormValue | false): Promise<{ value: IntakeFormValue; savedAt: number } | undefined> {
+    const key = intakeDraftKey(endpointUrl, context, prefill?.fromSelection === true);
+    const restore = !prefill?.text;
     this.#latestKey = key;
     const module = await draftStoreModule.load().catch(() => undefined);
     // Offline before the code came (a later update tries again), another key asked for meanwhile, or already open.

@@ -5,6 +5,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { checkEndpoint } from '../core/endpoint.js';
 import { emit } from '../core/events.js';
 import { lazy } from '../core/lazy.js';
+import type * as OutboxModule from '../core/outbox.js';
 import type { EnqueueResult, Format, HeadersInput, Outbox, OutboxCounts, OutboxEventDetails, OutboxItem } from '../core/outbox.js';
 import { afterNextPaint } from '../core/scheduling.js';
 import type { SubmissionType } from '../core/schemas.js';
@@ -28,6 +29,9 @@ export class DeliveryUnavailableError extends Error {
 }
 
 export class OutboxController implements ReactiveController {
+  /** @internal Fetches the outbox code; replaceable in tests (a page whose network went before the code came). */
+  static loadOutbox: () => Promise<typeof OutboxModule> = outboxModule.load;
+
   readonly type: SubmissionType;
   /** The shared outbox (or the one given); undefined until it is open, after the first paint. */
   outbox?: Outbox;
@@ -136,7 +140,7 @@ export class OutboxController implements ReactiveController {
 
   async #load(): Promise<void> {
     if (this.outbox) return;
-    const { Outbox } = await outboxModule.load().catch((error: unknown) => {
+    const { Outbox } = await OutboxController.loadOutbox().catch((error: unknown) => {
       throw new DeliveryUnavailableError(error);
     });
     // Page load is one of the outbox's triggers: the first one opened sends what an earlier visit left behind.
