@@ -62,9 +62,9 @@ function staticClosure(file, seen = new Set()) {
   return seen;
 }
 
-/** dist/chunks/<name>-<hash>.js for a chunk name. */
+/** dist/chunks/<name>-<hash>.js for a chunk name (the hash: 8 characters, which may include `-`). */
 function chunkNamed(name) {
-  const found = readdirSync(join(DIST, 'chunks')).find((f) => f.endsWith('.js') && f.slice(0, f.lastIndexOf('-')) === name);
+  const found = readdirSync(join(DIST, 'chunks')).find((f) => /^(.+)-[\w-]{8}\.js$/.exec(f)?.[1] === name);
   if (!found) throw new Error(`bench-sizes: no chunk named "${name}" in dist/chunks (renamed? update ENTRIES in scripts/bench-sizes.mjs)`);
   return `chunks/${found}`;
 }

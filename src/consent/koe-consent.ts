@@ -9,7 +9,7 @@ import { ConfigCheck } from '../shared/config-check.js';
 import { KoeElement } from '../shared/koe-element.js';
 import { LazyModules } from '../shared/lazy-modules.js';
 import { LocaleController, settled } from '../shared/locale-controller.js';
-import { DeliveryUnavailableError, OutboxController } from '../shared/outbox-controller.js';
+import { OutboxController } from '../shared/outbox-controller.js';
 import { base, tokens } from '../shared/styles.js';
 import { emptyForm, errorKeysOf, type ConsentFormState } from './consent-form-state.js';
 import { ConsentLinkController } from './consent-link-controller.js';
@@ -297,7 +297,8 @@ export class KoeConsent extends KoeElement {
       return await this.#signAndSend(source);
     } catch (error) {
       this.status = '';
-      this.alert = error instanceof DeliveryUnavailableError ? this.#t.c.deliveryUnavailable : error instanceof Error ? error.message : String(error);
+      // A TypeError: code that could not be fetched (offline since the page loaded); nothing was sent.
+      this.alert = error instanceof TypeError ? this.#t.c.deliveryUnavailable : error instanceof Error ? error.message : String(error);
       return 'needs-attention';
     } finally {
       this.submitting = false;

@@ -24,16 +24,10 @@ const NO_FRAME_WAIT_MS = 1000;
  */
 export function afterNextPaint(): Promise<void> {
   return new Promise<void>((resolve) => {
-    const painted = () => {
-      clearTimeout(noFrame);
-      document.removeEventListener('visibilitychange', painted);
-      // A task queued from the frame's callback runs once the frame is painted.
-      setTimeout(resolve);
-    };
-    const noFrame = setTimeout(painted, NO_FRAME_WAIT_MS);
-    if (document.visibilityState === 'hidden') return painted();
-    requestAnimationFrame(painted);
-    // Hidden meanwhile: the frame will not come.
-    document.addEventListener('visibilitychange', painted);
+    // A task queued from the frame's callback runs once the frame is painted.
+    const afterFrame = () => setTimeout(resolve);
+    if (document.visibilityState === 'hidden') return afterFrame();
+    requestAnimationFrame(afterFrame);
+    setTimeout(resolve, NO_FRAME_WAIT_MS);
   });
 }

@@ -13,7 +13,7 @@ export interface CommonStrings {
   required: string;
   tooLong: (max: number, count: number) => string;
   fixFields: (n: number) => string;
-  /** The outbox code could not be fetched (offline since the page loaded): nothing was stored or sent. */
+  /** Code needed to send could not be fetched (offline since the page loaded): nothing was stored or sent. */
   deliveryUnavailable: string;
 }
 

@@ -6,7 +6,7 @@ import type { ReactiveControllerHost } from 'lit';
 import type { OutboxItem } from '../core/outbox.js';
 import type { IntakeSubmission } from '../core/schemas.js';
 import type { Locale } from '../i18n/locale.js';
-import { DeliveryUnavailableError, type OutboxController } from '../shared/outbox-controller.js';
+import type { OutboxController } from '../shared/outbox-controller.js';
 import { attentionFor, outboxView } from './outbox-view-loader.js';
 import type { FieldErrors, IntakeFormValue } from './payload.js';
 import type { IntakePack } from './strings.js';
@@ -45,7 +45,8 @@ export class IntakeDelivery {
       if (result.status === 'sent') return { result: result.status, message: s.sentTitle };
       return { result: result.status, message: result.persistent ? s.queuedTitle : c.queuedMemoryOnly };
     } catch (error) {
-      const message = error instanceof DeliveryUnavailableError ? c.deliveryUnavailable : error instanceof Error ? error.message : String(error);
+      // A TypeError: code that could not be fetched (the outbox's, offline since the page loaded); nothing was stored.
+      const message = error instanceof TypeError ? c.deliveryUnavailable : error instanceof Error ? error.message : String(error);
       return { result: 'needs-attention', message };
     }
   }

@@ -7,7 +7,6 @@ import type { OutboxItem } from '../core/outbox.js';
 import { resolveLocale, type Locale } from '../i18n/locale.js';
 import { ConfigCheck } from '../shared/config-check.js';
 import { KoeContextElement } from '../shared/context-element.js';
-import { FirstPaintController } from '../shared/first-paint-controller.js';
 import { LazyModules } from '../shared/lazy-modules.js';
 import { LocaleController, settled } from '../shared/locale-controller.js';
 import { OutboxController } from '../shared/outbox-controller.js';
@@ -89,8 +88,6 @@ export class KoeIntake extends KoeContextElement {
   readonly #i18n = new LocaleController(this, intakePack);
   readonly #lazyModules = new LazyModules(this);
   readonly #config = new ConfigCheck(this, this.#lazyModules);
-  /** The outbox view, the drafts and the remembered channel come once the first render is on screen. */
-  readonly #firstPaint = new FirstPaintController(this, () => this.#handleFirstPaint());
   readonly #drafts = new IntakeDrafts(this, () => (this.draftProblem = true));
   readonly #delivery = new IntakeDelivery(this, this.#outbox, () => this.#handleSentAfterAll());
   readonly #ime = new ImeGuard();
@@ -124,7 +121,7 @@ export class KoeIntake extends KoeContextElement {
 
   /** Also waits for a locale or view that is still being fetched (the first paint first), so `await el.updateComplete` sees the new copy. */
   protected override getUpdateComplete(): Promise<boolean> {
-    return settled(() => super.getUpdateComplete(), () => this.#i18n.pending ?? this.#firstPaint.pending ?? this.#lazyModules.pending ?? this.#outbox.pending);
+    return settled(() => super.getUpdateComplete(), () => this.#i18n.pending ?? this.#lazyModules.pending ?? this.#outbox.pending);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -136,9 +133,11 @@ export class KoeIntake extends KoeContextElement {
     if (changed.has('tags')) this.#tags = checkTags(this.tags);
     this.#config.check(t?.lang, this.#endpoint, this.format, this.#tags.ok ? undefined : this.#tags.reason);
     if ((changed.has('prefill') || !this.hasUpdated) && !this.#dirty) this.form = this.#freshForm();
+    // The first render is on screen: the channel this reporter used last comes in now, unless a choice was made meanwhile.
+    else if (changed.has('painted') && !this.#dirty) this.form = withRememberedChannel(this.form, this.#context, this.prefill);
     this.state = stateOf(this.#config.blocked, this.phase, !!this.#delivery.editing, this.errors, this.form.text);
     // Offline before the view arrived: the form still works, without the list; a later update tries again.
-    if (this.#firstPaint.painted) this.#lazyModules.need(outboxView, outboxWording[t?.lang ?? this.#locale]);
+    if (this.painted) this.#lazyModules.need(outboxView, outboxWording[t?.lang ?? this.#locale]);
   }
 
   override firstUpdated(): void {
@@ -153,18 +152,13 @@ export class KoeIntake extends KoeContextElement {
       if (changed.get('endpoint') !== undefined) void this.#outbox.refresh();
     }
     this.#config.report();
-    if (this.#endpoint.ok && this.#firstPaint.painted) void this.#openDrafts(this.#endpoint.url);
+    if (this.#endpoint.ok && this.painted) void this.#openDrafts(this.#endpoint.url);
   }
 
   /** The current strings; only read once they have arrived (render and updated() check first). */
   get #t(): IntakePack {
     return this.#i18n.value!;
   }
-
-  /** The first render is on screen: the channel this reporter used last comes in now, unless a choice was made meanwhile. */
-  readonly #handleFirstPaint = (): void => {
-    if (!this.#dirty) this.form = withRememberedChannel(this.form, this.#context, this.prefill);
-  };
 
   readonly #handleChange = (patch: Partial<IntakeFormValue>): void => {
     this.form = { ...this.form, ...patch };
@@ -212,7 +206,7 @@ export class KoeIntake extends KoeContextElement {
 
   /** The form for the current prefill and context; the remembered channel only once the first render is on screen. */
   #freshForm(): IntakeFormValue {
-    return freshForm(this.prefill, this.#context, this.#firstPaint.painted ? rememberedChannel(this.#context) : undefined);
+    return freshForm(this.prefill, this.#context, this.painted ? rememberedChannel(this.#context) : undefined);
   }
 
   async #openDrafts(endpointUrl: string): Promise<void> {

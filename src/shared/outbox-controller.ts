@@ -1,16 +1,15 @@
 // Lit glue: connects an element to the shared outbox and re-dispatches its events as koe-* events on the host.
 // The outbox code (outbox.ts with its store, flush loop and IndexedDB) is no part of the first render: it is fetched and
-// the outbox opened once that render is on screen (at once when something is submitted sooner).
+// the outbox opened once that render is on screen (the host's `painted`; at once when something is submitted sooner).
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { checkEndpoint } from '../core/endpoint.js';
 import { emit } from '../core/events.js';
 import { lazy } from '../core/lazy.js';
 import type * as OutboxModule from '../core/outbox.js';
 import type { EnqueueResult, Format, HeadersInput, Outbox, OutboxCounts, OutboxEventDetails, OutboxItem } from '../core/outbox.js';
-import { afterNextPaint } from '../core/scheduling.js';
 import type { SubmissionType } from '../core/schemas.js';
 
-export type OutboxHost = ReactiveControllerHost & HTMLElement & { endpoint?: string; format?: string; headers?: HeadersInput };
+export type OutboxHost = ReactiveControllerHost & HTMLElement & { endpoint?: string; format?: string; headers?: HeadersInput; painted?: boolean };
 
 export interface SubmitOptions {
   id: string;
@@ -19,14 +18,6 @@ export interface SubmitOptions {
 }
 
 const outboxModule = lazy(() => import('../core/outbox.js'));
-
-/** The outbox code could not be fetched (offline since the page loaded): nothing was stored or sent; the form keeps what was entered. */
-export class DeliveryUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super(`The outbox could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-    this.name = 'DeliveryUnavailableError';
-  }
-}
 
 export class OutboxController implements ReactiveController {
   /** @internal Fetches the outbox code; replaceable in tests (a page whose network went before the code came). */
@@ -43,10 +34,12 @@ export class OutboxController implements ReactiveController {
   pending?: Promise<void>;
 
   readonly #host: OutboxHost;
-  /** Aborted when the host disconnects: removes every listener it added to the outbox, and stops a connection under way. */
+  /** Aborted when the host disconnects: removes every listener it added to the outbox. */
   #connection?: AbortController;
-  /** The connection whose listeners are on the outbox. */
-  #listening?: AbortController;
+  /** This connection's opening: the outbox, with the host listening to it (once per connection). */
+  #opening?: Promise<Outbox>;
+  /** The connection for which the outbox was opened after the host's first paint. */
+  #openedFor?: AbortController;
 
   constructor(host: OutboxHost, { type, outbox }: { type: SubmissionType; outbox?: Outbox }) {
     this.#host = host;
@@ -67,16 +60,13 @@ export class OutboxController implements ReactiveController {
   }
 
   hostConnected(): void {
-    const connection = (this.#connection = new AbortController());
-    const connecting: Promise<void> = (this.pending = afterNextPaint()
-      .then(() => this.#load())
-      .then(
-        () => this.#listen(connection),
-        () => this.#connectWhenOnline(connection),
-      )
-      .finally(() => {
-        if (this.pending === connecting) this.pending = undefined;
-      }));
+    this.#connection = new AbortController();
+    this.#opening = undefined;
+    this.#openOncePainted();
+  }
+
+  hostUpdated(): void {
+    this.#openOncePainted();
   }
 
   hostDisconnected(): void {
@@ -91,31 +81,31 @@ export class OutboxController implements ReactiveController {
 
   /**
    * Fires cancelable `koe-submit`, then enqueues; 'cancelled' when a listener prevented it (nothing is sent). Rejects on a
-   * refused endpoint, and with DeliveryUnavailableError when the outbox code cannot be fetched (before `koe-submit`).
+   * refused endpoint, and with the browser's TypeError when the outbox code cannot be fetched (offline since the page
+   * loaded; before `koe-submit`, nothing stored or sent).
    */
   async submit(payload: unknown, options: SubmitOptions): Promise<EnqueueResult | 'cancelled'> {
     // A refused endpoint is a configuration error the element reports itself (koe-config-error); nothing is announced.
     const check = checkEndpoint(options.endpoint ?? this.#host.endpoint);
     if (!check.ok) throw new Error(`Refused endpoint (${check.reason}): ${check.detail}`);
+    const opening = this.#open();
     // Open already (the usual case): `koe-submit` goes out in the same task as the user's action.
-    const outbox = this.outbox ?? (await this.#open());
-    this.#listen(this.#connection);
+    const outbox = this.outbox ?? (await opening);
     if (!emit(this.#host, 'koe-submit', { id: options.id, type: this.type, payload })) return 'cancelled';
     if (this.#host.headers) outbox.setHeaders(check.url, this.#host.headers);
     return outbox.enqueue({ id: options.id, type: this.type, endpoint: check.url, format: options.format ?? (this.#host.format === 'cloudevents' ? 'cloudevents' : 'json'), payload });
   }
 
-  // The outbox view offers these only for items it lists, so the outbox is open by then.
-  async retry(id: string): Promise<void> {
-    const outbox = await this.#open();
+  // Offered only for items the element shows (listed, or refused when sent), so the outbox is open.
+  retry(id: string): Promise<void> {
     this.registerHeaders();
-    return outbox.retry(id);
+    return this.outbox!.retry(id);
   }
-  async update(id: string, payload: unknown): Promise<void> {
-    return (await this.#open()).update(id, payload);
+  update(id: string, payload: unknown): Promise<void> {
+    return this.outbox!.update(id, payload);
   }
-  async discard(id: string): Promise<void> {
-    return (await this.#open()).discard(id);
+  discard(id: string): Promise<void> {
+    return this.outbox!.discard(id);
   }
 
   /** Takes the outbox's current items (kept current on every change, no disk read) and updates the host. */
@@ -131,29 +121,43 @@ export class OutboxController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** The outbox, opening it now if the first paint has not come yet; rejects with DeliveryUnavailableError when its code cannot be fetched. */
-  async #open(): Promise<Outbox> {
-    await this.#load();
-    this.#listen(this.#connection);
-    return this.outbox!;
+  /** Once per connection, once the host's first render is on screen: the outbox opens, or waits for the network. */
+  #openOncePainted(): void {
+    const connection = this.#connection;
+    if (!connection || !this.#host.painted || this.#openedFor === connection) return;
+    this.#openedFor = connection;
+    // Offline when the page loaded: the outbox code comes (and what waits goes out) once the network is back.
+    const openWhenOnline = () => addEventListener('online', () => void this.#open().catch(openWhenOnline), { once: true, signal: connection.signal });
+    const opening: Promise<void> = (this.pending = this.#open()
+      .then(() => undefined, openWhenOnline)
+      .finally(() => {
+        if (this.pending === opening) this.pending = undefined;
+      }));
   }
 
-  async #load(): Promise<void> {
-    if (this.outbox) return;
-    const { Outbox } = await OutboxController.loadOutbox().catch((error: unknown) => {
-      throw new DeliveryUnavailableError(error);
-    });
+  /** The outbox, with this connection's listeners on it, opened now if the first paint has not come yet; rejects (a
+   *  TypeError) when its code cannot be fetched, and a later call tries again. */
+  #open(): Promise<Outbox> {
+    return (this.#opening ??= this.#load().then(
+      (outbox) => this.#listen(outbox),
+      (error: unknown) => {
+        this.#opening = undefined;
+        throw error;
+      },
+    ));
+  }
+
+  async #load(): Promise<Outbox> {
     // Page load is one of the outbox's triggers: the first one opened sends what an earlier visit left behind.
-    this.outbox ??= Outbox.shared();
+    return (this.outbox ??= (await OutboxController.loadOutbox()).Outbox.shared());
   }
 
-  /** Once per connection (none while disconnected): the host's headers, the outbox's events as koe-* events on the host, and its items. */
-  #listen(connection: AbortController | undefined): void {
-    const { outbox } = this;
-    if (!outbox || !connection || connection.signal.aborted || this.#listening === connection) return;
-    this.#listening = connection;
+  /** The host's headers, the outbox's events as koe-* events on the host, and its items; none while disconnected. */
+  #listen(outbox: Outbox): Outbox {
+    const signal = this.#connection?.signal;
+    if (!signal || signal.aborted) return outbox;
     this.registerHeaders();
-    const listen = (type: string, listener: (event: Event) => void) => outbox.addEventListener(type, listener, { signal: connection.signal });
+    const listen = (type: string, listener: (event: Event) => void) => outbox.addEventListener(type, listener, { signal });
     // Outbox events for this element's items go out on the host as koe-*, with id and type instead of the item.
     for (const name of ['queued', 'sent', 'failed', 'needs-attention', 'auth-required'] as const) {
       listen(name, (event) => {
@@ -165,11 +169,7 @@ export class OutboxController implements ReactiveController {
     listen('change', onChange);
     listen('storage-warning', onChange);
     void this.refresh();
-  }
-
-  /** Offline when the page loaded: the outbox code comes (and what waits goes out) once the network is back. */
-  #connectWhenOnline(connection: AbortController): void {
-    addEventListener('online', () => void this.#open().catch(() => this.#connectWhenOnline(connection)), { once: true, signal: connection.signal });
+    return outbox;
   }
 
   /** Whether an item is this element's: its type, to its endpoint as it is now. */

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { LitElement } from 'lit';
+import { KoeElement } from '../../src/shared/koe-element.js';
 import { DAY, type HeadersInput } from '../../src/core/outbox.js';
 import { OutboxController } from '../../src/shared/outbox-controller.js';
 import { validIntake } from '../fixtures/submissions.js';
@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, it } from './mocha.js';
 
 const outboxForTest = { current: undefined as ReturnType<typeof makeOutbox> | undefined };
 
-class TestHost extends LitElement {
+class TestHost extends KoeElement {
   static override properties = { endpoint: {}, format: {} };
   endpoint = ENDPOINT;
   format = 'json';
