@@ -30,8 +30,10 @@ export class KoeElement extends LitElement {
   protected override update(changed: PropertyValues): void {
     super.update(changed);
     // Asked for once the first render is drawn, so the paint it waits for is the one that shows it.
-    this.#painting ??= afterNextPaint().then(() => {
-      this.painted = true;
-    });
+    this.#painting ??= afterNextPaint().then(this.#handlePainted);
   }
+
+  readonly #handlePainted = (): void => {
+    this.painted = true;
+  };
 }
