@@ -8,11 +8,21 @@ declare global {
 }
 
 window.defineAndRender = async () => {
-  // The class module is already loaded: this times the upgrade and the first render only.
+  // The class module is already loaded: this times the upgrade and the first render only, up to the moment the text box
+  // exists (what comes after the first render, such as the outbox view's chunk, is not part of it).
   const el = document.querySelector('koe-intake') as KoeIntake;
   const start = performance.now();
   if (!customElements.get('koe-intake')) customElements.define('koe-intake', KoeIntake);
-  await el.updateComplete;
-  while (!el.shadowRoot?.querySelector('textarea')) await new Promise((r) => requestAnimationFrame(r));
+  const root = el.shadowRoot!;
+  if (!root.querySelector('textarea')) {
+    await new Promise<void>((rendered) => {
+      const observer = new MutationObserver(() => {
+        if (!root.querySelector('textarea')) return;
+        observer.disconnect();
+        rendered();
+      });
+      observer.observe(root, { childList: true, subtree: true });
+    });
+  }
   return performance.now() - start;
 };

@@ -1,97 +1,113 @@
-// Builds each public entry on its own (Lit and core included, lazy chunks apart) and reports gzip -9 sizes.
-import { build } from 'vite';
+// Part of `npm run bench`: what a page downloads, measured on dist/ as `npm run build` ships it. For each element entry:
+// the files the browser needs before the first render (the entry and every chunk it imports statically, followed with
+// es-module-lexer through the shipped files), then what it fetches later and when. Each file is gzipped on its own
+// (-9), as a server sends it; the standalone files are gzipped whole.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, posix, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { minifyTemplatesPlugin } from './minify-templates.mjs';
-import { minifiedOutput, sourceSideEffectsPlugin, versionDefine } from './build-options.mjs';
+import { init, parse } from 'es-module-lexer';
 
 const root = resolve(import.meta.dirname, '..');
+export const DIST = join(root, 'dist');
+const kB = 1024;
 
+/**
+ * The element entries. `later`: when a page fetches which lazy chunk (by name, as dist/chunks/<name>-<hash>.js), each
+ * with the chunks it imports that are not in yet. `budgetFrom` + `extra`: a budget on top of another entry's.
+ */
 export const ENTRIES = [
-  { name: 'core + Lit', file: 'bench/entries/core-lit.ts', budget: 13 * 1024 },
   {
-    name: 'koe-intake',
-    file: 'src/intake/define.ts',
-    budget: 20 * 1024,
-    // What a Japanese page pays beyond the entry, and when (the chunks' names without lazy- and .js).
-    visit: [
-      ['after the first render', ['outbox-view', 'outbox-ja', 'draft-store']],
+    file: 'koe-intake.js',
+    budget: 20 * kB,
+    later: [
+      ['after the first paint', ['outbox', 'outbox-view', 'outbox-ja', 'draft-store']],
       ['with the first send', ['transport']],
     ],
   },
-  { name: 'koe-intake + koe-snippet', file: 'bench/entries/intake-snippet.ts', budgetFrom: 'koe-intake', extra: 3 * 1024 },
-  { name: 'koe-consent', file: 'src/consent/define.ts', budget: 22 * 1024 },
-  { name: 'index (all elements)', file: 'src/index.ts' },
+  { file: 'koe-snippet.js', budgetFrom: 'koe-intake.js', extra: 3 * kB, later: [['after the first paint', ['outbox']]] },
+  {
+    file: 'koe-consent.js',
+    budget: 22 * kB,
+    later: [
+      ['to show the notice and form', ['signing-page', 'notice-ja']],
+      ['after the first paint', ['outbox']],
+      ['when the signer starts', ['signing', 'receipt-ja']],
+    ],
+  },
+  { file: 'index.js' },
 ];
 
-const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+/** The chunk every element entry imports: Lit and the core the elements share. */
+export const SHARED_CHUNK = { name: 'lit-core', budget: 13 * kB };
 
-/** `file` and every chunk it imports statically, transitively (not `import()`). */
-function staticClosure(dir, file, seen = []) {
-  if (seen.includes(file)) return seen;
-  seen.push(file);
-  const code = readFileSync(join(dir, file), 'utf8');
-  for (const m of code.matchAll(/(?:^|[;}])\s*(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+)["']/g)) staticClosure(dir, m[1], seen);
+/** The standalone files, gzipped whole: the intake file carries Lit, the delivery core, every lazy part and both locales. */
+export const STANDALONE = [
+  { file: 'standalone/koe-intake.js', budget: 26 * kB },
+  { file: 'standalone/koe-snippet.js' },
+  { file: 'standalone/koe-consent.js' },
+  { file: 'standalone/koe.js' },
+];
+
+const gzip = (file) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
+
+/** `file` and every file it imports statically, directly or not (paths relative to dist/). */
+function staticClosure(file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const [imports] = parse(readFileSync(join(DIST, file), 'utf8'));
+  // d === -1: a static import or re-export (dynamic imports have the position of `import(`).
+  for (const { n: specifier, d } of imports) {
+    if (d === -1 && specifier?.startsWith('.')) staticClosure(posix.join(posix.dirname(file), specifier), seen);
+  }
   return seen;
 }
 
+/** dist/chunks/<name>-<hash>.js for a chunk name (the hash: 8 characters, which may include `-`). */
+function chunkNamed(name) {
+  const found = readdirSync(join(DIST, 'chunks')).find((f) => /^(.+)-[\w-]{8}\.js$/.exec(f)?.[1] === name);
+  if (!found) throw new Error(`bench-sizes: no chunk named "${name}" in dist/chunks (renamed? update ENTRIES in scripts/bench-sizes.mjs)`);
+  return `chunks/${found}`;
+}
+
+const sum = (files) => [...files].reduce((total, f) => total + gzip(f), 0);
+
 export async function measureSizes() {
-  const results = [];
-  for (const entry of ENTRIES) {
-    const outDir = mkdtempSync(join(tmpdir(), 'koe-size-'));
-    await build({
-      configFile: false,
-      root,
-      logLevel: 'silent',
-      define: versionDefine(), // as in vite.config.ts
-      plugins: [minifyTemplatesPlugin(), sourceSideEffectsPlugin()], // as in vite.config.ts
-      build: {
-        outDir,
-        emptyOutDir: true,
-        target: 'es2022',
-        lib: { entry: resolve(root, entry.file), formats: ['es'], fileName: () => 'entry.js' },
-        rolldownOptions: { output: { ...minifiedOutput, chunkFileNames: 'lazy-[name].js' } }, // as in vite.config.ts
-      },
+  if (!existsSync(join(DIST, 'koe-intake.js'))) throw new Error('bench-sizes measures dist/: run `npm run build` first.');
+  await init;
+  const entries = ENTRIES.map(({ file, budget, budgetFrom, extra, later = [] }) => {
+    const loaded = staticClosure(file);
+    const firstRender = { files: loaded.size, gzip: sum(loaded) };
+    const steps = later.map(([when, names]) => {
+      const fetched = new Set();
+      for (const name of names) for (const f of staticClosure(chunkNamed(name))) if (!loaded.has(f)) fetched.add(f);
+      for (const f of fetched) loaded.add(f);
+      return { when, names, files: fetched.size, gzip: sum(fetched) };
     });
-    const files = readdirSync(outDir).filter((f) => f.endsWith('.js'));
-    // Chunks the entry imports statically (rolldown splits out code it shares with lazy chunks) load up front too.
-    const eager = staticClosure(outDir, 'entry.js');
-    const entryBytes = Buffer.concat(eager.map((f) => readFileSync(join(outDir, f))));
-    const lazy = files.filter((f) => !eager.includes(f)).map((f) => ({ file: f, gzip: gz(readFileSync(join(outDir, f))) }));
-    results.push({ name: entry.name, raw: entryBytes.length, gzip: gz(entryBytes), lazy, visit: entry.visit, budget: entry.budget, budgetFrom: entry.budgetFrom, extra: entry.extra });
-    rmSync(outDir, { recursive: true, force: true });
-  }
-  for (const r of results) {
-    if (r.budgetFrom) {
-      const base = results.find((x) => x.name === r.budgetFrom);
-      if (base) r.budget = base.gzip + r.extra;
-    }
-  }
-  return results;
+    return { file, firstRender, steps, budget, budgetFrom, extra };
+  });
+  for (const entry of entries.filter((e) => e.budgetFrom)) entry.budget = entries.find((e) => e.file === entry.budgetFrom).firstRender.gzip + entry.extra;
+  const shared = { ...SHARED_CHUNK, gzip: gzip(chunkNamed(SHARED_CHUNK.name)) };
+  const standalone = STANDALONE.map(({ file, budget }) => ({ file, budget, bytes: readFileSync(join(DIST, file)).length, gzip: gzip(file) }));
+  return { entries, shared, standalone };
 }
 
-export function printSizes(results) {
-  const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
-  console.log('\nBundle sizes (minified, gzip -9; each entry built alone with Lit and core)');
-  console.log('entry'.padEnd(28) + 'raw'.padStart(10) + 'gzip'.padStart(10) + '  budget');
-  for (const r of results) {
-    const budget = r.budget ? `${kb(r.budget)} ${r.gzip <= r.budget ? 'ok' : 'OVER'}` : '—';
-    console.log(r.name.padEnd(28) + kb(r.raw).padStart(10) + kb(r.gzip).padStart(10) + '  ' + budget);
-    for (const l of r.lazy) console.log(`  lazy chunk ${l.file}`.padEnd(38) + kb(l.gzip).padStart(10));
+const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
+const verdict = (gzip, budget) => (budget ? `${kb(budget)} ${gzip <= budget ? 'ok' : 'OVER'}` : '—');
+
+export function printSizes({ entries, shared, standalone }) {
+  console.log('\nSizes as shipped (dist/ from `npm run build`; each file gzipped on its own, -9, as a server sends it)');
+  console.log('entry'.padEnd(18) + 'before the first render'.padStart(26) + '  budget'.padEnd(16) + 'then');
+  for (const { file, firstRender, steps, budget } of entries) {
+    const before = `${kb(firstRender.gzip)} (${firstRender.gzip} B, ${firstRender.files} files)`;
+    const then = steps.map((s) => `+${kb(s.gzip)} ${s.when} (${s.names.join(', ')})`).join('; ');
+    console.log(file.padEnd(18) + before.padStart(26) + `  ${verdict(firstRender.gzip, budget)}`.padEnd(16) + then);
   }
-  for (const r of results.filter((x) => x.visit)) {
-    let total = r.gzip;
-    const steps = [`${kb(total)} to the first render`];
-    for (const [when, names] of r.visit) {
-      for (const name of names) total += r.lazy.find((l) => l.file === `lazy-${name}.js`)?.gzip ?? 0;
-      steps.push(`${kb(total)} ${when}`);
-    }
-    console.log(`A Japanese page with ${r.name} downloads ${steps.join(', ')} (lazy chunks gzipped one by one).`);
+  console.log(`${`chunks/${shared.name}`.padEnd(18)}${kb(shared.gzip).padStart(26)}  ${verdict(shared.gzip, shared.budget)}`.padEnd(60) + 'Lit and the core every element entry shares (part of each figure above)');
+  console.log('\nStandalone files (one self-contained script each, both locales; gzipped whole)');
+  console.log('file'.padEnd(28) + 'raw'.padStart(10) + 'gzip'.padStart(10) + '  bytes gzip  budget');
+  for (const r of standalone) {
+    console.log(r.file.replace('standalone/', '').padEnd(28) + kb(r.bytes).padStart(10) + kb(r.gzip).padStart(10) + String(r.gzip).padStart(12) + `  ${verdict(r.gzip, r.budget)}`);
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  printSizes(await measureSizes());
-}
+if (import.meta.url === `file://${process.argv[1]}`) printSizes(await measureSizes());

@@ -1,4 +1,7 @@
-// `npm run bench`: bundle sizes, then the outbox measured in Debian Chromium against the real receiver.
+// `npm run bench`: builds dist/ as `npm run build` does, then measures what ships: sizes (bench-sizes.mjs), each
+// element on a page under 4× CPU throttling against a plain-form floor (bench-runtime.mjs), then the outbox and the
+// intake form in Debian Chromium against the real receiver. KOE_BENCH_SKIP_BUILD=1 measures the dist/ already there.
+import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,15 +11,25 @@ import { minifiedOutput } from './build-options.mjs';
 import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
 import { measureSizes, printSizes } from './bench-sizes.mjs';
-import { measureStandalone, printStandalone } from './bench-standalone.mjs';
+import { measureRuntime, printRuntime } from './bench-runtime.mjs';
 import { CHROMIUM_ARGS, findBrowser } from './browsers.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const SAMPLES = Number(process.env.KOE_BENCH_SAMPLES ?? 200);
 const COUNT = Number(process.env.KOE_BENCH_COUNT ?? 1000);
 
+if (!process.env.KOE_BENCH_SKIP_BUILD) {
+  console.log('Building dist/ (npm run build)…');
+  try {
+    execSync('npm run build', { cwd: root, stdio: 'pipe' });
+  } catch (error) {
+    process.stderr.write(error.stdout ?? '');
+    process.stderr.write(error.stderr ?? '');
+    throw error;
+  }
+}
 printSizes(await measureSizes());
-printStandalone(await measureStandalone());
+printRuntime(await measureRuntime());
 
 const { koeReceiverPlugin } = await tsImport('../src/server/vite-plugin.ts', import.meta.url);
 const dataDir = mkdtempSync(join(tmpdir(), 'koe-bench-'));

@@ -5,3 +5,4 @@ export declare const minifiedOutput: { minify: true; comments: { annotation: fal
 export declare const packageVersion: string;
 export declare function versionDefine(version?: string): { __KOE_VERSION__: string };
 export declare function sourceSideEffectsPlugin(): Plugin;
+export declare function hoistTransitiveImportsPlugin(): Plugin;

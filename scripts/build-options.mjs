@@ -1,6 +1,7 @@
 // Output options shared by `vite build` (vite.config.ts), the standalone files (bundle-standalone.mjs) and the size
 // figures (bench-sizes.mjs), so the bench measures what ships.
 import { readFileSync } from 'node:fs';
+import { posix } from 'node:path';
 
 export const minifiedOutput = {
   minify: true,
@@ -29,4 +30,39 @@ export function sourceSideEffectsPlugin() {
       return { ...resolved, moduleSideEffects: true };
     },
   };
+}
+
+/**
+ * Lists, at the top of each entry file and each lazily imported chunk, every chunk it needs through other chunks
+ * (`import"./chunks/lit-core-….js";`), as Rollup's `hoistTransitiveImports` does and rolldown does not yet: a browser
+ * loading dist/koe-intake.js (or <koe-consent>'s signing page) then fetches every chunk it needs at once instead of one
+ * level of imports after another. Evaluation order is unchanged: the hoisted chunks are listed dependencies first, and
+ * each was going to run before the chunk's own imports anyway.
+ */
+export function hoistTransitiveImportsPlugin() {
+  return {
+    name: 'koe-hoist-transitive-imports',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !(chunk.isEntry || chunk.isDynamicEntry)) continue;
+        const hoisted = transitiveImports(bundle, chunk).filter((file) => !chunk.imports.includes(file));
+        if (!hoisted.length) continue;
+        const fromChunk = (file) => `./${posix.relative(posix.dirname(chunk.fileName), file)}`;
+        // On a line of its own, so the source map only moves down one line.
+        chunk.code = `${hoisted.map((file) => `import"${fromChunk(file)}";`).join('')}\n${chunk.code}`;
+        if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`;
+      }
+    },
+  };
+}
+
+/** The chunks `chunk` imports statically, directly or not, dependencies before their importers. */
+function transitiveImports(bundle, chunk, seen = new Set()) {
+  const order = [];
+  for (const file of chunk.imports) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    order.push(...transitiveImports(bundle, bundle[file], seen), file);
+  }
+  return order;
 }

@@ -44,6 +44,12 @@ export class ConsentLinkController implements ReactiveController {
   hostConnected(): void {
     window.addEventListener('hashchange', this.#handleHashChange);
     window.addEventListener('online', this.#handleOnline);
+    // The link reader is what the first useful view needs: its fetch starts as the element arrives, not a task later
+    // when the first update reads the link.
+    if (!signingPage.get()) {
+      this.#options.onFetching?.();
+      signingPage.load().catch(() => undefined);
+    }
   }
 
   hostDisconnected(): void {

@@ -1,11 +1,12 @@
 // <koe-consent>: the customer's case-study consent from a link — notice, per-scope choices, signature, receipt, withdrawal.
 // Link resolution: consent-link-controller.ts; the record, its hashes and its checks: consent-record.ts; the view: view.ts.
-import { LitElement, nothing, type PropertyValues } from 'lit';
+import { nothing, type PropertyValues } from 'lit';
 import { checkEndpoint } from '../core/endpoint.js';
 import type { HeadersInput } from '../core/outbox.js';
 import type { ConsentRecord, ConsentRequest } from '../core/schemas.js';
 import { resolveLocale, type Locale } from '../i18n/locale.js';
 import { ConfigCheck } from '../shared/config-check.js';
+import { KoeElement } from '../shared/koe-element.js';
 import { LazyModules } from '../shared/lazy-modules.js';
 import { LocaleController, settled } from '../shared/locale-controller.js';
 import { OutboxController } from '../shared/outbox-controller.js';
@@ -60,7 +61,7 @@ export type ConsentSubmitResult = 'sent' | 'queued' | 'needs-attention' | 'cance
  * @cssprop --koe-color-danger - Errors and alerts.
  * @cssprop --koe-font-family - Font of every text.
  */
-export class KoeConsent extends LitElement {
+export class KoeConsent extends KoeElement {
   static override styles = [tokens, base, consentStyles];
   static override shadowRootOptions = shadowRootOptions();
   /** Reactive properties and internal state (declared here rather than with decorators: smaller bundles). */
@@ -265,7 +266,8 @@ export class KoeConsent extends LitElement {
       return await this.#signAndSend(source);
     } catch (error) {
       this.status = '';
-      this.alert = error instanceof Error ? error.message : String(error);
+      // A TypeError: code that could not be fetched (offline since the page loaded); nothing was sent.
+      this.alert = error instanceof TypeError ? this.#t.c.deliveryUnavailable : error instanceof Error ? error.message : String(error);
       return 'needs-attention';
     } finally {
       this.submitting = false;

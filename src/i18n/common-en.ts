@@ -7,4 +7,5 @@ export const commonEn: CommonStrings = {
   required: 'Please fill this in.',
   tooLong: (max, count) => `Please keep this to ${max} characters (now ${count}).`,
   fixFields: (n) => `Please check ${n} field${n === 1 ? '' : 's'}.`,
+  deliveryUnavailable: 'Sending could not be prepared. Check the connection and send again (what you entered is still here).',
 };

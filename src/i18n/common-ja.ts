@@ -7,4 +7,5 @@ export const commonJa: CommonStrings = {
   required: '入力してください。',
   tooLong: (max, count) => `${max} 文字以内で入力してください（現在 ${count} 文字）。`,
   fixFields: (n) => `${n} 件の項目を確認してください。`,
+  deliveryUnavailable: '送信の準備ができませんでした。接続を確認して、もう一度送信してください（入力した内容はそのまま残っています）。',
 };

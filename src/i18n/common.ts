@@ -13,6 +13,8 @@ export interface CommonStrings {
   required: string;
   tooLong: (max: number, count: number) => string;
   fixFields: (n: number) => string;
+  /** Code needed to send could not be fetched (offline since the page loaded): nothing was stored or sent. */
+  deliveryUnavailable: string;
 }
 
 /** Both locales with the configuration wording, for code that needs either at once (tests, the demo); the elements load one at a time. */

@@ -29,19 +29,28 @@ export function rememberChannel(ctx: Pick<KoeContext, 'reporterId' | 'reporterNa
   }
 }
 
-/** Defaults chosen for the one-minute path: quote, the remembered channel, permission not yet asked. */
-export function freshForm(prefill: IntakePrefill | undefined, ctx: Pick<KoeContext, 'reporterId' | 'reporterName' | 'contactName'>): IntakeFormValue {
+/**
+ * Defaults chosen for the one-minute path: quote, the channel this reporter used last (`remembered`, read with
+ * rememberedChannel() once the first render is on screen: localStorage blocks), permission not yet asked.
+ */
+export function freshForm(prefill: IntakePrefill | undefined, ctx: Pick<KoeContext, 'contactName'>, remembered?: Channel): IntakeFormValue {
   return {
     text: prefill?.text ?? '',
     kind: prefill?.kind ?? 'quote',
     tags: [...(prefill?.tags ?? [])],
-    channel: prefill?.channel ?? rememberedChannel(ctx) ?? (prefill?.fromSelection ? 'email' : 'meeting'),
+    channel: prefill?.channel ?? remembered ?? (prefill?.fromSelection ? 'email' : 'meeting'),
     permission: 'unknown',
     contactName: ctx.contactName ?? '',
     contactTitle: '',
     companyName: '',
     reporterName: '',
   };
+}
+
+/** `form` with the channel this reporter used last, unless the prefill names one (read after the first paint: localStorage blocks). */
+export function withRememberedChannel(form: IntakeFormValue, ctx: Pick<KoeContext, 'reporterId' | 'reporterName'>, prefill?: IntakePrefill): IntakeFormValue {
+  const remembered = prefill?.channel ? undefined : rememberedChannel(ctx);
+  return remembered ? { ...form, channel: remembered } : form;
 }
 
 /** The `state` attribute: what the form is showing, for styling and tests. */

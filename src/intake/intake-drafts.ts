@@ -1,9 +1,10 @@
-// Draft autosave for <koe-intake>: the store's code (core/draft-store.ts) arrives after the first render; what was typed before that is saved once it is here.
+// Draft autosave for <koe-intake>: the store's code (core/draft-store.ts) arrives after the first paint (the element opens
+// the drafts then); what was typed before that is saved once it is here.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { contextKey, type KoeContext } from '../core/config.js';
 import type { DraftStore } from '../core/draft-store.js';
 import { lazy } from '../core/lazy.js';
-import type { IntakeFormValue } from './payload.js';
+import type { IntakeFormValue, IntakePrefill } from './payload.js';
 
 // Drafts restore after the first render anyway (IndexedDB is asynchronous): their code comes with them.
 const draftStoreModule = lazy(() => import('../core/draft-store.js'));
@@ -13,7 +14,7 @@ export function intakeDraftKey(endpointUrl: string, context: KoeContext, fromSel
   return `koe-intake|${contextKey(endpointUrl, context)}${fromSelection ? '|selection' : ''}`;
 }
 
-/** The drafts of one <koe-intake>: fetches the store's code on connect, writes a pending draft at once on disconnect. */
+/** The drafts of one <koe-intake>: opened by the element after its first paint; writes a pending draft at once on disconnect. */
 export class IntakeDrafts implements ReactiveController {
   /** The key asked for last; the store is opened under it once the code is here. */
   #latestKey = '';
@@ -26,20 +27,19 @@ export class IntakeDrafts implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {
-    void draftStoreModule.load().catch(() => undefined);
-  }
-
   /** Keep what was typed: write the pending draft now rather than after the debounce. */
   hostDisconnected(): void {
     this.#store?.flush().catch(() => undefined);
   }
 
   /**
-   * Opens the drafts under `key` (once per key). `typed` returns the form if the user has typed, else false.
-   * Resolves with the saved draft when it should be restored: asked for, found, and nothing typed meanwhile.
+   * Opens the drafts of this endpoint, context and prefill (once per key). `typed` returns the form if the user has typed,
+   * else false. Resolves with the saved draft when it should be restored: found, nothing typed meanwhile, and no text
+   * prefilled (a selection from <koe-snippet> is fresh material an older draft must not overwrite).
    */
-  async open(key: string, typed: () => IntakeFormValue | false, restore: boolean): Promise<{ value: IntakeFormValue; savedAt: number } | undefined> {
+  async open(endpointUrl: string, context: KoeContext, prefill: IntakePrefill | undefined, typed: () => IntakeFormValue | false): Promise<{ value: IntakeFormValue; savedAt: number } | undefined> {
+    const key = intakeDraftKey(endpointUrl, context, prefill?.fromSelection === true);
+    const restore = !prefill?.text;
     this.#latestKey = key;
     const module = await draftStoreModule.load().catch(() => undefined);
     // Offline before the code came (a later update tries again), another key asked for meanwhile, or already open.

@@ -12,13 +12,18 @@ export const styles = [
       border-radius: var(--_koe-radius);
       padding: var(--_koe-space);
     }
-    form,
-    .row {
-      display: grid;
-      gap: var(--_koe-space);
+    /* A plain stack with flex rows: as a grid (its one auto column sized from every field's content first), the form's
+       first layout took about three times as long. */
+    form > * + * {
+      margin-top: var(--_koe-space);
     }
     .row {
-      grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_koe-space);
+    }
+    .row > * {
+      flex: 1 1 12rem;
     }
     fieldset {
       border: 0;
@@ -77,7 +82,8 @@ export const styles = [
       font-weight: 600;
     }
     .context {
-      margin: 0 0 var(--_koe-space);
+      /* Twice the spacing below it, as before the form was a stack (its margin and the next field's now collapse). */
+      margin: 0 0 calc(2 * var(--_koe-space));
       overflow-wrap: anywhere;
     }
     .chip {

@@ -10,14 +10,15 @@ import { KoeContextElement } from '../shared/context-element.js';
 import { LazyModules } from '../shared/lazy-modules.js';
 import { LocaleController, settled } from '../shared/locale-controller.js';
 import { OutboxController } from '../shared/outbox-controller.js';
-import { freshForm, rememberChannel, stateOf, type IntakeState } from './form-state.js';
-import { IntakeDrafts, intakeDraftKey } from './intake-drafts.js';
+import { freshForm, rememberChannel, rememberedChannel, stateOf, withRememberedChannel, type IntakeState } from './form-state.js';
+import { IntakeDelivery } from './intake-delivery.js';
+import { IntakeDrafts } from './intake-drafts.js';
 import { ImeGuard, submitKeys } from './keyboard.js';
 import { styles } from './koe-intake.styles.js';
-import { adoptOutboxStyles, attentionFor, outboxView, outboxWording } from './outbox-view-loader.js';
+import { adoptOutboxStyles, outboxView, outboxWording } from './outbox-view-loader.js';
 import type { FieldErrors, IntakeFormValue, IntakePrefill } from './payload.js';
 import { intakePack, type IntakePack } from './strings.js';
-import { prepare } from './validator.js';
+import { invalidMessage, prepare } from './validator.js';
 import { renderIntake } from './view.js';
 import { shadowRootOptions } from '../shared/shadow-root.js';
 
@@ -77,8 +78,6 @@ export class KoeIntake extends KoeContextElement {
     errors: { state: true },
     phase: { state: true },
     message: { state: true },
-    editing: { state: true },
-    confirmingDiscard: { state: true },
     tagFocus: { state: true },
     draftProblem: { state: true },
   };
@@ -90,6 +89,7 @@ export class KoeIntake extends KoeContextElement {
   readonly #lazyModules = new LazyModules(this);
   readonly #config = new ConfigCheck(this, this.#lazyModules);
   readonly #drafts = new IntakeDrafts(this, () => (this.draftProblem = true));
+  readonly #delivery = new IntakeDelivery(this, this.#outbox, () => this.#handleSentAfterAll());
   readonly #ime = new ImeGuard();
 
   get #textarea(): HTMLTextAreaElement | null {
@@ -100,8 +100,6 @@ export class KoeIntake extends KoeContextElement {
   private errors: FieldErrors = {};
   private phase: 'form' | 'submitting' | 'sent' | 'queued' = 'form';
   private message = '';
-  private editing?: OutboxItem;
-  private confirmingDiscard?: string;
   private tagFocus = 0;
   private draftProblem = false;
   #context: KoeContext = { custom: {} };
@@ -110,9 +108,6 @@ export class KoeIntake extends KoeContextElement {
   #locale: Locale = 'en';
   /** The user has typed since the form was last (re)set: a prefill or a draft must not overwrite it. */
   #dirty = false;
-  #outboxStylesAdopted = false;
-  /** The refused item this form shows, from the moment it was refused (its view may still be on the way). */
-  #attending?: string;
 
   /** Focus the text box on load. Off by default: the form never steals focus from the host page. */
   override autofocus = false;
@@ -124,14 +119,9 @@ export class KoeIntake extends KoeContextElement {
    */
   state: IntakeState = 'empty';
 
-  constructor() {
-    super();
-    this.addEventListener('koe-sent', this.#handleSent);
-  }
-
-  /** Also waits for a locale or view that is still being fetched, so `await el.updateComplete` sees the new copy. */
+  /** Also waits for a locale or view that is still being fetched (the first paint first), so `await el.updateComplete` sees the new copy. */
   protected override getUpdateComplete(): Promise<boolean> {
-    return settled(() => super.getUpdateComplete(), () => this.#i18n.pending ?? this.#lazyModules.pending);
+    return settled(() => super.getUpdateComplete(), () => this.#i18n.pending ?? this.#lazyModules.pending ?? this.#outbox.pending);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -142,10 +132,12 @@ export class KoeIntake extends KoeContextElement {
     this.#endpoint = checkEndpoint(this.endpoint);
     if (changed.has('tags')) this.#tags = checkTags(this.tags);
     this.#config.check(t?.lang, this.#endpoint, this.format, this.#tags.ok ? undefined : this.#tags.reason);
-    if ((changed.has('prefill') || !this.hasUpdated) && !this.#dirty) this.form = freshForm(this.prefill, this.#context);
-    this.state = stateOf(this.#config.blocked, this.phase, !!this.editing, this.errors, this.form.text);
+    if ((changed.has('prefill') || !this.hasUpdated) && !this.#dirty) this.form = this.#freshForm();
+    // The first render is on screen: the channel this reporter used last comes in now, unless a choice was made meanwhile.
+    else if (changed.has('painted') && !this.#dirty) this.form = withRememberedChannel(this.form, this.#context, this.prefill);
+    this.state = stateOf(this.#config.blocked, this.phase, !!this.#delivery.editing, this.errors, this.form.text);
     // Offline before the view arrived: the form still works, without the list; a later update tries again.
-    this.#lazyModules.need(outboxView, outboxWording[t?.lang ?? this.#locale]);
+    if (this.painted) this.#lazyModules.need(outboxView, outboxWording[t?.lang ?? this.#locale]);
   }
 
   override firstUpdated(): void {
@@ -153,14 +145,14 @@ export class KoeIntake extends KoeContextElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if (!this.#outboxStylesAdopted) this.#outboxStylesAdopted = adoptOutboxStyles(this.renderRoot as ShadowRoot, (this.constructor as typeof LitElement).elementStyles);
+    adoptOutboxStyles(this.renderRoot as ShadowRoot, (this.constructor as typeof LitElement).elementStyles);
     if (!this.#i18n.value) return;
     if (changed.has('endpoint') || changed.has('headers')) {
       this.#outbox.registerHeaders();
       if (changed.get('endpoint') !== undefined) void this.#outbox.refresh();
     }
     this.#config.report();
-    if (this.#endpoint.ok) void this.#openDrafts(this.#endpoint.url);
+    if (this.#endpoint.ok && this.painted) void this.#openDrafts(this.#endpoint.url);
   }
 
   /** The current strings; only read once they have arrived (render and updated() check first). */
@@ -195,41 +187,32 @@ export class KoeIntake extends KoeContextElement {
     void this.updateComplete.then(() => this.#textarea?.focus());
   };
 
-  readonly #handleRetry = (id: string): void => void this.#outbox.retry(id);
-
   readonly #handleEdit = (item: OutboxItem): void => {
-    this.editing = item;
     this.phase = 'form';
-    // The edit button is drawn by the outbox view, so the view is here.
-    this.form = { ...this.form, ...outboxView.get()!.formFor(item) };
+    this.form = { ...this.form, ...this.#delivery.edit(item) };
     void this.updateComplete.then(() => this.#textarea?.focus());
   };
 
   readonly #handleCancelEdit = (): void => this.reset();
 
-  readonly #handleConfirmDiscard = (id: string | undefined): void => {
-    this.confirmingDiscard = id;
-  };
-
   readonly #handleDiscard = (id: string): void => {
-    this.confirmingDiscard = undefined;
-    if (this.editing?.id === id) this.reset();
-    void this.#outbox.discard(id);
+    if (this.#delivery.discard(id)) this.reset();
   };
 
   /** The item shown as needing attention was delivered after all (e.g. a 401, then a fresh token in `headers`). */
-  readonly #handleSent = (event: Event): void => {
-    const { id } = (event as CustomEvent<{ id: string }>).detail;
-    if (this.phase === 'submitting' || (id !== this.#attending && id !== this.editing?.id)) return;
-    void this.#showDone('sent', this.#t.s.sentTitle, this.matches(':focus-within'));
+  readonly #handleSentAfterAll = (): void => {
+    if (this.phase !== 'submitting') void this.#showDone('sent', this.#t.s.sentTitle, this.matches(':focus-within'));
   };
 
+  /** The form for the current prefill and context; the remembered channel only once the first render is on screen. */
+  #freshForm(): IntakeFormValue {
+    return freshForm(this.prefill, this.#context, this.painted ? rememberedChannel(this.#context) : undefined);
+  }
+
   async #openDrafts(endpointUrl: string): Promise<void> {
-    const key = intakeDraftKey(endpointUrl, this.#context, this.prefill?.fromSelection === true);
-    // A prefilled selection is fresh material; it must not be overwritten by an older draft.
-    const saved = await this.#drafts.open(key, () => this.#dirty && this.form, !this.prefill?.text);
+    const saved = await this.#drafts.open(endpointUrl, this.#context, this.prefill, () => this.#dirty && this.form);
     if (!saved) return;
-    this.form = { ...freshForm(this.prefill, this.#context), ...saved.value };
+    this.form = { ...this.#freshForm(), ...saved.value };
     this.message = this.#t.s.draftRestored;
     emit(this, 'koe-draft-restored', { savedAt: saved.savedAt });
   }
@@ -245,20 +228,15 @@ export class KoeIntake extends KoeContextElement {
 
   /** The receiver refused it: keep it open for edit-and-resend, with its messages on the fields (wording from the outbox view). */
   async #showAttention(item: OutboxItem): Promise<void> {
-    this.message = item.lastError?.message ?? '';
-    this.#attending = item.id;
-    const found = await attentionFor(this.#t.lang, item);
-    // Offline again before the view came (the outbox lists it later), or delivered meanwhile (#handleSent showed it).
-    if (!found || this.#attending !== item.id) return;
-    this.editing = item;
-    ({ message: this.message, errors: this.errors } = found);
+    const found = await this.#delivery.show(this.#t.lang, item);
+    if (found) ({ message: this.message, errors: this.errors } = found);
   }
 
   /** Nothing is being edited or refused any more: the form (or its confirmation) starts clean. */
   #settle(phase: 'form' | 'sent' | 'queued', message: string): void {
     this.phase = phase;
     this.message = message;
-    this.editing = this.#attending = undefined;
+    this.#delivery.close();
     this.errors = {};
     this.#dirty = false;
   }
@@ -273,40 +251,23 @@ export class KoeIntake extends KoeContextElement {
       return 'config-error';
     }
     if (this.phase === 'submitting') return 'cancelled';
-    const { editing } = this;
+    const { editing } = this.#delivery;
     const { payload, errors } = prepare({ editing, locale: this.#locale, form: this.form, context: this.#context, prefill: this.prefill }, c, s);
     this.errors = errors;
-    const invalid = Object.keys(errors).length;
-    if (invalid > 0) {
-      const onlyEmpty = invalid === 1 && errors.text !== undefined && this.form.text.trim() === '';
-      this.message = onlyEmpty ? s.empty : c.fixFields(invalid);
+    if (Object.keys(errors).length) {
+      this.message = invalidMessage(errors, this.form.text, c, s);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return 'invalid';
     }
     this.phase = 'submitting';
     this.message = c.sending;
-    try {
-      const result = editing
-        ? await outboxView.get()!.resend(this.#outbox, editing, payload)
-        : await this.#outbox.submit(payload, { id: payload.id });
-      this.phase = 'form';
-      if (result === 'cancelled') {
-        this.message = s.cancelled;
-        return 'cancelled';
-      }
-      if (result.status === 'needs-attention') {
-        await this.#showAttention(result.item);
-        return 'needs-attention';
-      }
-      const queuedMessage = result.persistent ? s.queuedTitle : c.queuedMemoryOnly;
-      await this.#showDone(result.status, result.status === 'sent' ? s.sentTitle : queuedMessage, true);
-      return result.status;
-    } catch (error) {
-      this.phase = 'form';
-      this.message = error instanceof Error ? error.message : String(error);
-      return 'needs-attention';
-    }
+    const outcome = await this.#delivery.send(payload, editing, this.#t);
+    this.phase = 'form';
+    this.message = outcome.message;
+    if (outcome.result === 'sent' || outcome.result === 'queued') await this.#showDone(outcome.result, outcome.message, true);
+    else if (outcome.result === 'needs-attention' && outcome.item) await this.#showAttention(outcome.item);
+    return outcome.result;
   }
 
   /** Clears the form for the next voice; keeps the CRM context, channel and kind. */
@@ -321,12 +282,12 @@ export class KoeIntake extends KoeContextElement {
     if (!t) return nothing;
     return renderIntake({
       t, config: this.#config, outbox: this.#outbox, host: this, ime: this.#ime,
-      phase: this.phase, message: this.message, editing: this.editing, draftProblem: this.draftProblem, confirmingDiscard: this.confirmingDiscard,
+      phase: this.phase, message: this.message, editing: this.#delivery.editing, draftProblem: this.draftProblem, confirmingDiscard: this.#delivery.confirmingDiscard,
       form: this.form, errors: this.errors, context: this.#context, tags: this.#tags.ok ? this.#tags.tags : [], tagFocus: this.tagFocus,
       fromSelection: this.prefill?.fromSelection === true, busy: this.#config.blocked || this.phase === 'submitting',
       onChange: this.#handleChange, onTagFocus: this.#handleTagFocus, onSubmit: this.#handleSubmit, onKeydown: this.#handleKeydown,
-      onCancelEdit: this.#handleCancelEdit, onFileAnother: this.#handleFileAnother, onRetry: this.#handleRetry, onEdit: this.#handleEdit,
-      onDiscard: this.#handleDiscard, onConfirmDiscard: this.#handleConfirmDiscard,
+      onCancelEdit: this.#handleCancelEdit, onFileAnother: this.#handleFileAnother, onRetry: this.#delivery.retry, onEdit: this.#handleEdit,
+      onDiscard: this.#handleDiscard, onConfirmDiscard: this.#delivery.confirmDiscard,
     });
   }
 }

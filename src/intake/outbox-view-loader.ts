@@ -19,9 +19,12 @@ export function attentionFor(lang: Locale, item: OutboxItem) {
   );
 }
 
-/** Adds the outbox view's styles to the element's once the view is here; true when done. */
-export function adoptOutboxStyles(root: ShadowRoot, own: CSSResultOrNative[]): boolean {
+const withOutboxStyles = new WeakSet<ShadowRoot>();
+
+/** Adds the outbox view's styles to the element's once the view is here (once per shadow root). */
+export function adoptOutboxStyles(root: ShadowRoot, own: CSSResultOrNative[]): void {
   const view = outboxView.get();
-  if (view) adoptStyles(root, [...own, view.styles]);
-  return !!view;
+  if (!view || withOutboxStyles.has(root)) return;
+  adoptStyles(root, [...own, view.styles]);
+  withOutboxStyles.add(root);
 }

@@ -165,11 +165,11 @@ export function mergeResend(original: IntakeSubmission, edited: IntakeSubmission
 /** Edit-and-resend keeps the id (and so the Idempotency-Key); the outcome is read back from the outbox. */
 export async function resend(outbox: OutboxController, original: OutboxItem, payload: IntakeSubmission): Promise<EnqueueResult | 'cancelled'> {
   // No longer in the outbox (delivered or discarded meanwhile): send it afresh; the same Idempotency-Key keeps the receiver from storing it twice.
-  if (!outbox.outbox.snapshot((i) => i.id === original.id).length) return outbox.submit(payload, { id: original.id, endpoint: original.endpoint, format: original.format });
+  if (!outbox.outbox?.snapshot((i) => i.id === original.id).length) return outbox.submit(payload, { id: original.id, endpoint: original.endpoint, format: original.format });
   await outbox.update(original.id, payload);
   await outbox.refresh();
   const item = outbox.items.find((i) => i.id === original.id);
-  const { persistent } = outbox;
+  const persistent = outbox.persistent !== false;
   if (!item) return { status: 'sent', persistent, item: original };
   return { status: item.state === 'needs-attention' ? 'needs-attention' : 'queued', persistent, item };
 }

@@ -38,6 +38,12 @@ export function validate(payload: IntakeSubmission, common: CommonStrings, strin
   return errors;
 }
 
+/** The status line for a form with `errors`: "fill in the text" when that is all that is missing, else how many fields to check. */
+export function invalidMessage(errors: FieldErrors, text: string, common: CommonStrings, strings: IntakeStrings): string {
+  const count = Object.keys(errors).length;
+  return count === 1 && errors.text !== undefined && text.trim() === '' ? strings.empty : common.fixFields(count);
+}
+
 /** What a submission is made from: the form, the CRM context and, for an edit, the refused item. */
 export interface SubmissionInput {
   editing?: OutboxItem;

@@ -1,10 +1,11 @@
 // What <koe-intake> and <koe-snippet> share as public API: where to send, in which format and language, and the CRM context.
-import { LitElement, type PropertyDeclarations } from 'lit';
+import type { PropertyDeclarations } from 'lit';
 import { CONTEXT_ATTRIBUTES, type KoeContextInput, type KoeTag } from '../core/config.js';
 import type { HeadersInput } from '../core/transport.js';
+import { KoeElement } from './koe-element.js';
 
 /** Base class of the elements that file customer voices; declares their shared attributes and properties. */
-export class KoeContextElement extends LitElement {
+export class KoeContextElement extends KoeElement {
   /** Reactive properties (declared here rather than with decorators: smaller bundles); subclasses add their own. */
   static override properties: PropertyDeclarations = {
     endpoint: {},

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { LitElement } from 'lit';
+import { KoeElement } from '../../src/shared/koe-element.js';
 import { DAY, type HeadersInput } from '../../src/core/outbox.js';
 import { OutboxController } from '../../src/shared/outbox-controller.js';
 import { validIntake } from '../fixtures/submissions.js';
@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, it } from './mocha.js';
 
 const outboxForTest = { current: undefined as ReturnType<typeof makeOutbox> | undefined };
 
-class TestHost extends LitElement {
+class TestHost extends KoeElement {
   static override properties = { endpoint: {}, format: {} };
   endpoint = ENDPOINT;
   format = 'json';
@@ -47,7 +47,7 @@ describe('OutboxController', () => {
     const payload = validIntake();
     expect(await el.delivery.submit(payload, { id: payload.id })).to.equal('cancelled');
     expect(await receiver.posts()).to.have.length(0);
-    expect(await el.delivery.outbox.list()).to.deep.equal([]);
+    expect(await el.delivery.outbox!.list()).to.deep.equal([]);
   });
 
   it('fires koe-submit then koe-sent on the host (bubbling, composed) and delivers', async () => {
@@ -86,11 +86,11 @@ describe('OutboxController', () => {
     const el = await fixture<TestHost>(html`<test-outbox-host></test-outbox-host>`);
     const seen = events(el, KOE);
     const other = validIntake();
-    await el.delivery.outbox.enqueue({ id: other.id, type: 'koe.intake.v1', endpoint: '/api/intake?tenant=other', format: 'json', payload: other });
+    await el.delivery.outbox!.enqueue({ id: other.id, type: 'koe.intake.v1', endpoint: '/api/intake?tenant=other', format: 'json', payload: other });
     expect(seen).to.deep.equal([]);
     el.remove();
     const mine = validIntake();
-    await el.delivery.outbox.enqueue({ id: mine.id, type: 'koe.intake.v1', endpoint: ENDPOINT, format: 'json', payload: mine });
+    await el.delivery.outbox!.enqueue({ id: mine.id, type: 'koe.intake.v1', endpoint: ENDPOINT, format: 'json', payload: mine });
     expect(seen).to.deep.equal([]);
     expect(await receiver.records()).to.have.length(2);
   });
@@ -99,7 +99,7 @@ describe('OutboxController', () => {
     const clock = new Clock();
     outboxForTest.current = makeOutbox({ now: clock.now });
     const el = await fixture<TestHost>(html`<test-outbox-host></test-outbox-host>`);
-    const outbox = el.delivery.outbox;
+    const outbox = el.delivery.outbox!;
     await receiver.faults({ kind: 'status', status: 503 });
     const [mine, other] = [validIntake(), validIntake()];
     await el.delivery.submit(mine, { id: mine.id });
@@ -115,7 +115,7 @@ describe('OutboxController', () => {
 
   it('a burst of outbox changes ends with the host showing the latest items and counts', async () => {
     const el = await fixture<TestHost>(html`<test-outbox-host></test-outbox-host>`);
-    const outbox = el.delivery.outbox;
+    const outbox = el.delivery.outbox!;
     await receiver.faults({ kind: 'status', status: 503 });
     const payloads = Array.from({ length: 12 }, () => validIntake());
     await Promise.all(payloads.map((p) => outbox.enqueue({ id: p.id, type: 'koe.intake.v1', endpoint: ENDPOINT, format: 'json', payload: p })));

@@ -1,0 +1,52 @@
+// Loaded first by every runtime bench page (scripts/bench-runtime.mjs), the plain-form floors included, so each pays
+// the same: records when the page is "ready" (the element named by <html data-ready>, `textarea` by default, exists in
+// the document or in any shadow root), and every long task and long animation frame.
+(function () {
+  var selector = document.documentElement.getAttribute('data-ready') || 'textarea';
+  var bench = (window.koeBench = { ready: undefined, defined: undefined, longTasks: [], frames: [] });
+  var roots = [document];
+
+  function check() {
+    if (bench.ready !== undefined) return;
+    for (var i = 0; i < roots.length; i += 1) {
+      if (roots[i].querySelector(selector)) {
+        bench.ready = performance.now();
+        observer.disconnect();
+        return;
+      }
+    }
+  }
+
+  // A mutation callback runs in the microtask after the change: the time is when the element came into being.
+  var observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true });
+  // Shadow roots are not in the document's subtree: watch each one as it is attached (open or closed).
+  var attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    var root = attachShadow.call(this, init);
+    roots.push(root);
+    observer.observe(root, { childList: true, subtree: true });
+    return root;
+  };
+
+  // When the first element is registered: its script has been fetched and evaluated; from here to `ready` is its first render.
+  var define = customElements.define;
+  customElements.define = function () {
+    if (bench.defined === undefined) bench.defined = performance.now();
+    return define.apply(this, arguments);
+  };
+
+  function record(type, list) {
+    try {
+      new PerformanceObserver(function (entries) {
+        entries.getEntries().forEach(function (entry) {
+          list.push(entry.toJSON());
+        });
+      }).observe({ type: type, buffered: true });
+    } catch {
+      // An entry type this browser does not know: the bench says so (no entries).
+    }
+  }
+  record('longtask', bench.longTasks);
+  record('long-animation-frame', bench.frames);
+})();

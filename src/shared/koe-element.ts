@@ -1,0 +1,39 @@
+// The base class of every Koe element: LitElement whose first render runs in a task of its own, and which says when
+// that render is on screen: what the form does not need to appear (the outbox, drafts, the outbox view) waits for it.
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { afterNextPaint, yieldToMain } from '../core/scheduling.js';
+import { settled } from './locale-controller.js';
+
+export class KoeElement extends LitElement {
+  static override properties: PropertyDeclarations = { painted: { state: true } };
+
+  /** @internal The first render is on screen (the paint after it has happened); an update follows when this turns true. */
+  painted = false;
+  /** Until `painted`: the paint after the first render. */
+  #painting?: Promise<void>;
+
+  /** Also waits, the first time, for the paint after the first render and the update that follows it. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return settled(() => super.getUpdateComplete(), () => (this.painted ? undefined : this.#painting));
+  }
+
+  /**
+   * The first render waits for a new task: the script that defined the element (and the host page's own start-up, such
+   * as the layout the parser asks for when it finishes) ends first, so no single task carries both. Later renders are
+   * scheduled as Lit schedules them.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await yieldToMain();
+    super.scheduleUpdate();
+  }
+
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    // Asked for once the first render is drawn, so the paint it waits for is the one that shows it.
+    this.#painting ??= afterNextPaint().then(this.#handlePainted);
+  }
+
+  readonly #handlePainted = (): void => {
+    this.painted = true;
+  };
+}
