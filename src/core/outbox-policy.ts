@@ -94,3 +94,12 @@ export function nextDue(items: Iterable<OutboxItem>, blockedUntil: ReadonlyMap<s
   }
   return due === Infinity ? undefined : due;
 }
+
+/** Never re-arm the timer sooner than this, so a zero delay cannot spin. */
+const MIN_TIMER_MS = 1000;
+const MAX_TIMER_MS = 5 * 60_000;
+
+/** How long the flush timer waits for something due at `due`: at least a second, at most five minutes. */
+export function timerDelay(due: number, now: number): number {
+  return Math.min(MAX_TIMER_MS, Math.max(MIN_TIMER_MS, due - now));
+}

@@ -2,9 +2,10 @@
 import { absoluteUrl } from './endpoint.js';
 import { FlushLoop, type FlushRun } from './flush-loop.js';
 import { copyOf, jsonCopy } from './copies.js';
+import { EditsBetweenSends } from './edits-between-sends.js';
 import { lazy } from './lazy.js';
 import { withFlushLock } from './lock.js';
-import { afterAttempt, dueWhenBackOnline, expiredAtRetention, nearRetentionLimit, newItem, nextDue, retriedByUser } from './outbox-policy.js';
+import { afterAttempt, dueWhenBackOnline, expiredAtRetention, nearRetentionLimit, newItem, nextDue, retriedByUser, timerDelay } from './outbox-policy.js';
 import { OutboxStore, orderKey, type OutboxItem, type StorageWarningReason } from './outbox-store.js';
 import { watchTriggers, type Triggers } from './outbox-triggers.js';
 import { DAY, type EnqueueInput, type EnqueueResult, type OutboxCounts, type OutboxEventDetails, type OutboxEventName, type OutboxOptions } from './outbox-types.js';
@@ -14,10 +15,6 @@ import type { HeadersInput, SendResult } from './transport.js';
 export type { OutboxItem, StorageWarningReason } from './outbox-store.js';
 export type { HeadersInput, Format } from './transport.js';
 export * from './outbox-types.js';
-
-/** Never re-arm the timer sooner than this, so a zero delay cannot spin. */
-const MIN_TIMER_MS = 1000;
-const MAX_TIMER_MS = 5 * 60_000;
 
 // The HTTP attempt (request, timeout, reading the answer) is fetched when something is first due to be sent:
 // a page where nobody files anything and nothing waits never downloads it. Offline it cannot arrive, but then nothing could be sent.
@@ -52,7 +49,7 @@ export class Outbox extends EventTarget {
   /** The in-page flush loop (flush-loop.ts): its requests and the attempts it owes; the pass is #sendDueItems. */
   readonly #flushLoop: FlushLoop;
   /** While this page holds the flush lock: user edits wait here and run between two sends. */
-  #editsWaitingForLock?: Array<() => Promise<void>>;
+  readonly #editsBetweenSends = new EditsBetweenSends();
   #rereading?: Promise<void>;
   #otherTabWroteAgain = false;
   /** Bumped on every change to the items, so a run that is going through them knows to look once more. */
@@ -221,12 +218,9 @@ export class Outbox extends EventTarget {
   async #edit(match: (item: OutboxItem) => boolean, edit: (item: OutboxItem) => OutboxItem | null): Promise<OutboxItem[]> {
     await this.ready;
     const apply = () => this.#store.edit(match, edit);
-    let changed: OutboxItem[];
-    const waiting = this.#editsWaitingForLock;
-    if (waiting) {
-      // Our flush holds the lock: run between two of its sends.
-      changed = await new Promise((resolve, reject) => waiting.push(() => apply().then(resolve, reject)));
-    } else {
+    // Our flush holds the lock: run between two of its sends.
+    let changed = await this.#editsBetweenSends.queue(apply);
+    if (!changed) {
       const locked = await withFlushLock(this.name, apply, { ...this.#options.lock, waitMs: this.#timeoutMs + 1000 }).catch(() => ({ acquired: false as const }));
       // A user's explicit action must not be lost to a stuck lock: apply it anyway.
       changed = locked.acquired ? locked.value : await apply();
@@ -240,11 +234,7 @@ export class Outbox extends EventTarget {
 
   /** Holding the lock: sends due items in FIFO order, one at a time, until a look through them finds nothing new. */
   async #sendDueItems({ reread, backOnline }: FlushRun): Promise<void> {
-    const editsWaiting: Array<() => Promise<void>> = (this.#editsWaitingForLock = []);
-    const applyWaitingEdits = async () => {
-      while (editsWaiting.length) await editsWaiting.shift()!();
-    };
-    try {
+    await this.#editsBetweenSends.during(async (applyWaitingEdits) => {
       if (reread) await this.#reread(backOnline);
       const attempted = new Set<string>();
       let lookAgain = true;
@@ -260,10 +250,7 @@ export class Outbox extends EventTarget {
         // Items changed while we went through them (an attempt, an enqueue, an edit, another tab): look once more.
         lookAgain = this.#version !== versionBefore;
       }
-    } finally {
-      await applyWaitingEdits();
-      this.#editsWaitingForLock = undefined;
-    }
+    });
   }
 
   /** Re-reads the disk; stores what the retention limit or the network's return changed. */
@@ -316,7 +303,7 @@ export class Outbox extends EventTarget {
     clearTimeout(this.#timer);
     const due = nextDue(this.#store.known.values(), this.#blockedUntil);
     if (due !== undefined && !this.#disposed) {
-      this.#timer = setTimeout(() => void this.flush(), Math.min(MAX_TIMER_MS, Math.max(MIN_TIMER_MS, due - this.#now())));
+      this.#timer = setTimeout(() => void this.flush(), timerDelay(due, this.#now()));
     }
   }
 }
