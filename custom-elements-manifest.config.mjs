@@ -16,8 +16,11 @@ export const SHIPPED_ENTRIES = {
 /** LitElement's own members that subclasses override; not part of our API. */
 const LIT_MEMBERS = new Set(['styles', 'properties', 'shadowRootOptions', 'getUpdateComplete']);
 
+/** KoeElement's start-up plumbing (src/shared/koe-element.ts): public only so the element's controllers can read it. */
+const KOE_ELEMENT_INTERNALS = new Set(['painted']);
+
 const isPublic = (m) => !m.privacy || m.privacy === 'public';
-const isApi = (m) => isPublic(m) && !m.name.startsWith('#') && !LIT_MEMBERS.has(m.name);
+const isApi = (m) => isPublic(m) && !m.name.startsWith('#') && !LIT_MEMBERS.has(m.name) && !KOE_ELEMENT_INTERNALS.has(m.name);
 
 /** name → the declarations of that name across the source modules (a constant may be declared in several). */
 function declarationsByName(manifest) {

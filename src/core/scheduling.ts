@@ -15,7 +15,7 @@ export function yieldToMain(): Promise<void> {
 }
 
 /** A page that shows but paints no frame (an iframe out of view, where browsers hold animation frames back) waits no longer. */
-const NO_FRAME_WAIT_MS = 1000;
+export const NO_FRAME_WAIT_MS = 1000;
 
 /**
  * Resolves in a task after the page's next paint: called during a first render, once that render is on screen. A hidden
