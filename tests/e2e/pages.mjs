@@ -35,6 +35,9 @@ export const koeEvents = (page, type) => page.evaluate((t) => (window.__koeEvent
 export async function openCrm(page, query = '') {
   await page.goto(`/index.html${query}`);
   await page.locator(`${SIDE} textarea`).waitFor();
+  // The delivery code (outbox, drafts) comes after the first paint; a person starts typing after it is in. A network that
+  // goes before it comes is tests/elements/intake-start-up.test.ts's case (text kept, "could not get ready to send").
+  await page.locator(SIDE).evaluate((el) => el.updateComplete);
 }
 
 export const intakeState = (page, selector = SIDE) => page.locator(selector).getAttribute('state');
