@@ -237,19 +237,22 @@ export class Outbox extends EventTarget {
     await this.#editsBetweenSends.during(async (applyWaitingEdits) => {
       if (reread) await this.#reread(backOnline);
       const attempted = new Set<string>();
+      // The last attempt's write to the disk: the pass lets go of the lock only once it is done.
+      let written: Promise<void> = Promise.resolve();
       let lookAgain = true;
       while (lookAgain && !this.#disposed) {
         const versionBefore = this.#version;
         for (const [key, item] of [...this.#store.known]) {
           await applyWaitingEdits();
-          if (this.#disposed) return;
+          if (this.#disposed) break;
           if (attempted.has(item.id) || !this.#isDue(item)) continue;
           attempted.add(item.id);
-          await this.#attempt(key);
+          written = (await this.#attempt(key))?.written ?? written;
         }
         // Items changed while we went through them (an attempt, an enqueue, an edit, another tab): look once more.
         lookAgain = this.#version !== versionBefore;
       }
+      await written;
     });
   }
 
@@ -275,24 +278,28 @@ export class Outbox extends EventTarget {
     return this.#flushLoop.isOwed(item.id) || (this.#blockedUntil.get(item.endpoint) ?? 0) <= now;
   }
 
-  async #attempt(key: string): Promise<void> {
+  /** One attempt; once sent, resolves with the write of its outcome, not awaited: the next re-read queues behind it in IndexedDB. */
+  async #attempt(key: string): Promise<{ written: Promise<void> } | undefined> {
     // Re-read right before sending: another tab may have sent, removed or rescheduled it. There is no other way to send.
     const item = await this.#store.get(key);
-    if (!item || !this.#isDue(item)) return;
+    if (!item || !this.#isDue(item)) return undefined;
     const result = await this.#send(item);
     this.#flushLoop.attempted(item.id, result);
     const outcome = afterAttempt(item, result, this.#now(), this.#options);
-    await (outcome.next ? this.#store.put(key, outcome.next) : this.#store.remove(key));
+    const written = outcome.next ? this.#store.put(key, outcome.next) : this.#store.remove(key);
     if (outcome.blockUntil !== undefined) this.#blockedUntil.set(item.endpoint, outcome.blockUntil);
     for (const [type, detail] of outcome.events) this.#emit(type, detail as never);
     this.#changed();
+    return { written };
   }
 
   /** One HTTP attempt; a transport that cannot be fetched counts as a network failure, so the item waits for the next try. */
   async #send(item: OutboxItem): Promise<SendResult> {
     try {
       const { send } = await (this.#options.loadTransport ?? transport.load)();
-      return await send(item, { ...this.#options, headers: this.#headers.get(item.endpoint) });
+      // Keepalive (slower) only where the page may be going away before the answer: a user's own send, or a hidden page.
+      const keepalive = this.#flushLoop.isOwed(item.id) || globalThis.document?.visibilityState === 'hidden';
+      return await send(item, { ...this.#options, headers: this.#headers.get(item.endpoint), keepalive });
     } catch (error) {
       return { kind: 'retry', message: `could not load the transport: ${error instanceof Error ? error.message : String(error)}` };
     }
