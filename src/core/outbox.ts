@@ -1,24 +1,20 @@
 // The outbox: persist before sending, retry with backoff, keep what the server refused, one flusher across tabs.
 import { absoluteUrl } from './endpoint.js';
 import { FlushLoop, type FlushRun } from './flush-loop.js';
+import { attemptSend } from './outbox-attempt.js';
 import { copyOf, jsonCopy } from './copies.js';
 import { EditsBetweenSends } from './edits-between-sends.js';
-import { lazy } from './lazy.js';
 import { withFlushLock } from './lock.js';
 import { afterAttempt, dueWhenBackOnline, expiredAtRetention, nearRetentionLimit, newItem, nextDue, retriedByUser, timerDelay } from './outbox-policy.js';
 import { OutboxStore, orderKey, type OutboxItem, type StorageWarningReason } from './outbox-store.js';
 import { watchTriggers, type Triggers } from './outbox-triggers.js';
 import { DAY, type EnqueueInput, type EnqueueResult, type OutboxCounts, type OutboxEventDetails, type OutboxEventName, type OutboxOptions } from './outbox-types.js';
 import { openKv } from './storage.js';
-import type { HeadersInput, SendResult } from './transport.js';
+import type { HeadersInput } from './transport.js';
 
 export type { OutboxItem, StorageWarningReason } from './outbox-store.js';
 export type { HeadersInput, Format } from './transport.js';
 export * from './outbox-types.js';
-
-// The HTTP attempt (request, timeout, reading the answer) is fetched when something is first due to be sent:
-// a page where nobody files anything and nothing waits never downloads it. Offline it cannot arrive, but then nothing could be sent.
-const transport = lazy(() => import('./transport.js'));
 
 export class Outbox extends EventTarget {
   static #instances = new Map<string, Outbox>();
@@ -283,7 +279,7 @@ export class Outbox extends EventTarget {
     // Re-read right before sending: another tab may have sent, removed or rescheduled it. There is no other way to send.
     const item = await this.#store.get(key);
     if (!item || !this.#isDue(item)) return undefined;
-    const result = await this.#send(item);
+    const result = await attemptSend(item, this.#options, this.#headers.get(item.endpoint), this.#flushLoop.isOwed(item.id));
     this.#flushLoop.attempted(item.id, result);
     const outcome = afterAttempt(item, result, this.#now(), this.#options);
     const written = outcome.next ? this.#store.put(key, outcome.next) : this.#store.remove(key);
@@ -291,18 +287,6 @@ export class Outbox extends EventTarget {
     for (const [type, detail] of outcome.events) this.#emit(type, detail as never);
     this.#changed();
     return { written };
-  }
-
-  /** One HTTP attempt; a transport that cannot be fetched counts as a network failure, so the item waits for the next try. */
-  async #send(item: OutboxItem): Promise<SendResult> {
-    try {
-      const { send } = await (this.#options.loadTransport ?? transport.load)();
-      // Keepalive (slower) only where the page may be going away before the answer: a user's own send, or a hidden page.
-      const keepalive = this.#flushLoop.isOwed(item.id) || globalThis.document?.visibilityState === 'hidden';
-      return await send(item, { ...this.#options, headers: this.#headers.get(item.endpoint), keepalive });
-    } catch (error) {
-      return { kind: 'retry', message: `could not load the transport: ${error instanceof Error ? error.message : String(error)}` };
-    }
   }
 
   /** Arms the timer for the next due waiting item. */
