@@ -32,9 +32,15 @@ export function recordKoeEvents() {
 export const koeEvents = (page, type) => page.evaluate((t) => (window.__koeEvents ?? []).filter((e) => !t || e.type === t), type);
 
 /** Opens the CRM page and waits until <koe-intake> has rendered its form. */
+/**
+ * Opens the demo CRM page and waits until its form has started: drawn, painted, and its outbox open (the outbox opens
+ * after the first paint). A scenario that then cuts the network starts from a page that had loaded; a page that loses
+ * it before its outbox code came is tests/elements/intake-start-up.test.ts's case.
+ */
 export async function openCrm(page, query = '') {
   await page.goto(`/index.html${query}`);
   await page.locator(`${SIDE} textarea`).waitFor();
+  await page.locator(SIDE).evaluate((el) => el.updateComplete);
 }
 
 export const intakeState = (page, selector = SIDE) => page.locator(selector).getAttribute('state');
