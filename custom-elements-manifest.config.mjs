@@ -17,7 +17,7 @@ export const SHIPPED_ENTRIES = {
 const LIT_MEMBERS = new Set(['styles', 'properties', 'shadowRootOptions', 'getUpdateComplete']);
 
 /** KoeElement's start-up plumbing (src/shared/koe-element.ts): public only so the element's controllers can read it. */
-const KOE_ELEMENT_INTERNALS = new Set(['painted']);
+const KOE_ELEMENT_INTERNALS = new Set(['fullyDrawn', 'painted']);
 
 const isPublic = (m) => !m.privacy || m.privacy === 'public';
 const isApi = (m) => isPublic(m) && !m.name.startsWith('#') && !LIT_MEMBERS.has(m.name) && !KOE_ELEMENT_INTERNALS.has(m.name);

@@ -36,6 +36,8 @@ export interface ConsentView extends FormView {
   status: string;
   /** A refused record the signer may discard. */
   rejectedId?: string;
+  /** False in the element's first render only: a notice drawn then gets its form in the next task (two shorter tasks). */
+  fullyDrawn: boolean;
   /** Where the receipt's download link is put (the element's shadow root). */
   root: Node;
   onDiscardRejected(): void;
@@ -60,7 +62,7 @@ function renderBody(view: ConsentView) {
   if (view.record) return renderReceipt(view, view.record);
   const form = renderForm(view, page, source);
   if (!view.notice || !form) return loading;
-  return [page.renderNotice(view.notice), renderConfigError(view.config, lang), form];
+  return [page.renderNotice(view.notice), renderConfigError(view.config, lang), view.fullyDrawn ? form : nothing];
 }
 
 /** The signing or the withdrawal form; undefined while the withdrawal form is still on its way. */

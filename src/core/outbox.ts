@@ -1,24 +1,20 @@
 // The outbox: persist before sending, retry with backoff, keep what the server refused, one flusher across tabs.
 import { absoluteUrl } from './endpoint.js';
 import { FlushLoop, type FlushRun } from './flush-loop.js';
+import { attemptSend } from './outbox-attempt.js';
 import { copyOf, jsonCopy } from './copies.js';
 import { EditsBetweenSends } from './edits-between-sends.js';
-import { lazy } from './lazy.js';
 import { withFlushLock } from './lock.js';
 import { afterAttempt, dueWhenBackOnline, expiredAtRetention, nearRetentionLimit, newItem, nextDue, retriedByUser, timerDelay } from './outbox-policy.js';
 import { OutboxStore, orderKey, type OutboxItem, type StorageWarningReason } from './outbox-store.js';
 import { watchTriggers, type Triggers } from './outbox-triggers.js';
 import { DAY, type EnqueueInput, type EnqueueResult, type OutboxCounts, type OutboxEventDetails, type OutboxEventName, type OutboxOptions } from './outbox-types.js';
 import { openKv } from './storage.js';
-import type { HeadersInput, SendResult } from './transport.js';
+import type { HeadersInput } from './transport.js';
 
 export type { OutboxItem, StorageWarningReason } from './outbox-store.js';
 export type { HeadersInput, Format } from './transport.js';
 export * from './outbox-types.js';
-
-// The HTTP attempt (request, timeout, reading the answer) is fetched when something is first due to be sent:
-// a page where nobody files anything and nothing waits never downloads it. Offline it cannot arrive, but then nothing could be sent.
-const transport = lazy(() => import('./transport.js'));
 
 export class Outbox extends EventTarget {
   static #instances = new Map<string, Outbox>();
@@ -237,19 +233,22 @@ export class Outbox extends EventTarget {
     await this.#editsBetweenSends.during(async (applyWaitingEdits) => {
       if (reread) await this.#reread(backOnline);
       const attempted = new Set<string>();
+      // The last attempt's write to the disk: the pass lets go of the lock only once it is done.
+      let written: Promise<void> = Promise.resolve();
       let lookAgain = true;
       while (lookAgain && !this.#disposed) {
         const versionBefore = this.#version;
         for (const [key, item] of [...this.#store.known]) {
           await applyWaitingEdits();
-          if (this.#disposed) return;
+          if (this.#disposed) break;
           if (attempted.has(item.id) || !this.#isDue(item)) continue;
           attempted.add(item.id);
-          await this.#attempt(key);
+          written = (await this.#attempt(key))?.written ?? written;
         }
         // Items changed while we went through them (an attempt, an enqueue, an edit, another tab): look once more.
         lookAgain = this.#version !== versionBefore;
       }
+      await written;
     });
   }
 
@@ -275,27 +274,19 @@ export class Outbox extends EventTarget {
     return this.#flushLoop.isOwed(item.id) || (this.#blockedUntil.get(item.endpoint) ?? 0) <= now;
   }
 
-  async #attempt(key: string): Promise<void> {
+  /** One attempt; once sent, resolves with the write of its outcome, not awaited: the next re-read queues behind it in IndexedDB. */
+  async #attempt(key: string): Promise<{ written: Promise<void> } | undefined> {
     // Re-read right before sending: another tab may have sent, removed or rescheduled it. There is no other way to send.
     const item = await this.#store.get(key);
-    if (!item || !this.#isDue(item)) return;
-    const result = await this.#send(item);
+    if (!item || !this.#isDue(item)) return undefined;
+    const result = await attemptSend(item, this.#options, this.#headers.get(item.endpoint), this.#flushLoop.isOwed(item.id));
     this.#flushLoop.attempted(item.id, result);
     const outcome = afterAttempt(item, result, this.#now(), this.#options);
-    await (outcome.next ? this.#store.put(key, outcome.next) : this.#store.remove(key));
+    const written = outcome.next ? this.#store.put(key, outcome.next) : this.#store.remove(key);
     if (outcome.blockUntil !== undefined) this.#blockedUntil.set(item.endpoint, outcome.blockUntil);
     for (const [type, detail] of outcome.events) this.#emit(type, detail as never);
     this.#changed();
-  }
-
-  /** One HTTP attempt; a transport that cannot be fetched counts as a network failure, so the item waits for the next try. */
-  async #send(item: OutboxItem): Promise<SendResult> {
-    try {
-      const { send } = await (this.#options.loadTransport ?? transport.load)();
-      return await send(item, { ...this.#options, headers: this.#headers.get(item.endpoint) });
-    } catch (error) {
-      return { kind: 'retry', message: `could not load the transport: ${error instanceof Error ? error.message : String(error)}` };
-    }
+    return { written };
   }
 
   /** Arms the timer for the next due waiting item. */

@@ -20,6 +20,8 @@ export interface FormView {
   fromSelection: boolean;
   /** The send button is disabled (misconfigured, or sending). */
   busy: boolean;
+  /** The fields after the words (tags, kind, channel, permission, contact) are drawn: false in the first render only. */
+  restOfForm: boolean;
   /** Edit-and-resend of a refused submission: the box above the buttons and their wording (from the outbox view). */
   attention: TemplateResult | undefined;
   resend: string | undefined;
@@ -69,8 +71,6 @@ function renderFields(view: FormView): TemplateResult {
   const { s } = view.t;
   const count = countGraphemes(view.form.text);
   const max = TEXT_LIMITS.voice;
-  const askCompany = !view.context.companyName && !view.context.companyId;
-  const askReporter = !view.context.reporterName && !view.context.reporterId;
   const over = count > max;
   return html`
     ${renderContextLine(view.context, s, view.fromSelection)} ${error('context-error', view.errors.context)}
@@ -93,6 +93,16 @@ function renderFields(view: FormView): TemplateResult {
       </div>
       ${error('text-error', view.errors.text)}
     </div>
+    ${view.restOfForm ? renderRestOfForm(view) : nothing}
+  `;
+}
+
+/** What follows the words on the one-minute path: tags, kind, channel and permission, the contact, and what the context lacks. */
+function renderRestOfForm(view: FormView): TemplateResult {
+  const { s } = view.t;
+  const askCompany = !view.context.companyName && !view.context.companyId;
+  const askReporter = !view.context.reporterName && !view.context.reporterId;
+  return html`
     <fieldset class="field tags">
       <legend id="tags-legend">${s.tagsLegend}</legend>
       ${renderChips(view)}

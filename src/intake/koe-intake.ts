@@ -284,7 +284,7 @@ export class KoeIntake extends KoeContextElement {
       t, config: this.#config, outbox: this.#outbox, host: this, ime: this.#ime,
       phase: this.phase, message: this.message, editing: this.#delivery.editing, draftProblem: this.draftProblem, confirmingDiscard: this.#delivery.confirmingDiscard,
       form: this.form, errors: this.errors, context: this.#context, tags: this.#tags.ok ? this.#tags.tags : [], tagFocus: this.tagFocus,
-      fromSelection: this.prefill?.fromSelection === true, busy: this.#config.blocked || this.phase === 'submitting',
+      fromSelection: this.prefill?.fromSelection === true, busy: this.#config.blocked || this.phase === 'submitting', restOfForm: this.fullyDrawn,
       onChange: this.#handleChange, onTagFocus: this.#handleTagFocus, onSubmit: this.#handleSubmit, onKeydown: this.#handleKeydown,
       onCancelEdit: this.#handleCancelEdit, onFileAnother: this.#handleFileAnother, onRetry: this.#delivery.retry, onEdit: this.#handleEdit,
       onDiscard: this.#handleDiscard, onConfirmDiscard: this.#delivery.confirmDiscard,

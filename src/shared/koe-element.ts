@@ -1,20 +1,31 @@
-// The base class of every Koe element: LitElement whose first render runs in a task of its own, and which says when
-// that render is on screen: what the form does not need to appear (the outbox, drafts, the outbox view) waits for it.
+// The base class of every Koe element: LitElement whose first render runs in a task of its own and draws what the user
+// needs first; the rest of the view follows in the next task, and the element says when its first render is on screen:
+// what the form does not need to appear (the outbox, drafts, the outbox view) waits for it.
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { afterNextPaint, yieldToMain } from '../core/scheduling.js';
 import { settled } from './locale-controller.js';
 
 export class KoeElement extends LitElement {
-  static override properties: PropertyDeclarations = { painted: { state: true } };
+  static override properties: PropertyDeclarations = { fullyDrawn: { state: true }, painted: { state: true } };
 
+  /**
+   * @internal The whole view is drawn. The first render draws what the user needs first (an element's view reads this
+   * to leave the rest out); the rest comes in the update that follows, in a task of its own, so neither task is long.
+   */
+  fullyDrawn = false;
   /** @internal The first render is on screen (the paint after it has happened); an update follows when this turns true. */
   painted = false;
+  /** Until `fullyDrawn`: the task after the first render. */
+  #drawingRest?: Promise<void>;
   /** Until `painted`: the paint after the first render. */
   #painting?: Promise<void>;
 
-  /** Also waits, the first time, for the paint after the first render and the update that follows it. */
+  /** Also waits, the first time, for the rest of the view and for the paint after the first render, and their updates. */
   protected override getUpdateComplete(): Promise<boolean> {
-    return settled(() => super.getUpdateComplete(), () => (this.painted ? undefined : this.#painting));
+    return settled(
+      () => super.getUpdateComplete(),
+      () => (this.fullyDrawn ? undefined : this.#drawingRest) ?? (this.painted ? undefined : this.#painting),
+    );
   }
 
   /**
@@ -29,9 +40,14 @@ export class KoeElement extends LitElement {
 
   protected override update(changed: PropertyValues): void {
     super.update(changed);
+    this.#drawingRest ??= yieldToMain().then(this.#handleRestDue);
     // Asked for once the first render is drawn, so the paint it waits for is the one that shows it.
     this.#painting ??= afterNextPaint().then(this.#handlePainted);
   }
+
+  readonly #handleRestDue = (): void => {
+    this.fullyDrawn = true;
+  };
 
   readonly #handlePainted = (): void => {
     this.painted = true;

@@ -1,4 +1,4 @@
-// Registers <koe-snippet> (and the <koe-intake> it opens) once; a second copy of the script is harmless.
+// Registers <koe-snippet> once (and, after its first paint, the <koe-intake> it opens); a second copy of the script is harmless.
 import { KoeSnippet } from './koe-snippet.js';
 import { defineElement } from '../shared/define-element.js';
 

@@ -7,10 +7,14 @@ import { resolveLocale } from '../i18n/locale.js';
 import { LocaleController, settled } from '../shared/locale-controller.js';
 import { snippetPack } from './strings.js';
 import type { IntakePrefill } from '../intake/payload.js';
-import '../intake/define.js';
+import { lazy } from '../core/lazy.js';
 import { styles } from './koe-snippet.styles.js';
 import { shadowRootOptions } from '../shared/shadow-root.js';
 import { selectionIn, isSnippetShortcut, placeNear } from './selection.js';
+
+// The form the dialog opens (it registers <koe-intake>): fetched after the first paint, since until text is selected the
+// snippet shows nothing but the page's own content; awaited when the dialog opens before it has come.
+const intakeElement = lazy(() => import('../intake/define.js'));
 
 /**
  * Turns a selection in an email or chat on the page into a customer voice, without retyping.
@@ -99,7 +103,9 @@ export class KoeSnippet extends KoeContextElement {
     }
   }
 
-  override updated(): void {
+  override updated(changed: Map<PropertyKey, unknown>): void {
+    // Offline, the dialog's opening tries again.
+    if (changed.has('painted') && this.painted) void intakeElement.load().catch(() => undefined);
     // Reported once the strings to word it are in.
     if (!this.#missingTargetUnreported || !this.#i18n.value) return;
     this.#missingTargetUnreported = false;
@@ -147,6 +153,7 @@ export class KoeSnippet extends KoeContextElement {
   }
 
   async #showDialog(): Promise<void> {
+    await intakeElement.load().catch(() => undefined);
     await this.updateComplete;
     const form = this.renderRoot.querySelector('koe-intake');
     await form?.updateComplete;

@@ -41,4 +41,24 @@ describe('Outbox transport chunk', () => {
     expect(await outbox.list()).to.deep.equal([]);
     expect(await receiver.records()).to.have.length(1);
   });
+
+  it('asks for keepalive (the request outlives the page) for the send a user just made, not for a backlog flushed on page load', async () => {
+    const keepalive: Array<boolean | undefined> = [];
+    let online = false;
+    const watchedFetch: typeof fetch = (url, init) => {
+      keepalive.push(init?.keepalive);
+      return online ? fetch(url, init) : Promise.reject(new TypeError('offline (test)'));
+    };
+    const earlier = makeOutbox({ fetch: watchedFetch });
+    expect((await earlier.enqueue(enqueueInput())).status).to.equal('queued');
+    expect(keepalive, 'the user pressed send: the page may navigate away at once').to.deep.equal([true]);
+    earlier.dispose();
+
+    // A later page load delivers the backlog while the page stays: a request cut short by leaving is simply sent again.
+    online = true;
+    const later = makeOutbox({ fetch: watchedFetch, now: () => Date.now() + 3_600_000 });
+    await later.flush();
+    expect(await receiver.records()).to.have.length(1);
+    expect(keepalive.slice(1)).to.deep.equal([false]);
+  });
 });

@@ -56,6 +56,10 @@ describe('transport: request building', () => {
     expect(buildRequest(input({ payload: { text: 'あ'.repeat(15_000) } }), {}, NOW).init.keepalive).to.equal(true);
   });
 
+  it('leaves keepalive off when the caller says the request need not outlive the page', () => {
+    expect(buildRequest(input(), {}, NOW, false).init.keepalive).to.equal(false);
+  });
+
   it('every attempt of an item sends the same key and data; only the CloudEvent time follows the attempt’s clock', async () => {
     const seen: Array<{ key: string | null; body: Record<string, unknown> }> = [];
     const fetch: typeof globalThis.fetch = async (_url, init) => {

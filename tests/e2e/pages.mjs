@@ -32,11 +32,14 @@ export function recordKoeEvents() {
 export const koeEvents = (page, type) => page.evaluate((t) => (window.__koeEvents ?? []).filter((e) => !t || e.type === t), type);
 
 /** Opens the CRM page and waits until <koe-intake> has rendered its form. */
+/**
+ * Opens the demo CRM page and waits until its form has started: drawn, painted, and its outbox open (the outbox opens
+ * after the first paint). A scenario that then cuts the network starts from a page that had loaded; a page that loses
+ * it before its outbox code came is tests/elements/intake-start-up.test.ts's case.
+ */
 export async function openCrm(page, query = '') {
   await page.goto(`/index.html${query}`);
   await page.locator(`${SIDE} textarea`).waitFor();
-  // The delivery code (outbox, drafts) comes after the first paint; a person starts typing after it is in. A network that
-  // goes before it comes is tests/elements/intake-start-up.test.ts's case (text kept, "could not get ready to send").
   await page.locator(SIDE).evaluate((el) => el.updateComplete);
 }
 

@@ -113,6 +113,18 @@ describe('<koe-intake> on page load', () => {
     }
   });
 
+  it('draws the words box and the send button first; the tags, kind, channel and contact fields follow in the next task', async () => {
+    const el = await addIntake('C-first');
+    const root = el.shadowRoot!;
+    expect(root.querySelector('button[type="submit"]'), 'the send button in the first render').to.exist;
+    expect(root.querySelector('.chip'), 'tag chips in the first render').to.equal(null);
+    await el.updateComplete;
+    expect(root.querySelectorAll('.chip').length).to.be.above(0);
+    expect([...root.querySelectorAll('select')].map((s) => s.name)).to.deep.equal(['channel', 'permission']);
+    expect(root.querySelector('#contactName')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
   it('sends what an earlier visit left in the outbox, although the outbox opens after the first paint', async () => {
     // The earlier visit: the receiver was down, so the submission stayed in IndexedDB when that page went away.
     await receiver.faults({ kind: 'status', status: 503, path: '/api/intake' });
