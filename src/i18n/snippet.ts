@@ -8,6 +8,8 @@ export interface SnippetStrings {
   snippetShortcut: string;
   snippetDialogTitle: string;
   snippetTargetMissing: (selector: string) => string;
+  /** The dialog's form could not be fetched (offline since the page loaded). */
+  snippetFormUnavailable: string;
   close: string;
 }
 

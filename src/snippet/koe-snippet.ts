@@ -7,14 +7,10 @@ import { resolveLocale } from '../i18n/locale.js';
 import { LocaleController, settled } from '../shared/locale-controller.js';
 import { snippetPack } from './strings.js';
 import type { IntakePrefill } from '../intake/payload.js';
-import { lazy } from '../core/lazy.js';
+import { snippetForm } from './snippet-form.js';
 import { styles } from './koe-snippet.styles.js';
 import { shadowRootOptions } from '../shared/shadow-root.js';
 import { selectionIn, isSnippetShortcut, placeNear } from './selection.js';
-
-// The form the dialog opens (it registers <koe-intake>): fetched after the first paint, since until text is selected the
-// snippet shows nothing but the page's own content; awaited when the dialog opens before it has come.
-const intakeElement = lazy(() => import('../intake/define.js'));
 
 /**
  * Turns a selection in an email or chat on the page into a customer voice, without retyping.
@@ -51,6 +47,7 @@ export class KoeSnippet extends KoeContextElement {
     for: {},
     selectedText: { state: true },
     openCount: { state: true },
+    formUnavailable: { state: true },
   };
 
   // Privacy: `#name` for everything private (the platform's own privacy); `private` only where Lit needs a real property (reactive state).
@@ -67,6 +64,8 @@ export class KoeSnippet extends KoeContextElement {
   private selectedText = '';
   /** Bumped on every opening: the dialog gets a fresh <koe-intake> each time. */
   private openCount = 0;
+  /** The dialog opened, but the form's code could not be fetched: it says so instead of showing an empty dialog. */
+  private formUnavailable = false;
   #targetMissing = false;
   /** `koe-config-error` for a missing `for` target is still to be sent (once the strings to word it are in). */
   #missingTargetUnreported = false;
@@ -105,7 +104,7 @@ export class KoeSnippet extends KoeContextElement {
 
   override updated(changed: Map<PropertyKey, unknown>): void {
     // Offline, the dialog's opening tries again.
-    if (changed.has('painted') && this.painted) void intakeElement.load().catch(() => undefined);
+    if (changed.has('painted') && this.painted) void snippetForm.load().catch(() => undefined);
     // Reported once the strings to word it are in.
     if (!this.#missingTargetUnreported || !this.#i18n.value) return;
     this.#missingTargetUnreported = false;
@@ -153,7 +152,10 @@ export class KoeSnippet extends KoeContextElement {
   }
 
   async #showDialog(): Promise<void> {
-    await intakeElement.load().catch(() => undefined);
+    this.formUnavailable = await snippetForm.load().then(
+      () => false,
+      () => !customElements.get('koe-intake'),
+    );
     await this.updateComplete;
     const form = this.renderRoot.querySelector('koe-intake');
     await form?.updateComplete;
@@ -202,7 +204,8 @@ export class KoeSnippet extends KoeContextElement {
           <h2 id="dialog-title" part="dialog-title">${s.snippetDialogTitle}</h2>
           <button part="close" type="button" class="close" @click=${this.#handleCloseClick}>${s.close}</button>
         </div>
-        ${this.openCount > 0 ? keyed(this.openCount, this.#renderIntake()) : nothing}
+        ${this.formUnavailable ? html`<p class="error" role="alert">${s.snippetFormUnavailable}</p>` : nothing}
+        ${this.openCount > 0 && !this.formUnavailable ? keyed(this.openCount, this.#renderIntake()) : nothing}
       </dialog>`;
   }
 
