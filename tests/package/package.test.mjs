@@ -94,7 +94,7 @@ describe('the packed package', () => {
     for (const pattern of pkg.sideEffects) assert.ok(shipped(pattern), `sideEffects "${pattern}" matches no shipped file`);
   });
 
-  test('each element entry registers its elements (<koe-snippet> brings <koe-intake>)', () => {
+  test('each element entry registers its elements (<koe-snippet> brings <koe-intake>, fetched after its first paint)', () => {
     // package.json's sideEffects names dist/ only, so builds of src/ rely on sourceSideEffectsPlugin to keep the
     // registering modules (a one-entry build without it registers nothing); this checks what ships.
     const code = (file, seen = new Set()) => {
@@ -102,7 +102,9 @@ describe('the packed package', () => {
       seen.add(file);
       const text = readFileSync(file, 'utf8');
       const imports = [...text.matchAll(/(?:^|[;}])\s*(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.[^"']+)["']/g)];
-      return [text, ...imports.map((m) => code(resolve(file, '..', m[1]), seen))].join('\n');
+      // Lazy chunks too (`import(\`./…\`)`): the snippet's dialog form is one.
+      const lazyImports = [...text.matchAll(/\bimport\(\s*["'`](\.[^"'`]+)["'`]\s*\)/g)];
+      return [text, ...[...imports, ...lazyImports].map((m) => code(resolve(file, '..', m[1]), seen))].join('\n');
     };
     // Registration goes through defineElement(tag, class) (src/shared/define-element.ts): a call whose first argument is the tag.
     const defines = (entry) => [...code(join(installed, 'dist', entry)).matchAll(/\(\s*["'`](koe-(?:intake|snippet|consent))["'`]\s*,/g)].map((m) => m[1]).sort();
