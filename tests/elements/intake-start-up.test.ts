@@ -85,8 +85,11 @@ function watchIndexedDb() {
 describe('<koe-intake> on page load', () => {
   beforeEach(async () => {
     await resetWorld();
-    // A page that has not opened its outbox yet, as after a reload.
-    Outbox.shared().dispose();
+    // A page that has not opened its outbox yet, as after a reload. Outbox.shared() may open one here: its start-up
+    // reads (open, then the flush on page load) finish before a test watches IndexedDB, so none is counted as the form's.
+    const leftover = Outbox.shared();
+    await leftover.flush();
+    leftover.dispose();
   });
   afterEach(async () => {
     document.querySelectorAll('koe-intake').forEach((el) => el.remove());
