@@ -42,94 +42,97 @@ export interface Hit {
 const DEFAULT_PATHS = ['/api/intake', '/api/consent'];
 
 export class FaultController {
-  private plan: FaultPlan | undefined;
-  private remaining = Infinity;
-  private random: () => number = Math.random;
-  private seen: Hit[] = [];
-  private gate = deferred();
-  private heldCount = 0;
-  private heldWaiters: Array<() => void> = [];
+  readonly #now: () => Date;
+  #plan: FaultPlan | undefined;
+  #remaining = Infinity;
+  #random: () => number = Math.random;
+  #seen: Hit[] = [];
+  #gate = deferred();
+  #heldCount = 0;
+  #heldWaiters: Array<() => void> = [];
 
-  constructor(private readonly now: () => Date) {}
+  constructor(now: () => Date) {
+    this.#now = now;
+  }
 
   /** Waits at a 'hold' fault until `releaseHeld()` (or `clear()`). */
   async hold(): Promise<void> {
-    this.heldCount += 1;
-    for (const wake of this.heldWaiters.splice(0)) wake();
+    this.#heldCount += 1;
+    for (const wake of this.#heldWaiters.splice(0)) wake();
     try {
-      await this.gate.promise;
+      await this.#gate.promise;
     } finally {
-      this.heldCount -= 1;
+      this.#heldCount -= 1;
     }
   }
 
   /** Resolves once a request is waiting at a 'hold' fault. */
   whenHeld(): Promise<void> {
-    if (this.heldCount > 0) return Promise.resolve();
-    return new Promise((resolve) => this.heldWaiters.push(resolve));
+    if (this.#heldCount > 0) return Promise.resolve();
+    return new Promise((resolve) => this.#heldWaiters.push(resolve));
   }
 
   /** Lets every held request go on. */
   releaseHeld(): void {
-    this.gate.resolve();
-    this.gate = deferred();
+    this.#gate.resolve();
+    this.#gate = deferred();
   }
 
   /** Switches a plan on (replacing any other). `times` counts requests it affects; omitted = until cleared. */
   set(plan: FaultPlan | null | undefined): void {
     if (!plan) return this.clear();
-    this.plan = plan;
-    this.remaining = plan.times ?? Infinity;
-    this.random = plan.kind === 'random' ? mulberry32(plan.seed) : Math.random;
+    this.#plan = plan;
+    this.#remaining = plan.times ?? Infinity;
+    this.#random = plan.kind === 'random' ? mulberry32(plan.seed) : Math.random;
   }
 
   clear(): void {
-    this.plan = undefined;
-    this.remaining = Infinity;
+    this.#plan = undefined;
+    this.#remaining = Infinity;
     this.releaseHeld();
   }
 
   /** The active plan, if any. */
   current(): FaultPlan | undefined {
-    return this.plan;
+    return this.#plan;
   }
 
   /** Every request seen since the last reset, oldest first. */
   hits(): Hit[] {
-    return this.seen.map((h) => ({ ...h }));
+    return this.#seen.map((h) => ({ ...h }));
   }
 
   resetHits(): void {
-    this.seen = [];
+    this.#seen = [];
   }
 
   /** Records a request; the returned object is updated with the final status. */
   record(hit: Omit<Hit, 'status'>): Hit {
     const entry: Hit = { ...hit, status: 0 };
-    this.seen.push(entry);
+    this.#seen.push(entry);
     return entry;
   }
 
   /** Decides the fault (if any) for a POST to `path`, consuming one of the plan's `times`. */
   next(method: string, path: string): FaultAction | undefined {
-    const plan = this.plan;
+    const plan = this.#plan;
     if (!plan || method !== 'POST') return undefined;
     if (plan.path ? plan.path !== path : !DEFAULT_PATHS.includes(path)) return undefined;
-    if (plan.kind === 'random' && plan.until !== undefined && this.now().getTime() >= new Date(plan.until).getTime()) {
+    if (plan.kind === 'random' && plan.until !== undefined && this.#now().getTime() >= new Date(plan.until).getTime()) {
       this.clear();
       return undefined;
     }
-    if (this.remaining <= 0) {
+    if (this.#remaining <= 0) {
       this.clear();
       return undefined;
     }
-    const action = this.pick(plan);
-    if (action) this.remaining -= 1;
-    if (this.remaining <= 0) this.clear();
+    const action = this.#pick(plan);
+    if (action) this.#remaining -= 1;
+    if (this.#remaining <= 0) this.clear();
     return action;
   }
 
-  private pick(plan: FaultPlan): FaultAction | undefined {
+  #pick(plan: FaultPlan): FaultAction | undefined {
     switch (plan.kind) {
       case 'status':
         return { kind: 'status', status: plan.status, retryAfter: plan.retryAfter, message: plan.message };
@@ -140,7 +143,7 @@ export class FaultController {
       case 'hold':
         return { kind: plan.kind };
       case 'random': {
-        let roll = this.random();
+        let roll = this.#random();
         for (const [outcome, rate] of Object.entries(plan.rates)) {
           if (roll < rate) return randomAction(outcome, plan);
           roll -= rate;

@@ -28,38 +28,40 @@ interface Bucket {
 const SWEEP_AT = 10_000;
 
 export class RateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
-  private readonly perMs: number;
+  readonly #limit: RateLimit;
+  readonly #now: () => number;
+  readonly #buckets = new Map<string, Bucket>();
+  /** Tokens refilled per millisecond. */
+  readonly #perMs: number;
 
-  constructor(
-    private readonly limit: RateLimit,
-    private readonly now: () => number,
-  ) {
-    this.perMs = limit.max / (limit.windowSeconds * 1000);
+  constructor(limit: RateLimit, now: () => number) {
+    this.#limit = limit;
+    this.#now = now;
+    this.#perMs = limit.max / (limit.windowSeconds * 1000);
   }
 
   /** Takes one token for `client`; when none is left, the whole seconds until one is. */
   take(client: string): { ok: true } | { ok: false; retryAfterSeconds: number } {
-    const now = this.now();
-    const bucket = this.refill(this.buckets.get(client), now);
+    const now = this.#now();
+    const bucket = this.#refill(this.#buckets.get(client), now);
     if (bucket.tokens < 1) {
-      this.buckets.set(client, bucket);
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000)) };
+      this.#buckets.set(client, bucket);
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.#perMs / 1000)) };
     }
     bucket.tokens -= 1;
-    if (this.buckets.size >= SWEEP_AT) this.sweep(now);
-    this.buckets.set(client, bucket);
+    if (this.#buckets.size >= SWEEP_AT) this.#sweep(now);
+    this.#buckets.set(client, bucket);
     return { ok: true };
   }
 
-  private refill(bucket: Bucket | undefined, now: number): Bucket {
-    if (!bucket) return { tokens: this.limit.max, at: now };
-    return { tokens: Math.min(this.limit.max, bucket.tokens + Math.max(0, now - bucket.at) * this.perMs), at: now };
+  #refill(bucket: Bucket | undefined, now: number): Bucket {
+    if (!bucket) return { tokens: this.#limit.max, at: now };
+    return { tokens: Math.min(this.#limit.max, bucket.tokens + Math.max(0, now - bucket.at) * this.#perMs), at: now };
   }
 
-  private sweep(now: number): void {
-    for (const [client, bucket] of this.buckets) {
-      if (this.refill(bucket, now).tokens >= this.limit.max) this.buckets.delete(client);
+  #sweep(now: number): void {
+    for (const [client, bucket] of this.#buckets) {
+      if (this.#refill(bucket, now).tokens >= this.#limit.max) this.#buckets.delete(client);
     }
   }
 }

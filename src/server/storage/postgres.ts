@@ -86,14 +86,16 @@ async function insertWith(db: Queryable, row: NewRow): Promise<boolean> {
 
 class PostgresStorage implements Storage {
   readonly engine = 'postgres';
+  readonly location: string;
+  readonly #pool: PG.Pool;
 
-  constructor(
-    private readonly pool: PG.Pool,
-    readonly location: string,
-  ) {}
+  constructor(pool: PG.Pool, location: string) {
+    this.#pool = pool;
+    this.location = location;
+  }
 
   async claimKey(kind: RecordKind, key: string): Promise<KeyClaim | undefined> {
-    const client = await this.pool.connect();
+    const client = await this.#pool.connect();
     let locked: boolean;
     let seen: StoredLine | undefined;
     try {
@@ -135,46 +137,46 @@ class PostgresStorage implements Storage {
   }
 
   insert(row: NewRow): Promise<boolean> {
-    return insertWith(this.pool, row);
+    return insertWith(this.#pool, row);
   }
 
   async consentRequest(id: string) {
-    const row = (await this.pool.query<{ record: string }>('SELECT record FROM consent_requests WHERE id = $1', [id])).rows[0];
+    const row = (await this.#pool.query<{ record: string }>('SELECT record FROM consent_requests WHERE id = $1', [id])).rows[0];
     return row ? JSON.parse(row.record) : undefined;
   }
 
   async consentRecord(receiptId: string): Promise<StoredLine | undefined> {
-    const row = (await this.pool.query<Row>(numbered(FIND_CONSENT_BY_ID), [receiptId])).rows[0];
+    const row = (await this.#pool.query<Row>(numbered(FIND_CONSENT_BY_ID), [receiptId])).rows[0];
     return row && lineOf(row);
   }
 
   async sealKeys(): Promise<SealKey[]> {
-    return (await this.pool.query<{ id: string; public_jwk: string; created_at: Date }>(SEAL_KEYS)).rows.map(sealKeyOf);
+    return (await this.#pool.query<{ id: string; public_jwk: string; created_at: Date }>(SEAL_KEYS)).rows.map(sealKeyOf);
   }
 
   async addSealKey(key: SealKey): Promise<void> {
-    await this.pool.query(numbered(SEAL_KEY_INSERT), [key.id, JSON.stringify(key.publicJwk), key.createdAt]);
+    await this.#pool.query(numbered(SEAL_KEY_INSERT), [key.id, JSON.stringify(key.publicJwk), key.createdAt]);
   }
 
   async auditRows(table: 'records' | 'consent_requests', afterSeq: string, limit: number): Promise<AuditRow[]> {
-    return (await this.pool.query<Record<string, unknown>>(numbered(auditSql(table)), [afterSeq, limit])).rows.map(auditRowOf);
+    return (await this.#pool.query<Record<string, unknown>>(numbered(auditSql(table)), [afterSeq, limit])).rows.map(auditRowOf);
   }
 
   async list(query: ListQuery): Promise<Page> {
     const { sql, params } = listSql(query);
-    return pageOf((await this.pool.query<Row>(numbered(sql), params)).rows, query.limit);
+    return pageOf((await this.#pool.query<Row>(numbered(sql), params)).rows, query.limit);
   }
 
   async count(kind: RecordKind): Promise<number> {
     const result =
       kind === 'consent-request'
-        ? await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM consent_requests')
-        : await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM records WHERE kind = $1', [kind]);
+        ? await this.#pool.query<{ n: string }>('SELECT count(*) AS n FROM consent_requests')
+        : await this.#pool.query<{ n: string }>('SELECT count(*) AS n FROM records WHERE kind = $1', [kind]);
     return Number(result.rows[0]!.n);
   }
 
   async createKey(key: StoredApiKey): Promise<void> {
-    await this.pool.query('INSERT INTO api_keys (id, name, scopes, secret_sha256, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, NULL)', [
+    await this.#pool.query('INSERT INTO api_keys (id, name, scopes, secret_sha256, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, NULL)', [
       key.id,
       key.name,
       key.scopes.join(','),
@@ -184,28 +186,28 @@ class PostgresStorage implements Storage {
   }
 
   async findKey(id: string): Promise<StoredApiKey | undefined> {
-    const row = (await this.pool.query<KeyRow>('SELECT * FROM api_keys WHERE id = $1', [id])).rows[0];
+    const row = (await this.#pool.query<KeyRow>('SELECT * FROM api_keys WHERE id = $1', [id])).rows[0];
     return row && { ...keyOf(row), secretSha256: row.secret_sha256 };
   }
 
   async listKeys(): Promise<ApiKey[]> {
-    return (await this.pool.query<KeyRow>('SELECT * FROM api_keys ORDER BY created_at, id')).rows.map(keyOf);
+    return (await this.#pool.query<KeyRow>('SELECT * FROM api_keys ORDER BY created_at, id')).rows.map(keyOf);
   }
 
   async revokeKey(id: string, at: string): Promise<boolean> {
-    return ((await this.pool.query('UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id])).rowCount ?? 0) === 1;
+    return ((await this.#pool.query('UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id])).rowCount ?? 0) === 1;
   }
 
   async secret(name: string, generate: () => string): Promise<string> {
-    await this.pool.query('INSERT INTO secrets (name, value, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [name, generate(), new Date().toISOString()]);
-    return (await this.pool.query<{ value: string }>('SELECT value FROM secrets WHERE name = $1', [name])).rows[0]!.value;
+    await this.#pool.query('INSERT INTO secrets (name, value, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [name, generate(), new Date().toISOString()]);
+    return (await this.#pool.query<{ value: string }>('SELECT value FROM secrets WHERE name = $1', [name])).rows[0]!.value;
   }
 
   async reset(): Promise<void> {
-    await this.pool.query('DELETE FROM record_tags; DELETE FROM records; DELETE FROM consent_requests;');
+    await this.#pool.query('DELETE FROM record_tags; DELETE FROM records; DELETE FROM consent_requests;');
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    await this.#pool.end();
   }
 }

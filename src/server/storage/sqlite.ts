@@ -55,16 +55,18 @@ interface Pending {
 
 class SqliteStorage implements Storage {
   readonly engine = 'sqlite';
+  readonly location: string;
   /** Keys being processed. One process per data dir (the lock) makes this set the whole truth. */
-  private readonly inFlight = new Set<string>();
-  private queue: Pending[] = [];
-  private readonly statements;
+  readonly #inFlight = new Set<string>();
+  /** Inserts waiting for the next group commit. */
+  #queue: Pending[] = [];
+  readonly #db: Database;
+  readonly #statements;
 
-  constructor(
-    private readonly db: Database,
-    readonly location: string,
-  ) {
-    this.statements = {
+  constructor(db: Database, location: string) {
+    this.#db = db;
+    this.location = location;
+    this.#statements = {
       record: db.prepare(RECORD_INSERT),
       request: db.prepare(REQUEST_INSERT),
       tag: db.prepare('INSERT INTO record_tags (tag, received_at, seq) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
@@ -75,28 +77,28 @@ class SqliteStorage implements Storage {
 
   async claimKey(kind: RecordKind, key: string): Promise<KeyClaim | undefined> {
     const id = `${kind} ${key}`;
-    if (this.inFlight.has(id)) return undefined;
-    this.inFlight.add(id);
+    if (this.#inFlight.has(id)) return undefined;
+    this.#inFlight.add(id);
     return {
       insert: (row) => this.insert(row),
-      stored: async () => this.findByKey(kind, key),
+      stored: async () => this.#findByKey(kind, key),
       // Inserts commit on their own (group commit); releasing only lets the next request with this key in.
-      release: async () => void this.inFlight.delete(id),
+      release: async () => void this.#inFlight.delete(id),
     };
   }
 
   insert(row: NewRow): Promise<boolean> {
     return new Promise((resolve, reject) => {
-      if (this.queue.push({ row, resolve, reject }) === 1) setImmediate(() => this.flush());
+      if (this.#queue.push({ row, resolve, reject }) === 1) setImmediate(() => this.#flush());
     });
   }
 
-  private flush(): void {
-    const batch = this.queue;
-    this.queue = [];
+  #flush(): void {
+    const batch = this.#queue;
+    this.#queue = [];
     let results: boolean[];
     try {
-      results = this.db.transaction(() => batch.map(({ row }) => this.insertNow(row)))();
+      results = this.#db.transaction(() => batch.map(({ row }) => this.#insertNow(row)))();
     } catch (error) {
       for (const pending of batch) pending.reject(error);
       return;
@@ -104,83 +106,83 @@ class SqliteStorage implements Storage {
     batch.forEach((pending, i) => pending.resolve(results[i]!));
   }
 
-  private insertNow(row: NewRow): boolean {
+  #insertNow(row: NewRow): boolean {
     const params = insertParams(row, canonicalJson);
-    if (row.kind === 'consent-request') return this.statements.request.run(...params).changes === 1;
-    const result = this.statements.record.run(...params);
+    if (row.kind === 'consent-request') return this.#statements.request.run(...params).changes === 1;
+    const result = this.#statements.record.run(...params);
     if (result.changes !== 1) return false;
     const receivedAt = params[3];
-    for (const tag of row.tags ?? []) this.statements.tag.run(tag, receivedAt, result.lastInsertRowid);
+    for (const tag of row.tags ?? []) this.#statements.tag.run(tag, receivedAt, result.lastInsertRowid);
     return true;
   }
 
-  private findByKey(kind: RecordKind, key: string): StoredLine | undefined {
-    const row = (kind === 'consent-request' ? this.statements.requestByKey.get(key) : this.statements.recordByKey.get(kind, key)) as Row | undefined;
+  #findByKey(kind: RecordKind, key: string): StoredLine | undefined {
+    const row = (kind === 'consent-request' ? this.#statements.requestByKey.get(key) : this.#statements.recordByKey.get(kind, key)) as Row | undefined;
     return row && lineOf(row, { withToken: true });
   }
 
   async consentRequest(id: string) {
-    const text = this.db.prepare('SELECT record FROM consent_requests WHERE id = ?').pluck().get(id) as string | undefined;
+    const text = this.#db.prepare('SELECT record FROM consent_requests WHERE id = ?').pluck().get(id) as string | undefined;
     return text === undefined ? undefined : JSON.parse(text);
   }
 
   async consentRecord(receiptId: string): Promise<StoredLine | undefined> {
-    const row = this.db.prepare(FIND_CONSENT_BY_ID).get(receiptId) as Row | undefined;
+    const row = this.#db.prepare(FIND_CONSENT_BY_ID).get(receiptId) as Row | undefined;
     return row && lineOf(row);
   }
 
   async sealKeys(): Promise<SealKey[]> {
-    return (this.db.prepare(SEAL_KEYS).all() as Array<{ id: string; public_jwk: string; created_at: string }>).map(sealKeyOf);
+    return (this.#db.prepare(SEAL_KEYS).all() as Array<{ id: string; public_jwk: string; created_at: string }>).map(sealKeyOf);
   }
 
   async addSealKey(key: SealKey): Promise<void> {
-    this.db.prepare(SEAL_KEY_INSERT).run(key.id, JSON.stringify(key.publicJwk), key.createdAt);
+    this.#db.prepare(SEAL_KEY_INSERT).run(key.id, JSON.stringify(key.publicJwk), key.createdAt);
   }
 
   async auditRows(table: 'records' | 'consent_requests', afterSeq: string, limit: number): Promise<AuditRow[]> {
-    return (this.db.prepare(auditSql(table)).all(Number(afterSeq), limit) as Array<Record<string, unknown>>).map(auditRowOf);
+    return (this.#db.prepare(auditSql(table)).all(Number(afterSeq), limit) as Array<Record<string, unknown>>).map(auditRowOf);
   }
 
   async list(query: ListQuery): Promise<Page> {
     const { sql, params } = listSql(query);
-    return pageOf(this.db.prepare(sql).all(...params) as Row[], query.limit);
+    return pageOf(this.#db.prepare(sql).all(...params) as Row[], query.limit);
   }
 
   async count(kind: RecordKind): Promise<number> {
-    if (kind === 'consent-request') return this.db.prepare('SELECT count(*) FROM consent_requests').pluck().get() as number;
-    return this.db.prepare('SELECT count(*) FROM records WHERE kind = ?').pluck().get(kind) as number;
+    if (kind === 'consent-request') return this.#db.prepare('SELECT count(*) FROM consent_requests').pluck().get() as number;
+    return this.#db.prepare('SELECT count(*) FROM records WHERE kind = ?').pluck().get(kind) as number;
   }
 
   async createKey(key: StoredApiKey): Promise<void> {
-    this.db
+    this.#db
       .prepare('INSERT INTO api_keys (id, name, scopes, secret_sha256, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, NULL)')
       .run(key.id, key.name, key.scopes.join(','), key.secretSha256, key.createdAt);
   }
 
   async findKey(id: string): Promise<StoredApiKey | undefined> {
-    const row = this.db.prepare('SELECT * FROM api_keys WHERE id = ?').get(id) as KeyRow | undefined;
+    const row = this.#db.prepare('SELECT * FROM api_keys WHERE id = ?').get(id) as KeyRow | undefined;
     return row && { ...keyOf(row), secretSha256: row.secret_sha256 };
   }
 
   async listKeys(): Promise<ApiKey[]> {
-    return (this.db.prepare('SELECT * FROM api_keys ORDER BY created_at, id').all() as KeyRow[]).map(keyOf);
+    return (this.#db.prepare('SELECT * FROM api_keys ORDER BY created_at, id').all() as KeyRow[]).map(keyOf);
   }
 
   async revokeKey(id: string, at: string): Promise<boolean> {
-    return this.db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
+    return this.#db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
   }
 
   async secret(name: string, generate: () => string): Promise<string> {
-    this.db.prepare('INSERT INTO secrets (name, value, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(name, generate(), new Date().toISOString());
-    return this.db.prepare('SELECT value FROM secrets WHERE name = ?').pluck().get(name) as string;
+    this.#db.prepare('INSERT INTO secrets (name, value, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(name, generate(), new Date().toISOString());
+    return this.#db.prepare('SELECT value FROM secrets WHERE name = ?').pluck().get(name) as string;
   }
 
   async reset(): Promise<void> {
-    this.db.exec('DELETE FROM record_tags; DELETE FROM records; DELETE FROM consent_requests;');
+    this.#db.exec('DELETE FROM record_tags; DELETE FROM records; DELETE FROM consent_requests;');
   }
 
   async close(): Promise<void> {
-    if (this.queue.length) this.flush();
-    if (this.db.open) this.db.close();
+    if (this.#queue.length) this.#flush();
+    if (this.#db.open) this.#db.close();
   }
 }
