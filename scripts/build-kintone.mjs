@@ -13,10 +13,14 @@ const source = join(root, 'integrations/kintone/plugin');
 export const PLUGIN_ZIP = join(root, 'dist/kintone/koe-kintone-plugin.zip');
 const keyFile = process.env.KOE_KINTONE_PPK ? resolve(process.env.KOE_KINTONE_PPK) : join(root, '.koe-keys/kintone-plugin.ppk');
 
-/** The plug-in's scripts: the record screen (elements + mounting) and the settings screen. */
+/**
+ * The plug-in's scripts: the record screen (elements + mounting) and the settings screen. The record screen bundle is one
+ * file listed twice in the manifest, as desktop.js (kintone loads it on PC) and mobile.js (on mobile): it listens for
+ * both screens' events, and on each only that screen's event fires.
+ */
 const SCRIPTS = [
-  { file: 'js/desktop.js', modules: ['src/snippet/define.ts', 'integrations/kintone/src/plugin-desktop.ts'] },
-  { file: 'js/config.js', modules: ['integrations/kintone/src/plugin-settings.ts'] },
+  { files: ['js/desktop.js', 'js/mobile.js'], modules: ['src/snippet/define.ts', 'integrations/kintone/src/plugin-record.ts'] },
+  { files: ['js/config.js'], modules: ['integrations/kintone/src/plugin-settings.ts'] },
 ];
 
 export async function buildKintonePlugin() {
@@ -29,11 +33,13 @@ export async function buildKintonePlugin() {
       mkdirSync(dirname(join(stage, file)), { recursive: true });
       copyFileSync(join(source, file), join(stage, file));
     }
-    for (const { file, modules } of SCRIPTS) {
-      const { code } = await bundleStandalone({ modules, fileName: file.split('/').pop() });
-      mkdirSync(dirname(join(stage, file)), { recursive: true });
-      // No source map in the zip: kintone serves only the files the manifest lists.
-      writeFileSync(join(stage, file), code.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n'));
+    for (const { files, modules } of SCRIPTS) {
+      const { code } = await bundleStandalone({ modules, fileName: files[0].split('/').pop() });
+      for (const file of files) {
+        mkdirSync(dirname(join(stage, file)), { recursive: true });
+        // No source map in the zip: kintone serves only the files the manifest lists.
+        writeFileSync(join(stage, file), code.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n'));
+      }
     }
     const savedKey = existsSync(keyFile) ? readFileSync(keyFile, 'utf8') : undefined;
     const { plugin, privateKey, id } = await packPluginFromManifest(join(stage, 'manifest.json'), savedKey);

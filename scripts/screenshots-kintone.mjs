@@ -1,5 +1,6 @@
 // Pictures of Koe on the kintone-shaped test page (tests/e2e/hosts/kintone/) for the README: the record details screen
-// with the form in its Space field (customization; the plug-in draws the same), and the plug-in's settings screen.
+// with the form in its Space field (customization; the plug-in draws the same), on PC and on a 360 px phone, and the
+// plug-in's settings screen.
 import { join } from 'node:path';
 import { startWorld, stopWorld } from '../tests/e2e/harness.mjs';
 import { ensureEmbedBuild, publishArtifacts } from '../tests/e2e/embed-artifacts.mjs';
@@ -13,6 +14,11 @@ export async function kintoneScreenshots(out) {
     await page.goto('/hosts/kintone/record.html?mode=customization');
     await page.locator('[data-fk-space="koe"] > koe-intake textarea').waitFor();
     await page.locator('#fk-record').screenshot({ path: join(out, 'kintone-record-ja.png') });
+    const phone = await world.browser.newPage({ baseURL: world.base, viewport: { width: 360, height: 740 }, locale: 'ja-JP' });
+    await phone.goto('/hosts/kintone/mobile-record.html?mode=customization');
+    await phone.locator('[data-fk-space="koe"] > koe-intake textarea').waitFor();
+    await phone.locator('[data-fk-space="koe"]').screenshot({ path: join(out, 'kintone-mobile-ja.png') });
+    await phone.close();
     for (const lang of ['ja', 'en']) {
       await page.goto(`/hosts/kintone/settings.html?plugin=${pluginId}&lang=${lang}`);
       await page.locator('.koe-settings select').first().waitFor();

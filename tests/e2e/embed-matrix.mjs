@@ -2,7 +2,7 @@
 // receiver must store with the context the host gave. Rows are scenarios (scenarios.mjs); each also fills `row.embed`,
 // which scripts/e2e.mjs prints as the matrix table.
 import { closedShadowRoots, classicOpaque, moduleOpaque, strictCspStandalone, tagManager, twoCopies } from './embed-scripts.mjs';
-import { kintoneCustomization, kintonePlugin } from './embed-kintone.mjs';
+import { kintoneCustomization, kintoneMobileCustomization, kintoneMobilePlugin, kintonePlugin } from './embed-kintone.mjs';
 import { iframeEmbed } from './embed-frame.mjs';
 import { reactBuildRow, vueBuildRow } from './embed-react.mjs';
 
@@ -15,6 +15,8 @@ export const EMBED_ROWS = [
   { name: 'embed: closed shadow roots (Salesforce)', run: closedShadowRoots },
   { name: 'embed: kintone customization', run: kintoneCustomization },
   { name: 'embed: kintone plug-in', run: kintonePlugin },
+  { name: 'embed: kintone mobile customization', run: kintoneMobileCustomization },
+  { name: 'embed: kintone mobile plug-in', run: kintoneMobilePlugin },
   { name: 'embed: iframe page + postMessage', run: iframeEmbed },
   // Built by the packaging work (tests/e2e/embed-react.mjs): the React and Vue examples, from the packed tarball.
   { name: 'embed: React 19 build', run: withMatrix(reactBuildRow, { host: 'React 19 app (Vite)', artifact: 'koe-widgets/intake (packed tarball)', loadedAs: 'bundled ES modules, JSX types', checked: 'attributes, headers property, onkoe-sent' }), timeoutS: 300 },

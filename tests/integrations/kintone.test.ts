@@ -1,12 +1,18 @@
 // The kintone customization and plug-in, piece by piece: reading a record's fields, the settings kintone stores
-// (strings only), what the settings screen offers and refuses. Mounting on a record runs in the e2e embed matrix,
-// against the kintone-shaped test page.
+// (strings only), what the settings screen offers and refuses; then the customization on the kintone-shaped test page's
+// record details screen (tests/e2e/hosts/kintone/, the documented kintone JavaScript API only), on PC and on a phone,
+// posting to the real receiver. The built files on that page, the plug-in's among them, run in the e2e embed matrix.
 import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { fieldText, recordContext, type RecordDetailEvent } from '../../integrations/kintone/src/mount.js';
 import { elementLocale, fromPluginConfig, toPluginConfig, type KoeKintoneConfig } from '../../integrations/kintone/src/config.js';
 import { fieldChoices, spaceIds } from '../../integrations/kintone/src/form-info.js';
 import { renderSettings, settingsProblems } from '../../integrations/kintone/src/settings-form.js';
 import { settingsStrings } from '../../integrations/kintone/src/settings-strings.js';
+import type { KoeIntake } from '../../src/intake/koe-intake.js';
+import type { KoeSnippet } from '../../src/snippet/koe-snippet.js';
+import { records, untilState } from '../elements/intake-helpers.js';
+import { $, $$ } from '../shadow.js';
 
 const ja = settingsStrings('ja');
 const user = { code: 'sato', name: '佐藤 健一' };
@@ -24,6 +30,7 @@ describe('kintone: reading a record', () => {
 
   it('fills the context from the mapped fields, the login user and the record, and nothing from unmapped ones', () => {
     const event: RecordDetailEvent = {
+      type: 'mobile.app.record.detail.show',
       appId: 7,
       recordId: 31,
       record: { 会社: { value: 'C-1' }, 段階: { type: 'DROP_DOWN', value: '' }, 担当者: { value: '高橋' }, 予算: { value: '100' } },
@@ -121,5 +128,115 @@ describe('kintone: the settings screen', () => {
     expect(root.querySelector('[role=alert]')!.textContent).to.equal(settingsStrings('en').formUnavailable);
     expect(root.querySelector<HTMLSelectElement>('#koe-spaceId')!.value).to.equal('koe');
     await expect(root.querySelector('.koe-settings')).to.be.accessible();
+  });
+});
+
+declare global {
+  interface Window {
+    /** From the kintone-shaped test page (tests/e2e/hosts/kintone/). */
+    fakeKintoneDrawRecord(container: HTMLElement): void;
+    fakeKintoneShowRecord(): void;
+  }
+}
+
+/** Runs the test page's scripts as kintone's page has them: classic scripts, one after another. */
+async function loadScripts(names: string[]): Promise<void> {
+  for (const name of names) {
+    await new Promise((resolve, reject) => {
+      const script = Object.assign(document.createElement('script'), { src: `/tests/e2e/hosts/kintone/${name}`, onload: resolve, onerror: reject });
+      document.head.append(script);
+    });
+  }
+}
+
+/** A small phone's screen, in CSS pixels. */
+const PHONE = { width: 360, height: 740 };
+
+/** Draws the record on the PC ('record') or mobile ('mobile-record') screen, fires its show event; the mounted form. */
+async function showRecord(screen: 'record' | 'mobile-record'): Promise<{ intake: KoeIntake; snippet: KoeSnippet }> {
+  document.body.dataset.screen = screen;
+  const page = await fixture<HTMLElement>(html`<main class="fk-record"></main>`);
+  window.fakeKintoneDrawRecord(page);
+  window.fakeKintoneShowRecord();
+  const intake = page.querySelector<KoeIntake>('[data-fk-space="koe"] > koe-intake');
+  const snippet = page.querySelector<KoeSnippet>('[data-fk-space="koe"] > koe-snippet');
+  expect(intake, 'no <koe-intake> in the Space field').to.be.instanceOf(HTMLElement);
+  expect(snippet, 'no <koe-snippet> in the Space field').to.be.instanceOf(HTMLElement);
+  // <koe-snippet> defines <koe-intake> after its first paint (as the customization file ships it).
+  await customElements.whenDefined('koe-intake');
+  await intake!.updateComplete;
+  return { intake: intake!, snippet: snippet! };
+}
+
+/** Files a voice from the form and returns what the real receiver stored. */
+async function fileVoice(intake: KoeIntake, text: string) {
+  const textarea = $<HTMLTextAreaElement>(intake, 'textarea');
+  textarea.value = text;
+  textarea.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  $<HTMLButtonElement>(intake, '.chip').click();
+  await intake.updateComplete;
+  $<HTMLButtonElement>(intake, '[part=submit]').click();
+  await untilState(intake, 'sent');
+  return (await records()).find((line) => line.record.voice.text === text)?.record;
+}
+
+/** What the record on the test page (app.js) puts into every voice: its fields, the login user, the app and record. */
+const RECORD_CONTEXT = {
+  customer: { companyId: 'C-KIN-0042', companyName: '株式会社みらい工業', contactName: '高橋 美咲' },
+  deal: { id: 'D-2026-0108', stage: '提案' },
+  leadSource: 'ウェブセミナー',
+  reporter: { id: 'sato', name: '佐藤 健一' },
+  custom: { kintoneAppId: '42', kintoneRecordId: '108' },
+};
+
+describe('kintone: the customization on the record details screen, PC and mobile', () => {
+  before(async () => {
+    // The test page's kintone (app.js, fake-kintone.js), its record drawing, and the customization's settings file.
+    await loadScripts(['app.js', 'fake-kintone.js', 'draw-record.js', 'koe-kintone-config.js']);
+    // The customization registers its handlers as it loads: after kintone exists, as on kintone's page.
+    await import('../../src/snippet/define.js');
+    await import('../../integrations/kintone/src/customization.js');
+  });
+  afterEach(async () => {
+    delete document.body.dataset.screen;
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it('on a phone: mounts in the Space through the mobile API, fits 360 px, and a voice reaches the receiver with the record\'s context', async () => {
+    await setViewport(PHONE);
+    const { intake } = await showRecord('mobile-record');
+    expect(kintone.mobile.app.record.getSpaceElement('koe')!.firstElementChild).to.equal(intake);
+    expect($(intake, '[part=context]').textContent).to.contain('株式会社みらい工業').and.contain('佐藤 健一');
+    const outside = $$(intake, '*').filter((el) => {
+      const box = el.getBoundingClientRect();
+      return box.width > 1 && (box.left < 0 || box.right > PHONE.width);
+    });
+    expect(outside.map((el) => `${el.localName}.${el.className}`), `reach past a ${PHONE.width} px screen`).to.deep.equal([]);
+    expect(document.scrollingElement!.scrollWidth).to.be.at.most(PHONE.width);
+    await expect(intake).to.be.accessible();
+
+    const stored = await fileVoice(intake, 'スマートフォンのkintoneから登録した顧客の声です。');
+    expect(stored).to.deep.include({ locale: 'ja', leadSource: RECORD_CONTEXT.leadSource, custom: RECORD_CONTEXT.custom });
+    expect(stored!.customer).to.deep.include(RECORD_CONTEXT.customer);
+    expect(stored!.deal).to.deep.include(RECORD_CONTEXT.deal);
+    expect(stored!.reporter).to.deep.equal(RECORD_CONTEXT.reporter);
+  });
+
+  it('on a phone: <koe-snippet> covers the chosen field, found through the mobile API', async () => {
+    await setViewport(PHONE);
+    const { snippet } = await showRecord('mobile-record');
+    const field = kintone.mobile.app.record.getFieldElement('メール本文')!;
+    expect(document.querySelectorAll(snippet.for!)).to.have.length(1);
+    expect(document.querySelector(snippet.for!)).to.equal(field);
+  });
+
+  it('on PC: unchanged, through the PC API on app.record.detail.show, and a voice reaches the receiver', async () => {
+    const { intake, snippet } = await showRecord('record');
+    expect(kintone.app.record.getSpaceElement('koe')!.firstElementChild).to.equal(intake);
+    expect(document.querySelector(snippet.for!)).to.equal(kintone.app.record.getFieldElement('メール本文'));
+    const stored = await fileVoice(intake, 'PCのkintoneから登録した顧客の声です。');
+    expect(stored!.customer).to.deep.include(RECORD_CONTEXT.customer);
+    expect(stored!.reporter).to.deep.equal(RECORD_CONTEXT.reporter);
+    expect(stored!.custom).to.deep.equal(RECORD_CONTEXT.custom);
   });
 });

@@ -1,7 +1,8 @@
 // The kintone customization (dist/kintone/koe-kintone.js, with <koe-intake> and <koe-snippet> built in). Configure it in
 // a file uploaded with it: `window.koeKintone = { endpoint, spaceId, fields, snippetField, locale }` (see the README).
+// One file for both of the app's customization slots, PC and mobile: it listens for the record details screen of either.
 import type { KoeKintoneConfig } from './config.js';
-import { mountOnRecord, type RecordDetailEvent } from './mount.js';
+import { mountOnRecordScreens } from './mount.js';
 
 declare global {
   interface Window {
@@ -10,9 +11,9 @@ declare global {
   }
 }
 
-kintone.events.on('app.record.detail.show', (event: RecordDetailEvent) => {
-  const config = window.koeKintone;
-  if (config) mountOnRecord(config, event);
-  else console.error('Koe: window.koeKintone is not set. Upload a file that sets it, e.g. window.koeKintone = { endpoint: "https://…/api/intake", spaceId: "koe" }.');
-  return event;
+mountOnRecordScreens(() => {
+  if (!window.koeKintone) {
+    console.error('Koe: window.koeKintone is not set. Upload a file that sets it, e.g. window.koeKintone = { endpoint: "https://…/api/intake", spaceId: "koe" }.');
+  }
+  return window.koeKintone;
 });

@@ -1,19 +1,25 @@
-// Koe on kintone's record detail screen: <koe-intake> in a Space field, filled with the record's context, and the text of
-// a chosen field (an email or chat body) collectable with <koe-snippet>. Shared by the customization and the plug-in.
+// Koe on kintone's record details screen, on PC and on mobile (the kintone mobile app and smartphone browsers):
+// <koe-intake> in a Space field, filled with the record's context, and the text of a chosen field (an email or chat body)
+// collectable with <koe-snippet>. Shared by the customization and the plug-in.
 //
-// The kintone JavaScript API it uses, as documented on cybozu.dev (kintone JavaScript API):
-//   kintone.events.on('app.record.detail.show', handler)  /ja/kintone/docs/js-api/events/record-details-event/
+// The kintone JavaScript API it uses, as documented on cybozu.dev (kintone JavaScript API); each page documents the PC and
+// the mobile form together:
+//   kintone.events.on(types, handler)                      /ja/kintone/docs/js-api/events/event-handling/
+//   app.record.detail.show, mobile.app.record.detail.show  /ja/kintone/docs/js-api/events/detail/detail-show-event/
 //   kintone.app.record.getSpaceElement(id)                 /ja/kintone/docs/js-api/record/get-space-element/
+//   kintone.mobile.app.record.getSpaceElement(id)            (same page)
 //   kintone.app.record.getFieldElement(fieldCode)          /ja/kintone/docs/js-api/record/get-record-field-element/
-//   kintone.getLoginUser()                                 /ja/kintone/docs/js-api/kintone/get-login-user/
+//   kintone.mobile.app.record.getFieldElement(fieldCode)     (same page)
+//   kintone.getLoginUser() (PC/mobile)                     /ja/kintone/docs/js-api/kintone/get-login-user/
 import type { KoeContextInput } from '../../../src/core/config.js';
 import { elementLocale, MAPPED_FIELDS, type KoeKintoneConfig } from './config.js';
 
 /** A field of `event.record`: `{ type, value }`, the value a string, a list of strings, or a list of `{ code, name }`. */
 type RecordField = { type?: string; value?: unknown };
 
-/** The event object of app.record.detail.show (the properties Koe reads). */
+/** The event object of app.record.detail.show / mobile.app.record.detail.show (the properties Koe reads). */
 export interface RecordDetailEvent {
+  type: string;
   appId: number;
   recordId: number;
   record: Record<string, RecordField | undefined>;
@@ -46,11 +52,29 @@ export function recordContext(config: KoeKintoneConfig, event: RecordDetailEvent
   return context;
 }
 
-/** Mounts Koe for the record on screen (again after every navigation: kintone draws the screen anew). Never throws. */
-export function mountOnRecord(config: KoeKintoneConfig, event: RecordDetailEvent): void {
+/** What Koe needs of a record details screen: the same two functions, under kintone.app.record on PC and kintone.mobile.app.record on mobile. */
+export type RecordScreenApi = Pick<typeof kintone.app.record, 'getSpaceElement' | 'getFieldElement'>;
+
+/** The record details screens, by the event kintone fires once each is drawn, and each screen's API (read when it fires). */
+export const RECORD_SCREENS = {
+  'app.record.detail.show': () => kintone.app.record,
+  'mobile.app.record.detail.show': () => kintone.mobile.app.record,
+} satisfies Record<string, () => RecordScreenApi>;
+
+/** Mounts Koe on every record shown, on PC and on mobile; `readConfig` is called each time (undefined: not configured). */
+export function mountOnRecordScreens(readConfig: () => KoeKintoneConfig | undefined): void {
+  kintone.events.on(Object.keys(RECORD_SCREENS), (event: RecordDetailEvent) => {
+    const config = readConfig();
+    if (config) mountOnRecord(config, event, RECORD_SCREENS[event.type as keyof typeof RECORD_SCREENS]());
+    return event;
+  });
+}
+
+/** Mounts Koe for the record on `screen` (again after every navigation: kintone draws the screen anew). Never throws. */
+export function mountOnRecord(config: KoeKintoneConfig, event: RecordDetailEvent, screen: RecordScreenApi): void {
   try {
     const user = kintone.getLoginUser();
-    const space = kintone.app.record.getSpaceElement(config.spaceId);
+    const space = screen.getSpaceElement(config.spaceId);
     if (!space) {
       console.error(`Koe: this form has no Space field with the element ID "${config.spaceId}". Add one in the app's form settings and give it that element ID.`);
       return;
@@ -58,7 +82,7 @@ export function mountOnRecord(config: KoeKintoneConfig, event: RecordDetailEvent
     const settings = { endpoint: config.endpoint, locale: elementLocale(config.locale, user.language), context: recordContext(config, event, user) };
     const intake = Object.assign(document.createElement('koe-intake'), settings);
     space.replaceChildren(intake);
-    const snippetTarget = config.snippetField ? kintone.app.record.getFieldElement(config.snippetField) : null;
+    const snippetTarget = config.snippetField ? screen.getFieldElement(config.snippetField) : null;
     if (config.snippetField && !snippetTarget) {
       console.error(`Koe: the field "${config.snippetField}" is not on this screen (or not visible to you), so its text cannot be saved by selecting it.`);
     }

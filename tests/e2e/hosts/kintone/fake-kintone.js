@@ -3,7 +3,13 @@
 (() => {
   const app = window.fakeKintoneApp;
   const handlers = new Map();
-  const screen = document.body.dataset.screen; // 'record' (record details) or 'settings' (plug-in settings)
+  // The screen on show: 'record' (PC record details), 'mobile-record' (mobile record details) or 'settings' (plug-in settings).
+  const screen = () => document.body.dataset.screen;
+  // /ja/kintone/docs/js-api/record/get-space-element/ : the Space field's element; null when no Space has that element ID,
+  // or on a screen where the function is not available (the PC one on mobile screens and the other way round).
+  const getSpaceElement = (on) => (id) => (screen() === on ? document.querySelector(`[data-fk-space="${CSS.escape(id)}"]`) : null);
+  // /ja/kintone/docs/js-api/record/get-record-field-element/ : the field's value element; null when not on that screen.
+  const getFieldElement = (on) => (code) => (screen() === on ? document.querySelector(`[data-fk-field="${CSS.escape(code)}"] .fk-value`) : null);
   const configKey = (pluginId) => `fake-kintone:plugin-config:${app.id}:${pluginId}`;
 
   const api = (pathOrUrl, method, params, successCallback, failureCallback) => {
@@ -43,11 +49,12 @@
     app: {
       // /ja/kintone/docs/js-api/app/get-app-id/
       getId: () => app.id,
-      record: {
-        // /ja/kintone/docs/js-api/record/get-space-element/ : null when no Space has that element ID
-        getSpaceElement: (id) => (screen === 'record' ? document.querySelector(`[data-fk-space="${CSS.escape(id)}"]`) : null),
-        // /ja/kintone/docs/js-api/record/get-record-field-element/ : the field's value element; null when not on screen
-        getFieldElement: (code) => (screen === 'record' ? document.querySelector(`[data-fk-field="${CSS.escape(code)}"] .fk-value`) : null),
+      record: { getSpaceElement: getSpaceElement('record'), getFieldElement: getFieldElement('record') },
+    },
+    // The mobile screens' API (kintone.mobile.app.record.*), documented on the same pages as the PC one.
+    mobile: {
+      app: {
+        record: { getSpaceElement: getSpaceElement('mobile-record'), getFieldElement: getFieldElement('mobile-record') },
       },
     },
     plugin: {
@@ -56,7 +63,7 @@
         getConfig: (pluginId) => JSON.parse(localStorage.getItem(configKey(pluginId)) ?? '{}'),
         // /ja/kintone/docs/js-api/plugins/set-config/ : string values only; without a callback kintone returns to the plug-in list
         setConfig(config, successCallback) {
-          if (screen !== 'settings') throw new Error('setConfig is available on the plug-in settings screen only');
+          if (screen() !== 'settings') throw new Error('setConfig is available on the plug-in settings screen only');
           for (const [key, value] of Object.entries(config)) {
             if (typeof value !== 'string') throw new Error(`setConfig: the value of "${key}" is not a string`);
           }
@@ -68,11 +75,13 @@
     },
   };
 
-  /** What kintone does on the record details screen once it is drawn: app.record.detail.show to every handler. */
+  /**
+   * What kintone does on the record details screen once it is drawn: app.record.detail.show on PC,
+   * mobile.app.record.detail.show on mobile (/ja/kintone/docs/js-api/events/detail/detail-show-event/), to every handler.
+   */
   window.fakeKintoneShowRecord = () => {
+    const type = { record: 'app.record.detail.show', 'mobile-record': 'mobile.app.record.detail.show' }[screen()];
     const record = Object.fromEntries(Object.entries(app.fields).map(([code, f]) => [code, { type: f.type, value: structuredClone(f.value) }]));
-    for (const handler of handlers.get('app.record.detail.show') ?? []) {
-      handler({ type: 'app.record.detail.show', appId: app.id, recordId: app.recordId, record });
-    }
+    for (const handler of handlers.get(type) ?? []) handler({ type, appId: app.id, recordId: app.recordId, record });
   };
 })();
