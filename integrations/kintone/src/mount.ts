@@ -64,8 +64,13 @@ export const RECORD_SCREENS = {
 /** Mounts Koe on every record shown, on PC and on mobile; `readConfig` is called each time (undefined: not configured). */
 export function mountOnRecordScreens(readConfig: () => KoeKintoneConfig | undefined): void {
   kintone.events.on(Object.keys(RECORD_SCREENS), (event: RecordDetailEvent) => {
-    const config = readConfig();
-    if (config) mountOnRecord(config, event, RECORD_SCREENS[event.type as keyof typeof RECORD_SCREENS]());
+    // Nothing of ours may throw into kintone's handler chain (the settings or the screen's API could be missing).
+    try {
+      const config = readConfig();
+      if (config) mountOnRecord(config, event, RECORD_SCREENS[event.type as keyof typeof RECORD_SCREENS]());
+    } catch (error) {
+      console.error('Koe could not be shown on this record:', error);
+    }
     return event;
   });
 }
