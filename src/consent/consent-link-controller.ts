@@ -2,6 +2,7 @@
 // reads the `request`/`withdraw` properties or the link in the URL fragment, follows `hashchange`, and reads again
 // when the network comes back if the link reader (zod) could not be fetched.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { yieldToMain } from '../core/scheduling.js';
 import type { Locale } from '../i18n/locale.js';
 import { noticeWording, signingPage, withdrawWording, type SigningPage } from './consent-loaders.js';
 import type { LinkSource } from './link-source.js';
@@ -23,6 +24,9 @@ export interface ConsentLinkOptions {
   onFetching?(): void;
 }
 
+/** The inputs a link was read from: mode, request, withdraw and the URL fragment. */
+type LinkInputKey = readonly [mode: string, request: unknown, withdraw: unknown, hash: string];
+
 export class ConsentLinkController implements ReactiveController {
   /** What the element shows; undefined until the link has been read. */
   source?: LinkSource;
@@ -34,6 +38,8 @@ export class ConsentLinkController implements ReactiveController {
   readonly #host: ConsentLinkHost;
   readonly #options: ConsentLinkOptions;
   #hash = typeof location !== 'undefined' ? location.hash : '';
+  /** What `source` was read from: reading the same inputs again is skipped (the link check is the costly part). */
+  #readFrom?: LinkInputKey;
 
   constructor(host: ConsentLinkHost, options: ConsentLinkOptions) {
     this.#host = host;
@@ -63,10 +69,13 @@ export class ConsentLinkController implements ReactiveController {
     if (page) return this.#apply(page);
     this.#options.onFetching?.();
     const reading: Promise<void> = signingPage.load().then(
-      (loaded) => {
+      async (loaded) => {
+        if (this.reading !== reading) return;
+        this.#apply(loaded);
+        // The link check and the view it brings are each a task's work, not one long task.
+        await yieldToMain();
         if (this.reading !== reading) return;
         this.reading = undefined;
-        this.#apply(loaded);
         this.#host.requestUpdate();
       },
       () => {
@@ -75,6 +84,16 @@ export class ConsentLinkController implements ReactiveController {
       },
     );
     this.reading = reading;
+  }
+
+  /**
+   * Before the first render: a task later, if the link reader has arrived by then (the standalone file has it inside,
+   * a page may have loaded it before), reads the link in that task, so the first render (notice and form) comes in a
+   * task of its own. Otherwise the first render says "loading", and the link is read when the reader arrives.
+   */
+  async readBeforeFirstRender(): Promise<void> {
+    await yieldToMain();
+    if (signingPage.get()) this.read();
   }
 
   /** The notice for the link, in `lang`, once its wording is here: the view renders this object, and signing hashes it. */
@@ -92,6 +111,9 @@ export class ConsentLinkController implements ReactiveController {
 
   #apply(page: SigningPage): void {
     const host = this.#host;
+    const from: LinkInputKey = [host.mode, host.request, host.withdraw, this.#hash];
+    if (this.source && this.#readFrom?.every((input, i) => input === from[i])) return;
+    this.#readFrom = from;
     this.source = page.resolveSource({ mode: host.mode, request: host.request, withdraw: host.withdraw, hash: this.#hash, secure: this.#options.secureContext() });
     this.presentedAt = page.isoWithOffset();
     this.#options.onRead(this.source);

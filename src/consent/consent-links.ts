@@ -12,15 +12,21 @@ export type LinkProblem = 'missing' | 'undecodable' | 'invalid' | 'expired';
 export type LinkResult<T> = { ok: true; value: T } | { ok: false; reason: LinkProblem; value?: T };
 
 /** What a withdrawal link carries: the receipt it withdraws, its withdrawal token (the receiver's), the scopes that were granted. */
-export const withdrawLinkSchema = z.object({
-  receiptId: z.uuid(),
-  requestId: z.string().check(z.minLength(1), z.maxLength(128)),
-  withdrawalToken: z.optional(z.string().check(z.maxLength(512))),
-  scopes: z.array(z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/))).check(z.minLength(1), z.maxLength(50)),
-  termMonths: z.optional(z.number().check(z.int(), z.positive(), z.lte(120))),
-  company: z.optional(z.string().check(z.maxLength(100))),
-  locale: z.optional(localeSchema),
-});
+/** A link is checked once per page: zod's compiled fast path (built on the first parse) would cost more than it saves. */
+const ONE_PARSE = { jitless: true };
+
+/** Built when first used, as the wire schemas are (core/schemas.ts). */
+export const withdrawLinkSchema = z.lazy(() =>
+  z.object({
+    receiptId: z.uuid(),
+    requestId: z.string().check(z.minLength(1), z.maxLength(128)),
+    withdrawalToken: z.optional(z.string().check(z.maxLength(512))),
+    scopes: z.array(z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/))).check(z.minLength(1), z.maxLength(50)),
+    termMonths: z.optional(z.number().check(z.int(), z.positive(), z.lte(120))),
+    company: z.optional(z.string().check(z.maxLength(100))),
+    locale: z.optional(localeSchema),
+  }),
+);
 export type WithdrawLink = z.infer<typeof withdrawLinkSchema>;
 
 // ---- the encoding: UTF-8 JSON as base64url ----
@@ -63,7 +69,7 @@ export function encodeConsentLink(request: ConsentRequest, base?: string): strin
 /** Validates a request object (from a link or the `request` property); an expired one keeps its value for its locale and date. */
 export function checkConsentRequest(value: unknown, now: number = Date.now()): LinkResult<ConsentRequest> {
   if (value == null) return { ok: false, reason: 'missing' };
-  const parsed = consentRequestSchema.safeParse(value);
+  const parsed = consentRequestSchema.safeParse(value, ONE_PARSE);
   if (!parsed.success) return { ok: false, reason: 'invalid' };
   if (Date.parse(parsed.data.expiresAt) <= now) return { ok: false, reason: 'expired', value: parsed.data };
   return { ok: true, value: parsed.data };
@@ -104,7 +110,7 @@ export function withdrawLinkFor(record: ConsentRecord, locale: Locale, withdrawa
 /** Validates a withdrawal object (from a link or the `withdraw` property). */
 export function checkWithdrawLink(value: unknown): LinkResult<WithdrawLink> {
   if (value == null) return { ok: false, reason: 'missing' };
-  const parsed = withdrawLinkSchema.safeParse(value);
+  const parsed = withdrawLinkSchema.safeParse(value, ONE_PARSE);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reason: 'invalid' };
 }
 

@@ -132,6 +132,12 @@ export class KoeConsent extends KoeElement {
     return settled(() => super.getUpdateComplete(), () => this.#link.reading ?? this.#i18n.pending ?? this.#lazyModules.pending);
   }
 
+  /** The first render waits for the link check, in a task of its own when the link reader is here already (KoeElement yields once more). */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await this.#link.readBeforeFirstRender();
+    return super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('request') || changed.has('withdraw') || changed.has('mode')) this.#link.read();
     const t = this.#i18n.use(this.#uiLocale);
@@ -295,7 +301,7 @@ export class KoeConsent extends KoeElement {
       page: signingPage.get(), source: this.#link.source, reading: this.#link.reading !== undefined, notice: this.#link.notice(t.lang),
       record: this.record, answer: this.#delivery.answer, endpointUrl: this.#outbox.endpoint, signedNotice: this.record && this.#link.notice(this.record.notice.locale),
       deliveryNote: this.deliveryNote, config: this.#config, alert: this.alert || this.#errors.formProblem || refusal, status: this.status || this.#errors.summary,
-      rejectedId: this.#delivery.refusal && !this.#delivery.refusal.fixed ? this.#delivery.refusal.id : undefined, root: this.renderRoot, fullyDrawn: this.fullyDrawn,
+      rejectedId: this.#delivery.refusal && !this.#delivery.refusal.fixed ? this.#delivery.refusal.id : undefined, root: this.renderRoot,
       onChange: this.#handleFormChange, onSubmit: this.#handleSubmit, onClearDrawing: this.#handleClearDrawing, onDiscardRejected: this.#handleDiscardRejected,
     });
   }

@@ -36,8 +36,6 @@ export interface ConsentView extends FormView {
   status: string;
   /** A refused record the signer may discard. */
   rejectedId?: string;
-  /** False in the element's first render only: a notice drawn then gets its form in the next task (two shorter tasks). */
-  fullyDrawn: boolean;
   /** Where the receipt's download link is put (the element's shadow root). */
   root: Node;
   onDiscardRejected(): void;
@@ -62,7 +60,7 @@ function renderBody(view: ConsentView) {
   if (view.record) return renderReceipt(view, view.record);
   const form = renderForm(view, page, source);
   if (!view.notice || !form) return loading;
-  return [page.renderNotice(view.notice), renderConfigError(view.config, lang), view.fullyDrawn ? form : nothing];
+  return [page.renderNotice(view.notice), renderConfigError(view.config, lang), form];
 }
 
 /** The signing or the withdrawal form; undefined while the withdrawal form is still on its way. */
