@@ -6,8 +6,9 @@ import { receiver } from './core/receiver.js';
 export async function resetWorld(): Promise<void> {
   localStorage.clear();
   history.replaceState(null, '', location.pathname + location.search);
-  await receiver.reset();
+  // The outbox first: a discard waits for an attempt in flight, so nothing an earlier test queued lands after the reset.
   const outbox = Outbox.shared();
   await outbox.ready;
   for (const item of await outbox.list()) await outbox.discard(item.id);
+  await receiver.reset();
 }
