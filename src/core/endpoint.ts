@@ -4,8 +4,12 @@ export type EndpointCheck = { ok: true; url: string } | { ok: false; reason: End
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** Checks an `endpoint` value; relative paths resolve against `base` (default: the page URL). */
-export function checkEndpoint(value: string | null | undefined, base: string | undefined = globalThis.location?.href): EndpointCheck {
+/** What a relative endpoint resolves against, as fetch() resolves it: the document's base URL (a <base href>, or the
+ *  parent's URL in a srcdoc frame, whose own address is about:srcdoc); the page's address where there is no document. */
+const pageBase = (): string | undefined => globalThis.document?.baseURI ?? globalThis.location?.href;
+
+/** Checks an `endpoint` value; relative paths resolve against `base` (default: the document's base URL). */
+export function checkEndpoint(value: string | null | undefined, base: string | undefined = pageBase()): EndpointCheck {
   const raw = (value ?? '').trim();
   if (!raw) return { ok: false, reason: 'missing', detail: '' };
   let url: URL;
@@ -28,7 +32,7 @@ export function checkEndpoint(value: string | null | undefined, base: string | u
 /** An endpoint as an absolute URL against the page: how the outbox stores it and keys host headers. Unparsable values stay as given. */
 export function absoluteUrl(endpoint: string): string {
   try {
-    return new URL(endpoint, globalThis.location?.href).href;
+    return new URL(endpoint, pageBase()).href;
   } catch {
     return endpoint;
   }

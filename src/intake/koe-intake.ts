@@ -13,6 +13,7 @@ import { OutboxController } from '../shared/outbox-controller.js';
 import { freshForm, rememberChannel, rememberedChannel, stateOf, withRememberedChannel, type IntakeState } from './form-state.js';
 import { IntakeDelivery } from './intake-delivery.js';
 import { IntakeDrafts } from './intake-drafts.js';
+import { EarlyWordsBox } from './early-words.js';
 import { ImeGuard, submitKeys } from './keyboard.js';
 import { styles } from './koe-intake.styles.js';
 import { adoptOutboxStyles, outboxView, outboxWording } from './outbox-view-loader.js';
@@ -38,6 +39,9 @@ export type { IntakeState };
  * @fires {KoeEvent<'koe-auth-required'>} koe-auth-required - 401/403: refresh the token in `headers`, then retry.
  * @fires {KoeEvent<'koe-draft-restored'>} koe-draft-restored - A saved draft was put back into the form.
  * @fires {KoeEvent<'koe-config-error'>} koe-config-error - `endpoint`, `format` or `tags` is not usable; the form shows why.
+ *
+ * @slot - Optional: a `<textarea>` (the early words box) that the page shows and the user can type in before Koe's script
+ * has run. Once the form is drawn, what was typed, the caret and the focus move into the form's words box.
  *
  * @csspart base - The outer container.
  * @csspart context - The read-only CRM context line.
@@ -91,6 +95,7 @@ export class KoeIntake extends KoeContextElement {
   readonly #drafts = new IntakeDrafts(this, () => (this.draftProblem = true));
   readonly #delivery = new IntakeDelivery(this, this.#outbox, () => this.#handleSentAfterAll());
   readonly #ime = new ImeGuard();
+  readonly #earlyWords = new EarlyWordsBox();
 
   get #textarea(): HTMLTextAreaElement | null {
     return this.renderRoot.querySelector('textarea');
@@ -140,12 +145,20 @@ export class KoeIntake extends KoeContextElement {
     if (this.painted) this.#lazyModules.need(outboxView, outboxWording[t?.lang ?? this.#locale]);
   }
 
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    this.#earlyWords.showUntilDrawn(this, root);
+    return root;
+  }
+
   override firstUpdated(): void {
     if (this.autofocus) this.#textarea?.focus();
   }
 
   override updated(changed: PropertyValues<this>): void {
     adoptOutboxStyles(this.renderRoot as ShadowRoot, (this.constructor as typeof LitElement).elementStyles);
+    const wordsBox = this.#textarea;
+    if (wordsBox) void this.#takeOverEarlyWords(wordsBox);
     if (!this.#i18n.value) return;
     if (changed.has('endpoint') || changed.has('headers')) {
       this.#outbox.registerHeaders();
@@ -203,6 +216,16 @@ export class KoeIntake extends KoeContextElement {
   readonly #handleSentAfterAll = (): void => {
     if (this.phase !== 'submitting') void this.#showDone('sent', this.#t.s.sentTitle, this.matches(':focus-within'));
   };
+
+  /** What was typed in the page's early words box (early-words.ts) becomes the form's text, with the caret where it was. */
+  async #takeOverEarlyWords(wordsBox: HTMLTextAreaElement): Promise<void> {
+    const early = this.#earlyWords.handOver(wordsBox);
+    if (!early) return;
+    if (early.text) this.#handleChange({ text: early.text });
+    if (!early.focused) return;
+    await this.updateComplete;
+    this.#textarea?.setSelectionRange(early.selectionStart, early.selectionEnd);
+  }
 
   /** The form for the current prefill and context; the remembered channel only once the first render is on screen. */
   #freshForm(): IntakeFormValue {

@@ -17,6 +17,16 @@ describe('checkEndpoint', () => {
     expect(checkEndpoint('api/intake', HTTP_PAGE)).to.deep.equal({ ok: true, url: 'http://intranet.corp/accounts/api/intake' });
   });
 
+  it("resolves a relative path as fetch() does: against the document's base URL (a <base href> the page sets)", () => {
+    const base = Object.assign(document.createElement('base'), { href: 'https://crm.example.com/app/records/' });
+    document.head.append(base);
+    try {
+      expect(checkEndpoint('koe/intake')).to.deep.equal({ ok: true, url: 'https://crm.example.com/app/records/koe/intake' });
+    } finally {
+      base.remove();
+    }
+  });
+
   it('allows http only to this machine, on any port', () => {
     for (const url of ['http://localhost:5173/api/intake', 'http://127.0.0.1/api', 'http://[::1]:8080/x']) {
       const check = checkEndpoint(url, HTTPS_PAGE);
