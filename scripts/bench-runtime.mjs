@@ -5,7 +5,9 @@
 //
 // ready: when the page's ready element exists (intake: the first textarea; consent: the send button under the notice;
 //   snippet: its save button), from navigation start,
-//   recorded by bench/runtime/observe.js with a MutationObserver on the document and on every shadow root.
+//   recorded by bench/runtime/observe.js with a MutationObserver on the document and on every shadow root. The rows
+//   "with an early words box" carry a <textarea> inside <koe-intake> (README, "Typing before the script has run"):
+//   ready is when the page's box exists; "Koe form" is when Koe's own form has it (a textarea in a shadow root).
 // TBT: total blocking time, Σ(long task − 50 ms) over every long task from navigation until the page is idle.
 // longest task: the longest task (Long Tasks API) in that time; Koe's longest script is read from the Long Animation
 //   Frames' script attribution (the longest script entry whose source is a Koe file).
@@ -27,6 +29,8 @@ export const GROUPS = [
     rows: [
       { name: '<koe-intake> modular', page: 'intake.html' },
       { name: '<koe-intake> standalone', page: 'intake-standalone.html' },
+      { name: '  with an early words box', page: 'intake-early.html' },
+      { name: '  standalone, early box', page: 'intake-standalone-early.html' },
     ],
   },
   {
@@ -77,6 +81,7 @@ async function measurePage(browser, url, { throttle, hash = '' }) {
       const scripts = bench.frames.flatMap((f) => f.scripts ?? []).filter((s) => koe.test(s.sourceURL ?? ''));
       return {
         ready: bench.ready,
+        drawn: bench.drawn,
         tbt: bench.longTasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0),
         longestTask: Math.max(0, ...bench.longTasks.map((t) => t.duration)),
         longestKoeScript: scripts.length ? Math.max(...scripts.map((s) => s.duration)) : 0,
@@ -120,6 +125,7 @@ export async function measureRuntime({ runs = RUNS, throttle = CPU_THROTTLING, g
     return {
       name: entry.name,
       ready: p50('ready'),
+      drawn: p50('drawn'),
       tbt: p50('tbt'),
       longestTask: p50('longestTask'),
       longestKoeScript: p50('longestKoeScript'),
@@ -146,13 +152,13 @@ export function printRuntime({ runs, throttle, groups }) {
   const kb = (n) => (n ? `${(n / 1024).toFixed(1)} kB` : '0');
   console.log(`\nOn the page (Chromium, ${throttle}× CPU throttling, built dist/ over HTTP with gzip, fresh context per load; p50 of ${runs} interleaved runs)`);
   console.log(
-    'page'.padEnd(30) + 'ready'.padStart(9) + 'ratio'.padStart(7) + 'TBT'.padStart(9) + 'longest task'.padStart(14) + 'Koe script'.padStart(12) + 'bytes before ready'.padStart(20) + 'bytes by idle'.padStart(15),
+    'page'.padEnd(30) + 'ready'.padStart(9) + 'ratio'.padStart(7) + 'Koe form'.padStart(10) + 'TBT'.padStart(9) + 'longest task'.padStart(14) + 'Koe script'.padStart(12) + 'bytes before ready'.padStart(20) + 'bytes by idle'.padStart(15),
   );
   for (const { floor, rows } of groups) {
     for (const r of [floor, ...rows]) {
       const ratio = r.ratio === undefined ? '1.0×' : `${r.ratio.toFixed(2)}×`;
       console.log(
-        r.name.padEnd(30) + ms(r.ready).padStart(9) + ratio.padStart(7) + ms(r.tbt).padStart(9) + ms(r.longestTask).padStart(14) + ms(r.longestKoeScript).padStart(12) + kb(r.bytesBeforeReady).padStart(20) + kb(r.bytesTotal).padStart(15),
+        r.name.padEnd(30) + ms(r.ready).padStart(9) + ratio.padStart(7) + ms(r.drawn).padStart(10) + ms(r.tbt).padStart(9) + ms(r.longestTask).padStart(14) + ms(r.longestKoeScript).padStart(12) + kb(r.bytesBeforeReady).padStart(20) + kb(r.bytesTotal).padStart(15),
       );
       if (r.errors.length) console.log(`  page errors: ${r.errors.join('; ')}`);
     }
