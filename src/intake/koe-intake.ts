@@ -95,7 +95,7 @@ export class KoeIntake extends KoeContextElement {
   readonly #drafts = new IntakeDrafts(this, () => (this.draftProblem = true));
   readonly #delivery = new IntakeDelivery(this, this.#outbox, () => this.#handleSentAfterAll());
   readonly #ime = new ImeGuard();
-  readonly #earlyWords = new EarlyWordsBox();
+  readonly #earlyWords = new EarlyWordsBox(this, () => this.#textarea, (text) => this.#handleChange({ text }));
 
   get #textarea(): HTMLTextAreaElement | null {
     return this.renderRoot.querySelector('textarea');
@@ -147,7 +147,7 @@ export class KoeIntake extends KoeContextElement {
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = super.createRenderRoot();
-    this.#earlyWords.showUntilDrawn(this, root);
+    this.#earlyWords.showUntilDrawn(root);
     return root;
   }
 
@@ -157,8 +157,6 @@ export class KoeIntake extends KoeContextElement {
 
   override updated(changed: PropertyValues<this>): void {
     adoptOutboxStyles(this.renderRoot as ShadowRoot, (this.constructor as typeof LitElement).elementStyles);
-    const wordsBox = this.#textarea;
-    if (wordsBox) void this.#takeOverEarlyWords(wordsBox);
     if (!this.#i18n.value) return;
     if (changed.has('endpoint') || changed.has('headers')) {
       this.#outbox.registerHeaders();
@@ -216,16 +214,6 @@ export class KoeIntake extends KoeContextElement {
   readonly #handleSentAfterAll = (): void => {
     if (this.phase !== 'submitting') void this.#showDone('sent', this.#t.s.sentTitle, this.matches(':focus-within'));
   };
-
-  /** What was typed in the page's early words box (early-words.ts) becomes the form's text, with the caret where it was. */
-  async #takeOverEarlyWords(wordsBox: HTMLTextAreaElement): Promise<void> {
-    const early = this.#earlyWords.handOver(wordsBox);
-    if (!early) return;
-    if (early.text) this.#handleChange({ text: early.text });
-    if (!early.focused) return;
-    await this.updateComplete;
-    this.#textarea?.setSelectionRange(early.selectionStart, early.selectionEnd);
-  }
 
   /** The form for the current prefill and context; the remembered channel only once the first render is on screen. */
   #freshForm(): IntakeFormValue {
