@@ -7,6 +7,9 @@ import { interceptRequests } from './wtr-intercept.mjs';
 /** The version number of the copy under /uploads-other-version/ (the tests name it in what they expect). */
 export const OTHER_VERSION = '0.0.0-other';
 
+// /uploads/<anything>/<file>.js — the directories are opaque, as an upload's URL is.
+const UPLOAD_PATH = /^\/(uploads|uploads-other-version)\/(?:[^/]+\/)+([^/]+\.js)$/;
+
 /** The build tools (Vite among them), imported on the first upload request: runs that never ask for one do not pay for them. */
 let tools;
 function buildTools() {
@@ -16,8 +19,6 @@ function buildTools() {
   }));
   return tools;
 }
-// /uploads/<anything>/<file>.js — the directories are opaque, as an upload's URL is.
-const UPLOAD_PATH = /^\/(uploads|uploads-other-version)\/(?:[^/]+\/)+([^/]+\.js)$/;
 
 /** A wtr plugin: GET /uploads/…/koe-intake.js (koe-snippet.js, koe-consent.js, koe.js) answers the built file. */
 export function koeStandaloneFiles() {
