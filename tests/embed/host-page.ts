@@ -1,6 +1,7 @@
 // A host page for the standalone files: a same-origin frame whose Koe script the test adds when it chooses, as a CMS,
 // kintone or a tag manager adds it. The files come from scripts/wtr-standalone-plugin.mjs, built by bundleStandalone()
 // (what `npm run build` ships) and served from opaque upload URLs.
+import { resetWorld } from '../world.js';
 
 /** An opaque upload directory, as a CMS or kintone gives for an uploaded file. */
 export const UPLOADS = '/uploads/7c1e9a2b';
@@ -10,12 +11,23 @@ export const SECOND_UPLOAD = '/uploads/second-copy';
 export const OTHER_UPLOAD = '/uploads-other-version/9d41e0c7';
 export const OTHER_VERSION = '0.0.0-other';
 
-/** Builds the files a test file uses before its tests run: the first request of each builds it (about a second each). */
-export async function buildFirst(urls: string[]): Promise<void> {
-  for (const url of urls) {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
-  }
+/**
+ * Mocha hooks for a suite of host pages, called in its describe(): the standalone `files` it loads are built before its
+ * tests (the first request of each builds it, about a second each, more under load), each test starts in a clean world,
+ * and the page a test opened is closed after it.
+ */
+export function hostPages(files: string[]): { open: typeof HostPage.open } {
+  let page: HostPage | undefined;
+  before(async function () {
+    this.timeout(120_000);
+    for (const url of files) {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+    }
+  });
+  beforeEach(resetWorld);
+  afterEach(() => page?.close());
+  return { open: async (body, lang) => (page = await HostPage.open(body, lang)) };
 }
 
 export class HostPage {

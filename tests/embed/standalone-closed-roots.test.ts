@@ -7,13 +7,10 @@ import type { KoeIntake } from '../../src/intake/koe-intake.js';
 import { records } from '../elements/intake-helpers.js';
 import { chord } from '../keys.js';
 import { until } from '../wait.js';
-import { resetWorld } from '../world.js';
-import { buildFirst, HostPage, UPLOADS } from './host-page.js';
+import { hostPages, type HostPage, UPLOADS } from './host-page.js';
 
 const KOE = `${UPLOADS}/koe.js?v=3`;
 const TEXT = 'クローズドなルートからキーボードで送った声です';
-
-let page: HostPage | undefined;
 
 /** Test-only: keeps every root attached in the page, so the test can look inside; the page itself cannot. */
 function keepRoots(host: HostPage): (el: Element) => ShadowRoot | undefined {
@@ -28,16 +25,11 @@ function keepRoots(host: HostPage): (el: Element) => ShadowRoot | undefined {
   return (el) => roots.get(el);
 }
 
-describe('standalone koe.js with closed shadow roots (window.koeWidgets.shadowRootMode)', function () {
-  before(async function () {
-    this.timeout(120_000);
-    await buildFirst([KOE]);
-  });
-  beforeEach(resetWorld);
-  afterEach(() => page?.close());
+describe('standalone koe.js with closed shadow roots (window.koeWidgets.shadowRootMode)', () => {
+  const pages = hostPages([KOE]);
 
   it('renders all three elements into closed roots and sends from the keyboard', async () => {
-    page = await HostPage.open(`<koe-intake endpoint="/api/intake" company-id="C-closed" deal-id="D-closed"></koe-intake>
+    const page = await pages.open(`<koe-intake endpoint="/api/intake" company-id="C-closed" deal-id="D-closed"></koe-intake>
       <koe-snippet endpoint="/api/intake"><p>お客様のメール本文です。</p></koe-snippet>
       <koe-consent endpoint="/api/consent"></koe-consent>`);
     const rootOf = keepRoots(page);
@@ -53,7 +45,7 @@ describe('standalone koe.js with closed shadow roots (window.koeWidgets.shadowRo
       expect(rootOf(el)?.mode, `<${tag}>'s root`).to.equal('closed');
     }
     // No consent link on this page: the element says so inside its closed root.
-    await until(() => rootOf(page!.document.querySelector('koe-consent')!)?.querySelector('[part=problem]'), 'the consent problem message');
+    await until(() => rootOf(page.document.querySelector('koe-consent')!)?.querySelector('[part=problem]'), 'the consent problem message');
 
     // A person with a keyboard: the words, Tab to the tags, "1" picks the first, Ctrl+Enter sends.
     textarea.focus();

@@ -5,24 +5,16 @@ import type { KoeConsent } from '../../src/consent/koe-consent.js';
 import { encodeConsentLink } from '../../src/consent/consent-links.js';
 import { fill, issuedRequest, pick, storedConsents, submit } from '../elements/consent-helpers.js';
 import { until } from '../wait.js';
-import { resetWorld } from '../world.js';
-import { buildFirst, HostPage, UPLOADS } from './host-page.js';
+import { hostPages, UPLOADS } from './host-page.js';
 
 const CONSENT = `${UPLOADS}/koe-consent.js?v=3`;
 
-let page: HostPage | undefined;
-
-describe('standalone koe-consent.js from a consent link', function () {
-  before(async function () {
-    this.timeout(120_000);
-    await buildFirst([CONSENT]);
-  });
-  beforeEach(resetWorld);
-  afterEach(() => page?.close());
+describe('standalone koe-consent.js from a consent link', () => {
+  const pages = hostPages([CONSENT]);
 
   it("renders the link's form and stores a typed grant", async () => {
     const request = await issuedRequest();
-    page = await HostPage.open('<koe-consent endpoint="/api/consent"></koe-consent>');
+    const page = await pages.open('<koe-consent endpoint="/api/consent"></koe-consent>');
     // The link's fragment on the frame's own URL (a relative '#…' would resolve against the srcdoc's base, this page).
     page.window.history.replaceState(null, '', `about:srcdoc#${encodeConsentLink(request).split('#')[1]}`);
     await page.addScript(CONSENT);

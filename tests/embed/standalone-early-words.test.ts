@@ -6,23 +6,15 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { KoeIntake } from '../../src/intake/koe-intake.js';
 import { pickTag, records } from '../elements/intake-helpers.js';
 import { until } from '../wait.js';
-import { resetWorld } from '../world.js';
-import { buildFirst, HostPage, UPLOADS } from './host-page.js';
+import { hostPages, UPLOADS } from './host-page.js';
 
 const INTAKE = `${UPLOADS}/koe-intake.js?v=3`;
 
-let page: HostPage | undefined;
-
-describe('standalone koe-intake.js with an early words box', function () {
-  before(async function () {
-    this.timeout(120_000);
-    await buildFirst([INTAKE]);
-  });
-  beforeEach(resetWorld);
-  afterEach(() => page?.close());
+describe('standalone koe-intake.js with an early words box', () => {
+  const pages = hostPages([INTAKE]);
 
   it('takes typing before the script, then moves the text, caret and focus into the form, which sends it', async () => {
-    page = await HostPage.open(`<koe-intake endpoint="/api/intake" company-id="C-early-standalone">
+    const page = await pages.open(`<koe-intake endpoint="/api/intake" company-id="C-early-standalone">
       <textarea aria-label="お客様の言葉" rows="4"></textarea>
     </koe-intake>`);
     const box = page.document.querySelector<HTMLTextAreaElement>('koe-intake > textarea')!;

@@ -5,12 +5,9 @@ import { expect } from '@open-wc/testing';
 import type { KoeIntake } from '../../src/intake/koe-intake.js';
 import { fill, pickTag, records } from '../elements/intake-helpers.js';
 import { until } from '../wait.js';
-import { resetWorld } from '../world.js';
-import { buildFirst, HostPage, OTHER_UPLOAD, OTHER_VERSION, SECOND_UPLOAD, UPLOADS } from './host-page.js';
+import { hostPages, type HostPage, OTHER_UPLOAD, OTHER_VERSION, SECOND_UPLOAD, UPLOADS } from './host-page.js';
 
 const INTAKE = `${UPLOADS}/koe-intake.js?v=3`;
-
-let page: HostPage | undefined;
 
 /** The page's <koe-intake> once its form is drawn. */
 async function drawnIntake(host: HostPage): Promise<KoeIntake> {
@@ -36,16 +33,11 @@ async function headerVersion(url: string): Promise<string | undefined> {
   return /^\/\*! koe-widgets v(\S+) \|/.exec(await (await fetch(url)).text())?.[1];
 }
 
-describe('standalone files in <script> tags', function () {
-  before(async function () {
-    this.timeout(120_000);
-    await buildFirst([INTAKE, `${UPLOADS}/koe.js`, `${OTHER_UPLOAD}/koe.js`]);
-  });
-  beforeEach(resetWorld);
-  afterEach(() => page?.close());
+describe('standalone files in <script> tags', () => {
+  const pages = hostPages([INTAKE, `${UPLOADS}/koe.js`, `${OTHER_UPLOAD}/koe.js`]);
 
   it('classic <script src> from an opaque URL: registers <koe-intake>, which renders and files a submission the receiver stores', async () => {
-    page = await HostPage.open('<koe-intake endpoint="/api/intake" company-id="C-classic" deal-id="D-classic" reporter-id="u-classic"></koe-intake>');
+    const page = await pages.open('<koe-intake endpoint="/api/intake" company-id="C-classic" deal-id="D-classic" reporter-id="u-classic"></koe-intake>');
     expect(page.window.customElements.get('koe-intake'), 'nothing registered before the script').to.equal(undefined);
     await page.addScript(INTAKE);
 
@@ -61,7 +53,7 @@ describe('standalone files in <script> tags', function () {
   });
 
   it('the same file as <script type="module"> from an opaque URL: renders and files a submission', async () => {
-    page = await HostPage.open('<koe-intake endpoint="/api/intake" company-id="C-module"></koe-intake>', 'en');
+    const page = await pages.open('<koe-intake endpoint="/api/intake" company-id="C-module"></koe-intake>', 'en');
     await page.addScript(INTAKE, { module: true });
 
     const el = await drawnIntake(page);
@@ -72,7 +64,7 @@ describe('standalone files in <script> tags', function () {
   });
 
   it('two copies of one version (two uploads, then koe.js): nothing thrown, nothing logged, the form files', async () => {
-    page = await HostPage.open('<koe-intake endpoint="/api/intake" company-id="C-twin"></koe-intake>');
+    const page = await pages.open('<koe-intake endpoint="/api/intake" company-id="C-twin"></koe-intake>');
     await page.addScript(INTAKE);
     await page.addScript(`${SECOND_UPLOAD}/koe-intake.js`);
     await page.addScript(`${UPLOADS}/koe.js`);
@@ -84,7 +76,7 @@ describe('standalone files in <script> tags', function () {
   });
 
   it('a copy of another version: one warning naming both versions, never a throw; the first copy stays in use and files', async () => {
-    page = await HostPage.open('<koe-intake endpoint="/api/intake" company-id="C-two-versions"></koe-intake>');
+    const page = await pages.open('<koe-intake endpoint="/api/intake" company-id="C-two-versions"></koe-intake>');
     await page.addScript(INTAKE);
     const first = page.versionOf('koe-intake')!;
     expect(first).to.not.equal(OTHER_VERSION);
