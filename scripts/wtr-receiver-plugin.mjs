@@ -8,6 +8,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { interceptRequests } from './wtr-intercept.mjs';
 
 const SESSION_PARAM = 'wtr-session-id';
 
@@ -71,13 +72,7 @@ export function koeTestServer() {
         logger.warn('[koe-test-receiver] no HTTP server (middleware mode); /api is not mounted.');
         return;
       }
-      // Koa composed its middleware before serverStart, so app.use() here would never run: wrap the request listener.
-      const original = server.listeners('request');
-      server.removeAllListeners('request');
-      server.on('request', (req, res) => {
-        const pass = () => {
-          for (const listener of original) listener.call(server, req, res);
-        };
+      interceptRequests(server, (req, res, pass) => {
         if (!(req.url ?? '').startsWith('/api/')) {
           const page = new URL(req.url ?? '/', 'http://wtr.invalid').searchParams.get(SESSION_PARAM);
           if (page) lastSessionByAgent.set(req.headers['user-agent'] ?? '', page);

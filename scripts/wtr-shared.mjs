@@ -2,6 +2,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { countingReporter } from './wtr-counting-reporter.mjs';
 import { koeTestServer } from './wtr-receiver-plugin.mjs';
+import { koeStandaloneFiles } from './wtr-standalone-plugin.mjs';
 
 export const testFiles = process.env.KOE_TEST_FILES
   ? process.env.KOE_TEST_FILES.split(',')
@@ -9,7 +10,7 @@ export const testFiles = process.env.KOE_TEST_FILES
 
 export const testPort = process.env.KOE_WTR_PORT ? Number(process.env.KOE_WTR_PORT) : 8000;
 
-/** Everything but the browsers: files, port, timeouts, esbuild + receiver plugins, counting reporter. */
+/** Everything but the browsers: files, port, timeouts, esbuild + receiver + standalone-file plugins, counting reporter. */
 export function sharedConfig() {
   return {
     files: testFiles,
@@ -19,7 +20,7 @@ export function sharedConfig() {
     port: testPort,
     testsFinishTimeout: 240_000,
     testFramework: { config: { timeout: 15_000 } },
-    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), koeTestServer()],
+    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), koeTestServer(), koeStandaloneFiles()],
     reporters: [countingReporter()],
   };
 }
