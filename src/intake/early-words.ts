@@ -30,8 +30,9 @@ export class EarlyWordsBox implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const wordsBox = this.#box && this.#wordsBox();
-    if (wordsBox) void this.#handOver(this.#box!, wordsBox);
+    const box = this.#box;
+    const wordsBox = box && this.#wordsBox();
+    if (box && wordsBox) void this.#handOver(box, wordsBox);
   }
 
   /** The page's box goes off screen; its text, and its caret and focus if it had them, move to the element's words box. */
