@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { koeReceiverPlugin } from './src/server/vite-plugin.js';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
-import { hoistTransitiveImportsPlugin, minifiedOutput, sourceSideEffectsPlugin, versionDefine } from './scripts/build-options.mjs';
+import { hoistTransitiveImportsPlugin, minifiedOutput, preloadLazyChunkImportsPlugin, sourceSideEffectsPlugin, versionDefine } from './scripts/build-options.mjs';
 
 const root = import.meta.dirname;
 
@@ -37,6 +37,7 @@ export default defineConfig(({ command }) => ({
     minifyTemplatesPlugin(),
     sourceSideEffectsPlugin(),
     hoistTransitiveImportsPlugin(),
+    preloadLazyChunkImportsPlugin(),
     ...(command === 'serve' ? [koeReceiverPlugin({ dataDir: process.env.KOE_DATA_DIR ?? resolve(root, '.koe-data') })] : []),
   ],
   server: {

@@ -69,11 +69,19 @@ async function measurePage(browser, url, { throttle, hash = '' }) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     await page.goto(url + hash, { waitUntil: 'load' });
-    await page.waitForFunction(() => window.koeBench?.ready !== undefined, null, { timeout: 30_000, polling: 100 });
+    // Every wait and read goes through plain CDP evaluations of one short expression. Playwright's waitForFunction and
+    // evaluate first inject its helper scripts into the page: compiling them took 60–90 ms at 4×, a task that landed
+    // before ready on pages that are ready after `load` (consent, whose signing page is fetched after the first render).
+    const evaluate = async (expression) => {
+      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, timeout: 30_000 });
+      if (exceptionDetails) throw new Error(`${url}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+      return result.value;
+    };
+    await evaluate('koeBench.whenReady');
     // Idle: no request for 500 ms (the lazy chunks fetched after the first render are in), then an idle period.
     await page.waitForLoadState('networkidle');
-    await page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(), { timeout: 5000 })));
-    const figures = await page.evaluate((koeSource) => {
+    await evaluate('new Promise((done) => requestIdleCallback(() => done(), { timeout: 5000 }))');
+    const figures = await evaluate(`(${(koeSource) => {
       const bench = window.koeBench;
       const koe = new RegExp(koeSource);
       const resources = performance.getEntriesByType('resource').filter((r) => /\.(js|css)(\?|$)/.test(r.name) && !r.name.endsWith('/observe.js'));
@@ -91,7 +99,7 @@ async function measurePage(browser, url, { throttle, hash = '' }) {
         longTaskSupported: PerformanceObserver.supportedEntryTypes.includes('longtask'),
         framesSupported: PerformanceObserver.supportedEntryTypes.includes('long-animation-frame'),
       };
-    }, KOE_SOURCE.source);
+    }})(${JSON.stringify(KOE_SOURCE.source)})`);
     return { ...figures, errors };
   } finally {
     await context.close();

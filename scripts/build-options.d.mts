@@ -6,3 +6,4 @@ export declare const packageVersion: string;
 export declare function versionDefine(version?: string): { __KOE_VERSION__: string };
 export declare function sourceSideEffectsPlugin(): Plugin;
 export declare function hoistTransitiveImportsPlugin(): Plugin;
+export declare function preloadLazyChunkImportsPlugin(): Plugin;
