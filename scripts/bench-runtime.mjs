@@ -12,11 +12,15 @@
 // longest task: the longest task (Long Tasks API) in that time; Koe's longest script is read from the Long Animation
 //   Frames' script attribution (the longest script entry whose source is a Koe file).
 // bytes: JS and CSS as transferred (gzip body), before ready and by the time the page is idle.
+// The "ref:" rows are not Koe: elements that draw the floor's form with no library, or with Lit and nothing else
+//   (scripts/bench-references.mjs), so the table shows what the platform and the given stack cost on their own.
+// The harness reads the page only through plain CDP evaluations (see measurePage), so it adds no task of its own.
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
 import { CHROMIUM_ARGS, findBrowser } from './browsers.mjs';
 import { serveStatic } from './bench-server.mjs';
+import { buildReferences } from './bench-references.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 export const RUNS = Number(process.env.KOE_BENCH_RUNS ?? 7);
@@ -31,6 +35,10 @@ export const GROUPS = [
       { name: '<koe-intake> standalone', page: 'intake-standalone.html' },
       { name: '  with an early words box', page: 'intake-early.html' },
       { name: '  standalone, early box', page: 'intake-standalone-early.html' },
+      // Not Koe: what the platform and Lit cost on their own, drawing the same form (bench-references.mjs).
+      { name: 'ref: element, no library', page: 'reference-plain.html' },
+      { name: 'ref: Lit, words box+button', page: 'reference-lit-words.html' },
+      { name: 'ref: Lit, the whole form', page: 'reference-lit-form.html' },
     ],
   },
   {
@@ -108,6 +116,7 @@ async function measurePage(browser, url, { throttle, hash = '' }) {
 
 /** Runs every group `runs` times, interleaved (floor, rows, floor, rows, …); resolves with the p50 of each page. */
 export async function measureRuntime({ runs = RUNS, throttle = CPU_THROTTLING, groups = GROUPS } = {}) {
+  if (groups.some((group) => group.rows.some((row) => row.page.startsWith('reference-')))) await buildReferences();
   const server = await serveStatic(root);
   const browser = await chromium.launch({ executablePath: findBrowser('chromium'), headless: true, args: CHROMIUM_ARGS });
   const { consentHash } = await tsImport('../bench/runtime/consent-link.ts', import.meta.url);
