@@ -1,4 +1,6 @@
 // Guarded registration of <koe-consent>: a second load of the bundle never throws.
+// First: its clock starts when the script does (shared/evaluation-task.ts).
+import '../shared/evaluation-task.js';
 import { KoeConsent } from './koe-consent.js';
 import { defineElement } from '../shared/define-element.js';
 

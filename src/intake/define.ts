@@ -1,4 +1,6 @@
 // Registers <koe-intake> once; a second copy of the script on the page is harmless.
+// First: its clock starts when the script does (shared/evaluation-task.ts).
+import '../shared/evaluation-task.js';
 import { KoeIntake } from './koe-intake.js';
 import { defineElement } from '../shared/define-element.js';
 

@@ -3,6 +3,7 @@
 // what the form does not need to appear (the outbox, drafts, the outbox view) waits for it.
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { afterNextPaint, yieldToMain } from '../core/scheduling.js';
+import { inShortScriptTask } from './evaluation-task.js';
 import { settled } from './locale-controller.js';
 
 export class KoeElement extends LitElement {
@@ -30,11 +31,12 @@ export class KoeElement extends LitElement {
 
   /**
    * The first render waits for a new task: the script that defined the element (and the host page's own start-up, such
-   * as the layout the parser asks for when it finishes) ends first, so no single task carries both. Later renders are
-   * scheduled as Lit schedules them.
+   * as the layout the parser asks for when it finishes) ends first, so no single task carries both. Except while the
+   * script's own task has been short (a fast device, or a script the browser has compiled before): then the form comes
+   * in that task, rather than after a paint of the page without it. Later renders are scheduled as Lit schedules them.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) await yieldToMain();
+    if (!this.hasUpdated && !inShortScriptTask()) await yieldToMain();
     super.scheduleUpdate();
   }
 

@@ -1,4 +1,6 @@
 // Registers <koe-snippet> once (and, after its first paint, the <koe-intake> it opens); a second copy of the script is harmless.
+// First: its clock starts when the script does (shared/evaluation-task.ts).
+import '../shared/evaluation-task.js';
 import { KoeSnippet } from './koe-snippet.js';
 import { defineElement } from '../shared/define-element.js';
 
