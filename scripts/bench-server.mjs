@@ -1,5 +1,6 @@
 // A plain static server for the runtime bench: the repository's files (the built dist/ and bench/runtime/) over HTTP,
-// gzipped (-9, as the size figures) when the browser accepts it, never cached, so each page load fetches what ships.
+// gzipped (-9, as the size figures) when the browser accepts it, never cached (so each page load fetches what ships)
+// unless `cacheSeconds` is given.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -14,7 +15,7 @@ const TYPES = {
 };
 
 /** Serves `root` on 127.0.0.1 (an OS-chosen port unless `port` is given). Resolves with `{ origin, close() }`. */
-export async function serveStatic(root, { port = 0 } = {}) {
+export async function serveStatic(root, { port = 0, cacheSeconds = 0 } = {}) {
   const base = resolve(root);
   const gzipped = new Map();
   const server = createServer(async (req, res) => {
@@ -27,7 +28,7 @@ export async function serveStatic(root, { port = 0 } = {}) {
     } catch {
       return void res.writeHead(404).end();
     }
-    const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' };
+    const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': cacheSeconds ? `max-age=${cacheSeconds}` : 'no-store' };
     if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
       const key = `${file}:${body.length}`;
       if (!gzipped.has(key)) gzipped.set(key, gzipSync(body, { level: 9 }));
