@@ -3,9 +3,9 @@
 // es-module-lexer through the shipped files), then what it fetches later and when. Each file is gzipped on its own
 // (-9), as a server sends it; the standalone files are gzipped whole.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, posix, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { init, parse } from 'es-module-lexer';
+import { lexerReady, staticClosure as closureIn } from './module-imports.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 export const DIST = join(root, 'dist');
@@ -51,16 +51,7 @@ export const STANDALONE = [
 const gzip = (file) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
 
 /** `file` and every file it imports statically, directly or not (paths relative to dist/). */
-function staticClosure(file, seen = new Set()) {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  const [imports] = parse(readFileSync(join(DIST, file), 'utf8'));
-  // d === -1: a static import or re-export (dynamic imports have the position of `import(`).
-  for (const { n: specifier, d } of imports) {
-    if (d === -1 && specifier?.startsWith('.')) staticClosure(posix.join(posix.dirname(file), specifier), seen);
-  }
-  return seen;
-}
+const staticClosure = (file) => closureIn(DIST, file);
 
 /** dist/chunks/<name>-<hash>.js for a chunk name (the hash: 8 characters, which may include `-`). */
 function chunkNamed(name) {
@@ -84,7 +75,7 @@ const sum = (files) => [...files].reduce((total, f) => total + gzip(f), 0);
 
 export async function measureSizes() {
   if (!existsSync(join(DIST, 'koe-intake.js'))) throw new Error('bench-sizes measures dist/: run `npm run build` first.');
-  await init;
+  await lexerReady;
   const entries = ENTRIES.map(({ file, budget, budgetFrom, extra, later = [] }) => {
     const loaded = staticClosure(file);
     const firstRender = { files: loaded.size, gzip: sum(loaded) };

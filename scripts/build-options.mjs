@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { decode, encode } from '@jridgewell/sourcemap-codec';
-import { init as initLexer, parse as parseImports } from 'es-module-lexer';
+import { importSites, lexerReady, specifierOf } from './module-imports.mjs';
 
 export const minifiedOutput = {
   minify: true,
@@ -71,13 +71,13 @@ export function preloadLazyChunkImportsPlugin() {
   return {
     name: 'koe-preload-lazy-chunk-imports',
     async generateBundle(_options, bundle) {
-      await initLexer;
+      await lexerReady;
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk' || !chunk.dynamicImports.length) continue;
         const loaded = new Set([chunk.fileName, ...transitiveImports(bundle, chunk)]);
         const edits = [];
-        for (const site of parseImports(chunk.code)[0]) {
-          const specifier = site.d >= 0 ? /^[`'"]([^`'"$]+)[`'"]$/.exec(chunk.code.slice(site.s, site.e))?.[1] : undefined;
+        for (const site of importSites(chunk.code)) {
+          const specifier = site.d >= 0 ? specifierOf(chunk.code, site) : undefined;
           const lazy = specifier && bundle[posix.join(posix.dirname(chunk.fileName), specifier)];
           if (lazy?.type !== 'chunk') continue;
           const early = transitiveImports(bundle, lazy).filter((file) => !loaded.has(file));

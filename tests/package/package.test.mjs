@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, posix, resolve } from 'node:path';
 import { CONTEXT_ATTRIBUTES } from '../../src/core/config.ts';
 import { validConsent, validConsentRequestInput, validIntake } from '../fixtures/submissions.ts';
 import { buildExample, packPackage } from '../../scripts/build-examples.mjs';
-import { init as initLexer, parse as parseImports } from 'es-module-lexer';
+import { importSites, lexerReady, specifierOf, staticClosure } from '../../scripts/module-imports.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' });
@@ -115,38 +115,24 @@ describe('the packed package', () => {
   });
 
   test('a lazy chunk is requested together with every chunk it needs that its importer has not loaded (one round trip)', async () => {
-    await initLexer;
+    await lexerReady;
     const dist = join(installed, 'dist');
-    const parsed = new Map();
-    const sites = (file) => {
-      if (!parsed.has(file)) parsed.set(file, parseImports(readFileSync(file, 'utf8'))[0].map((site) => ({ ...site, code: readFileSync(file, 'utf8') })));
-      return parsed.get(file);
-    };
-    // Relative specifiers only: a bare one (`zod/mini` in dist/node/) is the user's bundler's to resolve.
-    const specifierOf = (site) => {
-      const specifier = site.n ?? /^[`'"]([^`'"$]+)[`'"]$/.exec(site.code.slice(site.s, site.e))?.[1];
-      return specifier?.startsWith('.') ? specifier : undefined;
-    };
-    const staticClosure = (file, seen = new Set()) => {
-      for (const site of sites(file).filter((s) => s.d === -1 && specifierOf(s))) {
-        const dep = resolve(file, '..', specifierOf(site));
-        if (!seen.has(dep)) seen.add(dep) && staticClosure(dep, seen);
-      }
-      return seen;
-    };
-    const jsFiles = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? jsFiles(join(dir, d.name)) : d.name.endsWith('.js') ? [join(dir, d.name)] : []));
+    const jsFiles = (dir) => readdirSync(join(dist, dir), { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? jsFiles(posix.join(dir, d.name)) : d.name.endsWith('.js') ? [posix.join(dir, d.name)] : []));
     let checked = 0;
-    for (const file of jsFiles(dist)) {
-      const dynamic = sites(file).filter((s) => s.d >= 0 && specifierOf(s));
-      const loaded = staticClosure(file);
+    for (const file of jsFiles('.')) {
+      const code = readFileSync(join(dist, file), 'utf8');
+      const from = (site) => posix.join(posix.dirname(file), specifierOf(code, site));
+      // Relative specifiers only: a bare one (`zod/mini` in dist/node/) is the user's bundler's to resolve.
+      const dynamic = importSites(code).filter((site) => site.d >= 0 && specifierOf(code, site)?.startsWith('.'));
+      const loaded = staticClosure(dist, file);
       dynamic.forEach((site, i) => {
         // The import()s just before this one in the same expression (`(import(a).catch(…),import(lazy))`) start with it.
-        const together = [resolve(file, '..', specifierOf(site))];
+        const together = [from(site)];
         const sameExpression = (between) => between.length < 40 && !between.includes(';');
-        for (let j = i - 1; j >= 0 && sameExpression(site.code.slice(dynamic[j].se, dynamic[j + 1].ss)); j -= 1) together.push(resolve(file, '..', specifierOf(dynamic[j])));
+        for (let j = i - 1; j >= 0 && sameExpression(code.slice(dynamic[j].se, dynamic[j + 1].ss)); j -= 1) together.push(from(dynamic[j]));
         const lazy = together[0];
-        const missing = [...staticClosure(lazy)].filter((dep) => !loaded.has(dep) && dep !== file && !together.includes(dep));
-        assert.deepEqual(missing.map((f) => f.slice(dist.length + 1)), [], `${file.slice(dist.length + 1)} imports ${lazy.slice(dist.length + 1)}: these are only requested once it has arrived`);
+        const missing = [...staticClosure(dist, lazy)].filter((dep) => !loaded.has(dep) && !together.includes(dep));
+        assert.deepEqual(missing, [], `${file} imports ${lazy}: these are only requested once it has arrived`);
         checked += 1;
       });
     }
