@@ -11,7 +11,7 @@ import { build } from 'vite';
 import { minifiedOutput } from './build-options.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-export const REFERENCE_DIR = 'node_modules/.cache/koe-bench';
+const REFERENCE_DIR = 'node_modules/.cache/koe-bench';
 
 export async function buildReferences() {
   const outDir = resolve(root, REFERENCE_DIR);

@@ -97,14 +97,6 @@ async function measurePage(browser, url, { throttle, hash = '', visits = 1 }) {
     page.on('pageerror', (e) => errors.push(e.message));
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-    for (let visit = 1; visit < visits; visit += 1) {
-      await page.goto(url + hash, { waitUntil: 'load' });
-      await cdp.send('Runtime.evaluate', { expression: 'koeBench.whenReady', awaitPromise: true, timeout: 30_000 });
-      await page.waitForLoadState('networkidle');
-      // V8 writes a script's code cache in an idle task after the script has run.
-      await cdp.send('Runtime.evaluate', { expression: 'new Promise((done) => requestIdleCallback(() => done(), { timeout: 5000 }))', awaitPromise: true });
-    }
-    await page.goto(url + hash, { waitUntil: 'load' });
     // Every wait and read goes through plain CDP evaluations of one short expression. Playwright's waitForFunction and
     // evaluate first inject its helper scripts into the page: compiling them took 60–90 ms at 4×, a task that landed
     // before ready on pages that are ready after `load` (consent, whose signing page is fetched after the first render).
@@ -113,10 +105,14 @@ async function measurePage(browser, url, { throttle, hash = '', visits = 1 }) {
       if (exceptionDetails) throw new Error(`${url}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
       return result.value;
     };
-    await evaluate('koeBench.whenReady');
-    // Idle: no request for 500 ms (the lazy chunks fetched after the first render are in), then an idle period.
-    await page.waitForLoadState('networkidle');
-    await evaluate('new Promise((done) => requestIdleCallback(() => done(), { timeout: 5000 }))');
+    for (let visit = 1; visit <= visits; visit += 1) {
+      await page.goto(url + hash, { waitUntil: 'load' });
+      await evaluate('koeBench.whenReady');
+      // Idle: no request for 500 ms (the lazy chunks fetched after the first render are in), then an idle period (in
+      // which V8 also writes a script's code cache, for the next visit).
+      await page.waitForLoadState('networkidle');
+      await evaluate('new Promise((done) => requestIdleCallback(() => done(), { timeout: 5000 }))');
+    }
     const figures = await evaluate(`(${(koeSource) => {
       const bench = window.koeBench;
       const koe = new RegExp(koeSource);
