@@ -17,7 +17,9 @@ const CHUNK_NAMES: ReadonlyArray<[name: string, holds: string]> = [
   ['koe-intake', '/src/intake/koe-intake.ts'],
   ['koe-snippet', '/src/snippet/koe-snippet.ts'],
   ['koe-consent', '/src/consent/koe-consent.ts'],
-  // zod and the wire schemas (the consent link and record checks, and index.ts).
+  // Consent links and their rules, with the few zod patterns they share with the wire schemas (not zod itself).
+  ['consent-links', '/src/consent/consent-links.ts'],
+  // zod and the wire schemas (the consent record's check when the signer signs, and index.ts).
   ['schemas', '/node_modules/zod/'],
   // Lit, the outbox and the rest of the delivery core, shared by every element.
   ['lit-core', '/node_modules/lit-html/'],

@@ -1,6 +1,6 @@
 // Link resolution for <koe-consent>, as a reactive controller (as Shoelace's FormControlController is for its forms):
 // reads the `request`/`withdraw` properties or the link in the URL fragment, follows `hashchange`, and reads again
-// when the network comes back if the link reader (zod) could not be fetched.
+// when the network comes back if the link reader could not be fetched.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { yieldToMain } from '../core/scheduling.js';
 import type { Locale } from '../i18n/locale.js';

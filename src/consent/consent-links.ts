@@ -1,8 +1,10 @@
 // Consent and withdrawal links, both ways: base64url JSON in the URL fragment (`#koe=`, `#koe-withdraw=`), so it never
 // reaches server logs. Encoding (for the inbox and the receipt) and decoding with validation (for <koe-consent>) live here.
-import * as z from 'zod/mini';
-import { consentRequestSchema, localeSchema, type ConsentRecord, type ConsentRequest } from '../core/schemas.js';
+import type { ConsentRecord, ConsentRequest } from '../core/schemas.js';
 import type { Locale } from '../i18n/locale.js';
+import { readConsentRequest, readWithdrawLink, type WithdrawLink } from './link-rules.js';
+
+export type { WithdrawLink } from './link-rules.js';
 
 export const CONSENT_PARAM = 'koe';
 export const WITHDRAW_PARAM = 'koe-withdraw';
@@ -10,24 +12,6 @@ export const WITHDRAW_PARAM = 'koe-withdraw';
 export type LinkProblem = 'missing' | 'undecodable' | 'invalid' | 'expired';
 /** A decoded link: its value, or why it cannot be used (an expired request keeps its value, for its language and date). */
 export type LinkResult<T> = { ok: true; value: T } | { ok: false; reason: LinkProblem; value?: T };
-
-/** What a withdrawal link carries: the receipt it withdraws, its withdrawal token (the receiver's), the scopes that were granted. */
-/** A link is checked once per page: zod's compiled fast path (built on the first parse) would cost more than it saves. */
-const ONE_PARSE = { jitless: true };
-
-/** Built when first used, as the wire schemas are (core/schemas.ts). */
-export const withdrawLinkSchema = z.lazy(() =>
-  z.object({
-    receiptId: z.uuid(),
-    requestId: z.string().check(z.minLength(1), z.maxLength(128)),
-    withdrawalToken: z.optional(z.string().check(z.maxLength(512))),
-    scopes: z.array(z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/))).check(z.minLength(1), z.maxLength(50)),
-    termMonths: z.optional(z.number().check(z.int(), z.positive(), z.lte(120))),
-    company: z.optional(z.string().check(z.maxLength(100))),
-    locale: z.optional(localeSchema),
-  }),
-);
-export type WithdrawLink = z.infer<typeof withdrawLinkSchema>;
 
 // ---- the encoding: UTF-8 JSON as base64url ----
 
@@ -69,10 +53,10 @@ export function encodeConsentLink(request: ConsentRequest, base?: string): strin
 /** Validates a request object (from a link or the `request` property); an expired one keeps its value for its locale and date. */
 export function checkConsentRequest(value: unknown, now: number = Date.now()): LinkResult<ConsentRequest> {
   if (value == null) return { ok: false, reason: 'missing' };
-  const parsed = consentRequestSchema.safeParse(value, ONE_PARSE);
-  if (!parsed.success) return { ok: false, reason: 'invalid' };
-  if (Date.parse(parsed.data.expiresAt) <= now) return { ok: false, reason: 'expired', value: parsed.data };
-  return { ok: true, value: parsed.data };
+  const request = readConsentRequest(value);
+  if (!request) return { ok: false, reason: 'invalid' };
+  if (Date.parse(request.expiresAt) <= now) return { ok: false, reason: 'expired', value: request };
+  return { ok: true, value: request };
 }
 
 /** Reads a consent request from `#koe=<base64url JSON>` in `source` (default: location.hash). */
@@ -110,8 +94,8 @@ export function withdrawLinkFor(record: ConsentRecord, locale: Locale, withdrawa
 /** Validates a withdrawal object (from a link or the `withdraw` property). */
 export function checkWithdrawLink(value: unknown): LinkResult<WithdrawLink> {
   if (value == null) return { ok: false, reason: 'missing' };
-  const parsed = withdrawLinkSchema.safeParse(value, ONE_PARSE);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reason: 'invalid' };
+  const withdrawal = readWithdrawLink(value);
+  return withdrawal ? { ok: true, value: withdrawal } : { ok: false, reason: 'invalid' };
 }
 
 /** Reads a withdrawal link (`#koe-withdraw=<base64url JSON>`) in `source` (default: location.hash). */

@@ -7,7 +7,7 @@ import { lazy, type Lazy } from '../core/lazy.js';
 import type { NoticeCopy } from './notice-template.js';
 import type * as SigningPageModule from './signing-page.js';
 
-/** Reading the link (zod) and the views that follow it: the notice, the signing form, page-level problems. */
+/** Reading the link (link-rules.ts) and the views that follow it: the notice, the signing form, page-level problems. */
 export const signingPage = lazy(() => import('./signing-page.js'));
 export type SigningPage = typeof SigningPageModule;
 

@@ -1,5 +1,5 @@
 // Which request or withdrawal <koe-consent> shows: its `request`/`withdraw` properties, else the link in the URL fragment.
-// Loaded with the link check (zod); consent-link-controller.ts calls it and keeps the result.
+// Loaded with the link rules (link-rules.ts); consent-link-controller.ts calls it and keeps the result.
 import type { ConsentRequest } from '../core/schemas.js';
 import type { Locale } from '../i18n/locale.js';
 import { checkConsentRequest, checkWithdrawLink, decodeConsentLink, decodeWithdrawLink, fragmentParam, WITHDRAW_PARAM, type LinkProblem, type WithdrawLink } from './consent-links.js';

@@ -1,6 +1,7 @@
 // Versioned notice templates: the structure here, the wording in notice-ja.ts/notice-en.ts. Built as data, rendered as
 // text (consent-views.ts) and hashed (notice-hash.ts) from the same data.
-import { DEFAULT_REVIEW_DAYS, type ConsentRequest } from '../core/schemas.js';
+import { DEFAULT_REVIEW_DAYS } from '../core/consent-terms.js';
+import type { ConsentRequest } from '../core/schemas.js';
 import type { Locale } from '../i18n/locale.js';
 import { scopeLabel } from './scopes.js';
 import type { WithdrawLink } from './consent-links.js';

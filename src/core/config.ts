@@ -1,5 +1,5 @@
 // CRM context (attributes + `context` property, IDs NFKC-normalised) and the tag vocabulary.
-import { cleanText, normalizeId } from './text.js';
+import { cleanText, normalizeId, TAG_ID } from './text.js';
 import type { EndpointCheck } from './endpoint.js';
 
 export const FORMATS: readonly string[] = ['json', 'cloudevents'];
@@ -86,8 +86,6 @@ export const DEFAULT_TAGS: readonly KoeTag[] = [
   { id: 'competitor', label: { ja: '競合比較', en: 'Competitor comparison' } },
   { id: 'praise', label: { ja: '称賛', en: 'Praise' } },
 ];
-
-const TAG_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 export type TagsCheck = { ok: true; tags: KoeTag[] } | { ok: false; reason: string };
 

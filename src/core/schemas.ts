@@ -2,7 +2,7 @@
 // Each exported schema is built the first time it is used (zod's own `z.lazy`): building them all when the module is
 // evaluated cost a page's start-up tens of milliseconds in one task (issue #10), and a page uses one schema at most.
 import * as z from 'zod/mini';
-import { countGraphemes, TEXT_LIMITS } from './text.js';
+import { countGraphemes, TAG_ID, TEXT_LIMITS } from './text.js';
 
 /** A string of at most `max` graphemes (what a person counts), optionally required to be non-blank. */
 export const text = (max: number, required = false) =>
@@ -27,7 +27,7 @@ export const formatSchema = z.lazy(() => z.enum(FORMATS));
 /** ISO 8601 with an explicit offset, e.g. 2026-11-21T14:03:00+09:00. */
 export const isoDateTime = z.lazy(() => z.iso.datetime({ offset: true }));
 const uuid = z.lazy(() => z.uuid());
-const tagId = z.lazy(() => z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'tag_id')));
+const tagId = z.lazy(() => z.string().check(z.regex(TAG_ID, 'tag_id')));
 
 export const intakeSchema = z.lazy(() =>
   z.object({
@@ -79,8 +79,7 @@ export const DEFAULT_SCOPE_IDS = [
   'sales-material',
 ] as const;
 
-/** The review window when a request asks for review but names none: the customer answers within this many business days. */
-export const DEFAULT_REVIEW_DAYS = 5;
+export { DEFAULT_REVIEW_DAYS } from './consent-terms.js';
 
 export const consentScopeSchema = z.lazy(() => z.object({ id: tagId, granted: z.boolean() }));
 

@@ -41,3 +41,6 @@ export const TEXT_LIMITS = {
   reason: 1000,
   custom: 500,
 } as const;
+
+/** A tag or consent-scope id: lower-case letters, digits, `-` and `_`, at most 64 characters. */
+export const TAG_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;

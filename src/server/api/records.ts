@@ -3,6 +3,7 @@
 import type { ServerResponse } from 'node:http';
 import { requireKey } from '../auth.js';
 import { CHANNELS } from '../../core/schemas.js';
+import { TAG_ID } from '../../core/text.js';
 import { HttpError, sendJson } from '../http.js';
 import type { Route } from '../router.js';
 import type { Cursor, ListQuery, Page, RecordKind } from '../store.js';
@@ -49,7 +50,7 @@ export function listQuery(kind: RecordKind, query: URLSearchParams): ListQuery {
   if ((tag || channel) && kind !== 'intake') throw badQuery('"tag" and "channel" filter intake records only (type=intake).');
   if (request && kind !== 'consent') throw badQuery('"request" filters consent records only (type=consent).');
   if (tag) {
-    if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(tag)) throw badQuery('"tag" must be a tag id such as case-study.');
+    if (!TAG_ID.test(tag)) throw badQuery('"tag" must be a tag id such as case-study.');
     out.tag = tag;
   }
   if (channel) {
