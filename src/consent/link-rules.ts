@@ -2,10 +2,10 @@
 // A consent request passes here exactly when the receiver's `consentRequestSchema` passes it, and reads as the same value
 // (tests/core/consent-link-rules.test.ts compares the two on every kind of bad input). Building zod's schemas on the
 // signer's first view was a long task of its own and most of the link reader's download (issue #10).
-import { regexes } from "zod/v4/core";
-import type { ConsentRequest } from "../core/schemas.js";
-import { countGraphemes, TAG_ID, TEXT_LIMITS } from "../core/text.js";
-import type { Locale } from "../i18n/locale.js";
+import { regexes } from 'zod/v4/core';
+import type { ConsentRequest } from '../core/schemas.js';
+import { countGraphemes, TAG_ID, TEXT_LIMITS } from '../core/text.js';
+import type { Locale } from '../i18n/locale.js';
 
 /** What a withdrawal link carries: the receipt it withdraws, its withdrawal token (the receiver's), the scopes that were granted. */
 export interface WithdrawLink {
@@ -42,14 +42,9 @@ function passes<T>(rule: Rule<T>, value: unknown): T | undefined {
 const string =
   (min = 0, max = Infinity, pattern?: RegExp): Rule<string> =>
   (value) => {
-    if (typeof value !== "string") return refuse();
+    if (typeof value !== 'string') return refuse();
     const codePoints = [...value].length;
-    if (
-      codePoints < min ||
-      codePoints > max ||
-      (pattern && !pattern.test(value))
-    )
-      refuse();
+    if (codePoints < min || codePoints > max || (pattern && !pattern.test(value))) refuse();
     return value;
   };
 
@@ -57,12 +52,7 @@ const string =
 const text =
   (max: number, required = false): Rule<string> =>
   (value) => {
-    if (
-      typeof value !== "string" ||
-      (required && !value.trim()) ||
-      countGraphemes(value) > max
-    )
-      return refuse();
+    if (typeof value !== 'string' || (required && !value.trim()) || countGraphemes(value) > max) return refuse();
     return value;
   };
 
@@ -73,7 +63,7 @@ const tagId = string(0, Infinity, TAG_ID);
 
 /** `z.url({ protocol: /^https?$/ })`: `http(s)://`, parsed by the URL parser; read trimmed and without tabs or newlines. */
 const httpUrl: Rule<string> = (value) => {
-  if (typeof value !== "string") return refuse();
+  if (typeof value !== 'string') return refuse();
   const trimmed = value.trim();
   if (!/^https?:\/\//i.test(trimmed)) refuse();
   let url: URL;
@@ -83,28 +73,20 @@ const httpUrl: Rule<string> = (value) => {
     return refuse();
   }
   if (!regexes.httpProtocol.test(url.protocol.slice(0, -1))) refuse();
-  return trimmed.replace(/[\t\n\r]/g, "");
+  return trimmed.replace(/[\t\n\r]/g, '');
 };
 
 /** A whole number from 1 to `max`. */
 const count =
   (max: number): Rule<number> =>
   (value) => {
-    if (
-      typeof value !== "number" ||
-      !Number.isSafeInteger(value) ||
-      value <= 0 ||
-      value > max
-    )
-      return refuse();
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0 || value > max) return refuse();
     return value;
   };
 
-const boolean: Rule<boolean> = (value) =>
-  typeof value === "boolean" ? value : refuse();
+const boolean: Rule<boolean> = (value) => (typeof value === 'boolean' ? value : refuse());
 
-const locale: Rule<Locale> = (value) =>
-  value === "ja" || value === "en" ? value : refuse();
+const locale: Rule<Locale> = (value) => (value === 'ja' || value === 'en' ? value : refuse());
 
 const optional =
   <T>(rule: Rule<T>): Rule<T | undefined> =>
@@ -114,8 +96,7 @@ const optional =
 const array =
   <T>(rule: Rule<T>, min: number, max: number): Rule<T[]> =>
   (value) => {
-    if (!Array.isArray(value) || value.length < min || value.length > max)
-      return refuse();
+    if (!Array.isArray(value) || value.length < min || value.length > max) return refuse();
     return value.map((item) => rule(item));
   };
 
@@ -123,8 +104,7 @@ const array =
 const object =
   <T>(shape: { [K in keyof T]-?: Rule<T[K]> }): Rule<T> =>
   (value) => {
-    if (typeof value !== "object" || value === null || Array.isArray(value))
-      return refuse();
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return refuse();
     const read: Record<string, unknown> = {};
     for (const [key, rule] of Object.entries<Rule<unknown>>(shape)) {
       const item = rule((value as Record<string, unknown>)[key]);
@@ -140,19 +120,19 @@ const { name: NAME, voice: VOICE } = TEXT_LIMITS;
 /** `consentRequestSchema` (core/schemas.ts), rule for rule. */
 const consentRequest = object<ConsentRequest>({
   id: string(1, 128),
-  controller: object<ConsentRequest["controller"]>({
+  controller: object<ConsentRequest['controller']>({
     name: text(NAME, true),
     contact: optional(text(NAME)),
     email,
     privacyPolicyUrl: optional(httpUrl),
   }),
-  customer: object<ConsentRequest["customer"]>({
+  customer: object<ConsentRequest['customer']>({
     company: text(NAME, true),
     signerName: optional(text(NAME)),
     signerEmail: optional(email),
     signerTitle: optional(text(NAME)),
   }),
-  story: object<ConsentRequest["story"]>({
+  story: object<ConsentRequest['story']>({
     title: text(200, true),
     summary: optional(text(2000)),
     quotes: array(text(VOICE, true), 0, 20),
@@ -180,10 +160,7 @@ const withdrawLink = object<WithdrawLink>({
 });
 
 /** The request as the receiver would read it, or undefined when the receiver would refuse it. */
-export const readConsentRequest = (
-  value: unknown,
-): ConsentRequest | undefined => passes(consentRequest, value);
+export const readConsentRequest = (value: unknown): ConsentRequest | undefined => passes(consentRequest, value);
 
 /** The withdrawal link's contents, or undefined when they are not a withdrawal link's. */
-export const readWithdrawLink = (value: unknown): WithdrawLink | undefined =>
-  passes(withdrawLink, value);
+export const readWithdrawLink = (value: unknown): WithdrawLink | undefined => passes(withdrawLink, value);
