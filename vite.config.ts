@@ -10,15 +10,13 @@ const root = import.meta.dirname;
 /**
  * Shared chunks are named for what they hold (left alone, rolldown names each after one of its modules: the chunk with
  * Lit and the delivery core came out as `styles-*.js`, zod in `request-link-*.js`, the elements as `define-*.js`). The first
- * rule whose module a chunk holds names it; lazy chunks keep the name of the module they load (transport, signing-page …).
+ * rule whose module a chunk holds names it; lazy chunks keep the name of the module they load (transport, signing …).
  */
 const CHUNK_NAMES: ReadonlyArray<[name: string, holds: string]> = [
   // Each element's own code (checked first: an element chunk also holds the Lit directives only it uses).
   ['koe-intake', '/src/intake/koe-intake.ts'],
   ['koe-snippet', '/src/snippet/koe-snippet.ts'],
   ['koe-consent', '/src/consent/koe-consent.ts'],
-  // Consent links and their rules, with the few zod patterns they share with the wire schemas (not zod itself).
-  ['consent-links', '/src/consent/consent-links.ts'],
   // zod and the wire schemas (the consent record's check when the signer signs, and index.ts).
   ['schemas', '/node_modules/zod/'],
   // Lit, the outbox and the rest of the delivery core, shared by every element.

@@ -27,9 +27,9 @@ export const ENTRIES = [
   { file: 'koe-snippet.js', budgetFrom: 'koe-intake.js', extra: 3 * kB, later: [['after the first paint', ['koe-intake', 'outbox']]] },
   {
     file: 'koe-consent.js',
-    budget: 22 * kB,
+    // Its first render is the notice and the form. Before, 19 kB drew "loading" and the notice needed 8 kB more (27 kB).
+    budget: 26 * kB,
     later: [
-      ['to show the notice and form', ['signing-page', 'notice-ja']],
       ['after the first paint', ['outbox']],
       ['when the signer starts', ['signing', 'receipt-ja']],
     ],

@@ -61,9 +61,9 @@ export function hoistTransitiveImportsPlugin() {
 /**
  * At each `import()` of a lazy chunk, also starts fetching the chunks that chunk imports and its importer has not
  * loaded yet, as Vite's preload helper does for apps (and not for libraries, where it would write `<link>` tags into
- * the host page): `import(`./signing-page.js`)` becomes
- * `(import(`./consent-links.js`).catch(()=>{}),…,import(`./signing-page.js`))`. <koe-consent>'s signing page then
- * arrives with the link rules, the form and the time formats in one round trip instead of two. The extra `import()`s
+ * the host page): `import(`./signing.js`)` becomes
+ * `(import(`./schemas.js`).catch(()=>{}),…,import(`./signing.js`))`. <koe-consent>'s signing code then arrives with
+ * zod and the wire schemas in one round trip instead of two. The extra `import()`s
  * only start fetches early (the browser's module map shares them with the lazy chunk's own imports); a failure is
  * reported by the lazy chunk's import, so theirs is silenced. Dependencies run before their importers either way.
  */

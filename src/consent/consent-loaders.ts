@@ -1,19 +1,15 @@
-// What <koe-consent> fetches on demand, named for what each module holds. Only "loading" shows before the link is read,
-// so nothing below is in the first download; each piece comes when the view that needs it is shown.
+// What <koe-consent> fetches on demand, named for what each module holds; each piece comes when the view that needs it
+// is shown. The link reader and the Japanese notice ship with the element: the notice is its first view.
 import type { Locale } from '../i18n/locale.js';
 import type { ReceiptStrings } from '../i18n/receipt.js';
 import type { WithdrawStrings } from '../i18n/withdraw.js';
-import { lazy, type Lazy } from '../core/lazy.js';
+import { lazy, shipped, type Lazy } from '../core/lazy.js';
 import type { NoticeCopy } from './notice-template.js';
-import type * as SigningPageModule from './signing-page.js';
+import { noticeJa } from './notice-ja.js';
 
-/** Reading the link (link-rules.ts) and the views that follow it: the notice, the signing form, page-level problems. */
-export const signingPage = lazy(() => import('./signing-page.js'));
-export type SigningPage = typeof SigningPageModule;
-
-/** The notice wording, fetched alongside the link check (in the link's language once it is read). */
+/** The notice wording in the link's language: Japanese ships with the element, English is fetched when a link asks for it. */
 export const noticeWording: Record<Locale, Lazy<NoticeCopy>> = {
-  ja: lazy(() => import('./notice-ja.js').then((m) => m.noticeJa)),
+  ja: shipped(noticeJa),
   en: lazy(() => import('./notice-en.js').then((m) => m.noticeEn)),
 };
 

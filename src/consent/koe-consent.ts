@@ -16,7 +16,7 @@ import { ConsentFormErrors } from './consent-form-errors.js';
 import { emptyForm, type ConsentFormState } from './consent-form-state.js';
 import { ConsentLinkController } from './consent-link-controller.js';
 import type { WithdrawLink } from './consent-links.js';
-import { noticeWording, receiptPrint, receiptWording, refusalWording, signing, signingPage, withdrawForm, withdrawWording } from './consent-loaders.js';
+import { noticeWording, receiptPrint, receiptWording, refusalWording, signing, withdrawForm, withdrawWording } from './consent-loaders.js';
 import { intentSentence, refusalAlert } from './consent-sentences.js';
 import { consentStyles } from './koe-consent.styles.js';
 import type { LinkSource } from './link-source.js';
@@ -99,8 +99,6 @@ export class KoeConsent extends KoeElement {
   readonly #link = new ConsentLinkController(this, {
     secureContext: () => KoeConsent.secureContext(),
     onRead: (source) => this.#handleLinkRead(source),
-    // The wording of the notice most likely shown, in parallel with the link reader.
-    onFetching: () => void noticeWording[this.#uiLocale].load().catch(() => undefined),
   });
   readonly #signature = new SignaturePadController(this, () => this.form.method === 'drawn' && !this.record);
 
@@ -127,19 +125,13 @@ export class KoeConsent extends KoeElement {
   /** Extra request headers (object or function, may be async), read at send time and never stored. */
   headers?: HeadersInput;
 
-  /** Also waits for the link to be read and for a locale or view still being fetched. */
+  /** Also waits for a locale or view still being fetched. */
   protected override getUpdateComplete(): Promise<boolean> {
-    return settled(() => super.getUpdateComplete(), () => this.#link.reading ?? this.#i18n.pending ?? this.#lazyModules.pending);
-  }
-
-  /** The first render waits for the link check, in a task of its own when the link reader is here already (KoeElement yields once more). */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) await this.#link.readBeforeFirstRender();
-    return super.scheduleUpdate();
+    return settled(() => super.getUpdateComplete(), () => this.#i18n.pending ?? this.#lazyModules.pending);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('request') || changed.has('withdraw') || changed.has('mode')) this.#link.read();
+    if (!this.hasUpdated || changed.has('request') || changed.has('withdraw') || changed.has('mode')) this.#link.read();
     const t = this.#i18n.use(this.#uiLocale);
     this.#config.check(t?.lang, checkEndpoint(this.endpoint), this.format);
     const source = this.#link.source;
@@ -208,7 +200,7 @@ export class KoeConsent extends KoeElement {
   async #signAndSend(source: LinkSource): Promise<ConsentSubmitResult> {
     const { lang, c, s } = this.#t;
     const noticeWordingNeeded = source.withdrawal ? withdrawWording[lang] : noticeWording[lang];
-    const [signer] = await Promise.all([signing.load(), signingPage.load(), receiptWording[lang].load(), noticeWordingNeeded.load()]);
+    const [signer] = await Promise.all([signing.load(), receiptWording[lang].load(), noticeWordingNeeded.load()]);
     const { record, errors } = await signer.signRecord({
       source,
       form: this.form,
@@ -258,7 +250,7 @@ export class KoeConsent extends KoeElement {
    */
   async submit(): Promise<ConsentSubmitResult> {
     // Called right after a property change: let the update run, the link be read and the strings arrive first.
-    if (this.isUpdatePending || !this.#i18n.value || this.#link.reading || this.#lazyModules.pending) await this.updateComplete;
+    if (this.isUpdatePending || !this.#i18n.value || this.#lazyModules.pending) await this.updateComplete;
     const source = this.#link.source;
     if (this.submitting) return 'cancelled';
     if (!this.#i18n.value || !source || source.problem || this.record || !this.#link.notice(this.#t.lang)) return 'unavailable';
@@ -298,7 +290,7 @@ export class KoeConsent extends KoeElement {
     const refusal = refusalAlert(t.s, t.c, this.#link.source?.request, this.#delivery.refusal, refusalWording[t.lang].get());
     return renderConsent({
       ...t, form: this.form, errors: this.#errors.errors, submitting: this.submitting, drawState: this.#signature.state, intent: this.#intent(),
-      page: signingPage.get(), source: this.#link.source, reading: this.#link.reading !== undefined, notice: this.#link.notice(t.lang),
+      source: this.#link.source, notice: this.#link.notice(t.lang),
       record: this.record, answer: this.#delivery.answer, endpointUrl: this.#outbox.endpoint, signedNotice: this.record && this.#link.notice(this.record.notice.locale),
       deliveryNote: this.deliveryNote, config: this.#config, alert: this.alert || this.#errors.formProblem || refusal, status: this.status || this.#errors.summary,
       rejectedId: this.#delivery.refusal && !this.#delivery.refusal.fixed ? this.#delivery.refusal.id : undefined, root: this.renderRoot,

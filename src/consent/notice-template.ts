@@ -5,9 +5,7 @@ import type { ConsentRequest } from '../core/schemas.js';
 import type { Locale } from '../i18n/locale.js';
 import { scopeLabel } from './scopes.js';
 import type { WithdrawLink } from './consent-links.js';
-import { noticeEn } from './notice-en.js';
-import { noticeJa } from './notice-ja.js';
-import { withdrawStrings, type WithdrawStrings } from '../i18n/withdraw.js';
+import type { WithdrawStrings } from '../i18n/withdraw.js';
 
 export const NOTICE_TEMPLATE_ID = 'koe-case-study-consent';
 export const WITHDRAWAL_TEMPLATE_ID = 'koe-consent-withdrawal';
@@ -111,14 +109,4 @@ export function buildWithdrawalNoticeWith(withdrawal: WithdrawLink, wording: Wit
     withdrawal: wording.noticeWithdrawal,
     sections: [{ heading: '', blocks: [p(wording.noticeIntro(withdrawal.receiptId)), p(wording.noticeWithdrawal)] }],
   };
-}
-
-/** The case-study consent notice for `request`, in `locale` (both wordings; the element loads one at a time). */
-export function buildNotice(request: ConsentRequest, locale: Locale): Notice {
-  return buildNoticeWith(request, locale === 'ja' ? noticeJa : noticeEn);
-}
-
-/** The withdrawal notice in `locale`. */
-export function buildWithdrawalNotice(withdrawal: WithdrawLink, locale: Locale): Notice {
-  return buildWithdrawalNoticeWith(withdrawal, withdrawStrings[locale]);
 }

@@ -1,5 +1,5 @@
-// The whole <koe-consent> view: "loading" until the link is read, then a page-level problem, the receipt, or the notice
-// with its form; the alert and status lines always. The pieces it draws come from the lazy modules (consent-loaders.ts).
+// The whole <koe-consent> view: a page-level problem, the receipt, or the notice with its form ("loading" while the
+// wording or form they need is on its way); the alert and status lines always. Rarer views come from consent-loaders.ts.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ConsentRecord } from '../core/schemas.js';
 import type { CommonStrings } from '../i18n/common.js';
@@ -8,18 +8,17 @@ import type { Locale } from '../i18n/locale.js';
 import type { ConfigCheck } from '../shared/config-check.js';
 import type { ReceiverAnswer } from './consent-delivery.js';
 import type { FormView } from './consent-form.js';
-import { receiptPrint, receiptWording, signing, withdrawForm, withdrawWording, type SigningPage } from './consent-loaders.js';
+import { renderSignForm } from './consent-form.js';
+import { receiptPrint, receiptWording, signing, withdrawForm, withdrawWording } from './consent-loaders.js';
+import { problemText, renderNotice, renderProblem } from './consent-views.js';
 import type { LinkSource } from './link-source.js';
 import type { Notice } from './notice-template.js';
 
 /** What the element hands to its view: the form's needs, plus the page's state and its handlers. */
 export interface ConsentView extends FormView {
   c: CommonStrings & DeliveryStrings;
-  /** The signing page module once it is here (undefined: still loading). */
-  page?: SigningPage;
   /** What the link says; undefined until it has been read. */
   source?: LinkSource;
-  reading: boolean;
   /** The notice for the link once its wording is here (the very object signing hashes). */
   notice?: Notice;
   /** The record sent or queued: shows the receipt. */
@@ -52,24 +51,24 @@ export function renderConsent(view: ConsentView): TemplateResult {
 }
 
 function renderBody(view: ConsentView) {
-  const { page, source, lang, s } = view;
-  // Until the link has been read (its reader still on its way, or offline before it came), say so.
+  const { source, lang, s } = view;
+  // Until the notice's wording or the withdrawal form has come (or offline before it came), say so.
   const loading = html`<p class="hint">${s.loading}</p>`;
-  if (view.reading || !page || !source) return loading;
-  if (source.problem) return page.renderProblem(...page.problemText(s, source.problem, source.seen?.expiresAt, lang));
+  if (!source) return loading;
+  if (source.problem) return renderProblem(...problemText(s, source.problem, source.seen?.expiresAt, lang));
   if (view.record) return renderReceipt(view, view.record);
-  const form = renderForm(view, page, source);
+  const form = renderForm(view, source);
   if (!view.notice || !form) return loading;
-  return [page.renderNotice(view.notice), renderConfigError(view.config, lang), form];
+  return [renderNotice(view.notice), renderConfigError(view.config, lang), form];
 }
 
 /** The signing or the withdrawal form; undefined while the withdrawal form is still on its way. */
-function renderForm(view: ConsentView, page: SigningPage, { request, withdrawal }: LinkSource) {
+function renderForm(view: ConsentView, { request, withdrawal }: LinkSource) {
   if (withdrawal) {
     const wording = withdrawWording[view.lang].get();
     return wording && withdrawForm.get()?.renderWithdrawForm(view, withdrawal, wording);
   }
-  return request && page.renderSignForm(view, request);
+  return request && renderSignForm(view, request);
 }
 
 function renderConfigError(config: ConfigCheck, lang: Locale) {

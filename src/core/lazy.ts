@@ -5,6 +5,11 @@ export interface Lazy<T> {
   load(): Promise<T>;
 }
 
+/** A module that ships with its element, behind the same interface as the lazy ones (the primary locale's wording). */
+export function shipped<T>(value: T): Lazy<T> {
+  return { get: () => value, load: () => Promise.resolve(value) };
+}
+
 export function lazy<T>(importer: () => Promise<T>): Lazy<T> {
   let value: T | undefined;
   let loading: Promise<T> | undefined;

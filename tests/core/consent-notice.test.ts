@@ -2,7 +2,8 @@
 import { expect } from '@open-wc/testing';
 import type { ConsentRequest } from '../../src/core/schemas.js';
 import { canonicalJson, hashNotice, hashRequest, noticeText, sha256Hex } from '../../src/consent/notice-hash.js';
-import { buildNotice, buildWithdrawalNotice, NOTICE_TEMPLATE_ID, NOTICE_VERSION } from '../../src/consent/notice-template.js';
+import { buildNotice, buildWithdrawalNotice } from '../../src/consent/notice-in-locale.js';
+import { NOTICE_TEMPLATE_ID, NOTICE_VERSION } from '../../src/consent/notice-template.js';
 import { isoWithOffset } from '../../src/consent/time.js';
 import { validConsentRequestInput } from '../fixtures/submissions.js';
 

@@ -5,7 +5,7 @@ import { buildConsentRecord, buildWithdrawRecord, signRecord, type SignInput, ty
 import { emptyForm, type ConsentFormState } from '../../src/consent/consent-form-state.js';
 import type { WithdrawLink } from '../../src/consent/consent-links.js';
 import { hashNotice, hashRequest } from '../../src/consent/notice-hash.js';
-import { buildNotice, buildWithdrawalNotice } from '../../src/consent/notice-template.js';
+import { buildNotice, buildWithdrawalNotice } from '../../src/consent/notice-in-locale.js';
 import { consentSchema, type ConsentRequest } from '../../src/core/schemas.js';
 import { commonJa } from '../../src/i18n/common-ja.js';
 import { consentJa } from '../../src/i18n/consent-ja.js';

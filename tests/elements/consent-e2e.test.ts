@@ -3,7 +3,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/consent/define.js';
 import type { KoeConsent } from '../../src/consent/koe-consent.js';
 import { canonicalJson, noticeText, sha256Hex } from '../../src/consent/notice-hash.js';
-import { buildNotice } from '../../src/consent/notice-template.js';
+import { buildNotice } from '../../src/consent/notice-in-locale.js';
 import { encodeConsentLink } from '../../src/consent/consent-links.js';
 import { Outbox } from '../../src/core/outbox.js';
 import { consentSchema, type ConsentRequest } from '../../src/core/schemas.js';

@@ -3,7 +3,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/consent/define.js';
 import { KoeConsent } from '../../src/consent/koe-consent.js';
-import { buildNotice } from '../../src/consent/notice-template.js';
+import { buildNotice } from '../../src/consent/notice-in-locale.js';
 import { noticeText } from '../../src/consent/notice-hash.js';
 import { encodeConsentLink, toBase64Url } from '../../src/consent/consent-links.js';
 import type { ConsentRequest } from '../../src/core/schemas.js';
