@@ -20,7 +20,10 @@ const CHUNK_NAMES: ReadonlyArray<[name: string, holds: string]> = [
   // zod and the wire schemas (the consent record's check when the signer signs, and index.ts).
   ['schemas', '/node_modules/zod/'],
   // Lit, the outbox and the rest of the delivery core, shared by every element.
-  ['lit-core', '/node_modules/lit-html/'],
+  ['lit-core', '/node_modules/lit-html/lit-html.js'],
+  // The base of Lit's directives, shared by elements and lazy views that use one (a lazy chunk holding a directive
+  // keeps its own name: receipt-print).
+  ['lit-directives', '/node_modules/lit-html/directive.js'],
 ];
 
 function chunkName(chunk: { name: string; moduleIds: readonly string[] }): string {

@@ -61,8 +61,7 @@ function chunkNamed(name) {
 }
 
 /**
- * The shared chunk: the one named SHARED_CHUNK.name that every element entry imports statically (a chunk holding only
- * some Lit directives is named after Lit too, so the name alone does not find it).
+ * The shared chunk: the one named SHARED_CHUNK.name that every element entry imports statically.
  */
 function sharedChunk() {
   const closures = ENTRIES.filter((e) => e.file.startsWith('koe-')).map((e) => staticClosure(e.file));
