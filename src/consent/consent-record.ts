@@ -1,5 +1,6 @@
 // The consent record, pure: built from what the signer chose, then checked (the wire schema, and the choices the schema
 // cannot see), with messages in the signer's language. Loaded when the signer starts (signing.ts); tests: consent-record.test.ts.
+import { DEFAULT_REVIEW_DAYS } from '../core/consent-terms.js';
 import { consentSchema, type ConsentRecord, type ConsentRequest } from '../core/schemas.js';
 import { newId } from '../core/ids.js';
 import { cleanText, countGraphemes } from '../core/text.js';
@@ -9,7 +10,7 @@ import type { WithdrawStrings } from '../i18n/withdraw.js';
 import type { ConsentFormState } from './consent-form-state.js';
 import type { WithdrawLink } from './consent-links.js';
 import { hashNotice, hashRequest } from './notice-hash.js';
-import { DEFAULT_REVIEW_DAYS, type Notice } from './notice-template.js';
+import type { Notice } from './notice-template.js';
 import { isoWithOffset, localTimeZone } from './time.js';
 
 /** What signing adds to the form: the notice shown and its hash, the sentence by the button, the drawing, the times. */

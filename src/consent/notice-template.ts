@@ -10,8 +10,6 @@ import type { WithdrawStrings } from '../i18n/withdraw.js';
 export const NOTICE_TEMPLATE_ID = 'koe-case-study-consent';
 export const WITHDRAWAL_TEMPLATE_ID = 'koe-consent-withdrawal';
 export const NOTICE_VERSION = '1.0';
-/** Default review window (defined with the wire schema: the receiver checks records against it too). */
-export { DEFAULT_REVIEW_DAYS };
 
 export type NoticeBlock = { p: string } | { list: string[] } | { link: string; label: string };
 export interface NoticeSection {
