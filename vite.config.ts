@@ -3,7 +3,14 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { koeReceiverPlugin } from './src/server/vite-plugin.js';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
-import { hoistTransitiveImportsPlugin, minifiedOutput, preloadLazyChunkImportsPlugin, sourceSideEffectsPlugin, versionDefine } from './scripts/build-options.mjs';
+import {
+  compileHintsPlugin,
+  hoistTransitiveImportsPlugin,
+  minifiedOutput,
+  preloadLazyChunkImportsPlugin,
+  sourceSideEffectsPlugin,
+  versionDefine,
+} from './scripts/build-options.mjs';
 
 const root = import.meta.dirname;
 
@@ -41,6 +48,8 @@ export default defineConfig(({ command }) => ({
     sourceSideEffectsPlugin(),
     hoistTransitiveImportsPlugin(),
     preloadLazyChunkImportsPlugin(),
+    // Last: its comment goes above the import lines the plugins before it add.
+    compileHintsPlugin(),
     ...(command === 'serve' ? [koeReceiverPlugin({ dataDir: process.env.KOE_DATA_DIR ?? resolve(root, '.koe-data') })] : []),
   ],
   server: {

@@ -7,3 +7,5 @@ export declare function versionDefine(version?: string): { __KOE_VERSION__: stri
 export declare function sourceSideEffectsPlugin(): Plugin;
 export declare function hoistTransitiveImportsPlugin(): Plugin;
 export declare function preloadLazyChunkImportsPlugin(): Plugin;
+export declare const COMPILE_HINT: '//# allFunctionsCalledOnLoad';
+export declare function compileHintsPlugin(): Plugin;

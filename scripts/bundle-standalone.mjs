@@ -5,7 +5,7 @@ import { Script } from 'node:vm';
 import { build, parseSync, Visitor } from 'vite';
 import { RolldownMagicString } from 'rolldown';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
-import { minifiedOutput, packageVersion, sourceSideEffectsPlugin, versionDefine } from './build-options.mjs';
+import { COMPILE_HINT, minifiedOutput, packageVersion, sourceSideEffectsPlugin, versionDefine } from './build-options.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const ENTRY = 'koe-standalone-entry';
@@ -63,7 +63,7 @@ function entryPlugin(modules) {
 
 /**
  * Bundles `modules` (paths from the repository root) into one IIFE: no import, no export, nothing fetched later.
- * Returns the code (licence header first, a sourceMappingURL comment last) and its source map, for a file in `outDir`.
+ * Returns the code (licence header and compile hint first, a sourceMappingURL comment last) and its source map, for a file in `outDir`.
  */
 export async function bundleStandalone({ modules, fileName, outDir = resolve(root, 'dist'), version = packageVersion, banner = licenceHeader(version) }) {
   // Vite's build sets process.env.NODE_ENV for the whole process; give the caller back what it had (the e2e world runs
@@ -83,7 +83,8 @@ export async function bundleStandalone({ modules, fileName, outDir = resolve(roo
       target: 'es2022',
       sourcemap: true,
       lib: { entry: ENTRY, formats: ['iife'], name: 'koeWidgets', fileName: () => fileName },
-      rolldownOptions: { output: { ...minifiedOutput, postBanner: banner } },
+      // The licence header, then the compile hint: everything in the file runs for the first render or soon after it.
+      rolldownOptions: { output: { ...minifiedOutput, postBanner: `${banner}\n${COMPILE_HINT}` } },
     },
   }).finally(() => {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
