@@ -8,4 +8,4 @@ export declare function sourceSideEffectsPlugin(): Plugin;
 export declare function hoistTransitiveImportsPlugin(): Plugin;
 export declare function preloadLazyChunkImportsPlugin(): Plugin;
 export declare const COMPILE_HINT: '//# allFunctionsCalledOnLoad';
-export declare function compileHintsPlugin(): Plugin;
+export declare function compileHintsPlugin(options?: { entries?: RegExp }): Plugin;

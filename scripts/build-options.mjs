@@ -69,17 +69,18 @@ export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 const ELEMENT_ENTRY = /\/src\/[^/]+\/define\.ts$/;
 
 /**
- * Puts COMPILE_HINT at the top of each element entry and of every chunk it imports: the code a page runs for an
+ * Puts COMPILE_HINT at the top of each element entry (`entries`: the modules entries are built from) and of every chunk
+ * it imports: the code a page runs for an
  * element's first render. Without it, V8 compiled each of those functions on the main thread when it was first called:
  * in traces of a first visit at 4× CPU throttling, 70–85 ms of main-thread compiling before the first render, 4–6 ms
  * with the hint. Lazy chunks (the outbox, the English strings, zod) are left to V8's own choice: much of them never
  * runs on a given page.
  */
-export function compileHintsPlugin() {
+export function compileHintsPlugin({ entries: entryModules = ELEMENT_ENTRY } = {}) {
   return {
     name: 'koe-compile-hints',
     generateBundle(_options, bundle) {
-      const entries = Object.values(bundle).filter((chunk) => chunk.type === 'chunk' && chunk.isEntry && ELEMENT_ENTRY.test(chunk.facadeModuleId ?? ''));
+      const entries = Object.values(bundle).filter((chunk) => chunk.type === 'chunk' && chunk.isEntry && entryModules.test(chunk.facadeModuleId ?? ''));
       const firstRender = new Set(entries.flatMap((entry) => [entry.fileName, ...transitiveImports(bundle, entry)]));
       for (const file of firstRender) {
         const chunk = bundle[file];
