@@ -5,7 +5,7 @@
 import { regexes } from 'zod/v4/core';
 import type { ConsentRequest } from '../core/schemas.js';
 import { countGraphemes, TAG_ID, TEXT_LIMITS } from '../core/text.js';
-import type { Locale } from '../i18n/locale.js';
+import { LOCALES, type Locale } from '../i18n/locale.js';
 
 /** What a withdrawal link carries: the receipt it withdraws, its withdrawal token (the receiver's), the scopes that were granted. */
 export interface WithdrawLink {
@@ -86,7 +86,7 @@ const count =
 
 const boolean: Rule<boolean> = (value) => (typeof value === 'boolean' ? value : refuse());
 
-const locale: Rule<Locale> = (value) => (value === 'ja' || value === 'en' ? value : refuse());
+const locale: Rule<Locale> = (value) => (LOCALES.includes(value as Locale) ? (value as Locale) : refuse());
 
 const optional =
   <T>(rule: Rule<T>): Rule<T | undefined> =>

@@ -3,6 +3,7 @@
 // evaluated cost a page's start-up tens of milliseconds in one task (issue #10), and a page uses one schema at most.
 import * as z from 'zod/mini';
 import { countGraphemes, TAG_ID, TEXT_LIMITS } from './text.js';
+import { LOCALES } from '../i18n/locale.js';
 
 /** A string of at most `max` graphemes (what a person counts), optionally required to be non-blank. */
 export const text = (max: number, required = false) =>
@@ -13,7 +14,7 @@ export const text = (max: number, required = false) =>
 
 const optionalText = (max: number) => z.optional(text(max));
 
-export const LOCALES = ['ja', 'en'] as const;
+export { LOCALES };
 export const FORMATS = ['json', 'cloudevents'] as const;
 export const VOICE_KINDS = ['quote', 'paraphrase', 'observation'] as const;
 export const CHANNELS = ['meeting', 'call', 'email', 'chat', 'support', 'event', 'other'] as const;

@@ -1,5 +1,8 @@
-// Locale resolution: explicit `locale`, then the nearest lang (crossing shadow roots), then the browser.
-import type { LOCALES } from '../core/schemas.js';
+// The locales Koe speaks, and how an element picks one: explicit `locale`, then the nearest lang (crossing shadow roots), then
+// the browser.
+
+/** The locales Koe speaks: the wire schemas' `locale` (core/schemas.ts) and the browser's link rules read this list. */
+export const LOCALES = ['ja', 'en'] as const;
 
 export type Locale = (typeof LOCALES)[number];
 
