@@ -19,7 +19,9 @@ export const versionDefine = (version = packageVersion) => ({ __KOE_VERSION__: J
 // describes the shipped dist/ files only, and bundlers read it for this repo's own sources too, so every build of src/
 // (vite.config.ts, the size bench, any one-entry bundle) adds this plugin: without it a one-entry build of src/index.ts
 // registers no element, and one of src/snippet/define.ts leaves out <koe-intake>.
-const SOURCE_SIDE_EFFECTS = [/\/src\/index\.ts$/, /\/src\/[^/]+\/define\.ts$/, /\/bench\/entries\/[^/]+\.ts$/];
+/** An element's define.ts: what each element entry (dist/koe-intake.js …) is built from. */
+const ELEMENT_DEFINE = /\/src\/[^/]+\/define\.ts$/;
+const SOURCE_SIDE_EFFECTS = [/\/src\/index\.ts$/, ELEMENT_DEFINE, /\/bench\/entries\/[^/]+\.ts$/];
 
 /** A Vite plugin that keeps the registering source modules, which `sideEffects` in package.json does not name. */
 export function sourceSideEffectsPlugin() {
@@ -50,9 +52,7 @@ export function hoistTransitiveImportsPlugin() {
         const hoisted = transitiveImports(bundle, chunk).filter((file) => !chunk.imports.includes(file));
         if (!hoisted.length) continue;
         const fromChunk = (file) => `./${posix.relative(posix.dirname(chunk.fileName), file)}`;
-        // On a line of its own, so the source map only moves down one line.
-        chunk.code = `${hoisted.map((file) => `import"${fromChunk(file)}";`).join('')}\n${chunk.code}`;
-        if (chunk.map) setMappings(bundle, chunk, `;${chunk.map.mappings}`);
+        prependLine(bundle, chunk, hoisted.map((file) => `import"${fromChunk(file)}";`).join(''));
       }
     },
   };
@@ -65,29 +65,20 @@ export function hoistTransitiveImportsPlugin() {
  */
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
-/** The element entries (dist/koe-intake.js …), each built from an element's define.ts. */
-const ELEMENT_ENTRY = /\/src\/[^/]+\/define\.ts$/;
-
 /**
  * Puts COMPILE_HINT at the top of each element entry (`entries`: the modules entries are built from) and of every chunk
- * it imports: the code a page runs for an
- * element's first render. Without it, V8 compiled each of those functions on the main thread when it was first called:
- * in traces of a first visit at 4× CPU throttling, 70–85 ms of main-thread compiling before the first render, 4–6 ms
- * with the hint. Lazy chunks (the outbox, the English strings, zod) are left to V8's own choice: much of them never
- * runs on a given page.
+ * it imports: the code a page runs for an element's first render. Without it, V8 compiled each of those functions on
+ * the main thread when it was first called: in traces of a first visit at 4× CPU throttling, 70–85 ms of main-thread
+ * compiling before the first render, 4–6 ms with the hint. Lazy chunks (the outbox, the English strings, zod) are left
+ * to V8's own choice: much of them never runs on a given page.
  */
-export function compileHintsPlugin({ entries: entryModules = ELEMENT_ENTRY } = {}) {
+export function compileHintsPlugin({ entries: entryModules = ELEMENT_DEFINE } = {}) {
   return {
     name: 'koe-compile-hints',
     generateBundle(_options, bundle) {
       const entries = Object.values(bundle).filter((chunk) => chunk.type === 'chunk' && chunk.isEntry && entryModules.test(chunk.facadeModuleId ?? ''));
       const firstRender = new Set(entries.flatMap((entry) => [entry.fileName, ...transitiveImports(bundle, entry)]));
-      for (const file of firstRender) {
-        const chunk = bundle[file];
-        // On a line of its own, so the source map only moves down one line.
-        chunk.code = `${COMPILE_HINT}\n${chunk.code}`;
-        if (chunk.map) setMappings(bundle, chunk, `;${chunk.map.mappings}`);
-      }
+      for (const file of firstRender) prependLine(bundle, bundle[file], COMPILE_HINT);
     },
   };
 }
@@ -136,6 +127,12 @@ function insertKeepingSourceMap(bundle, chunk, edits) {
     chunk.code = chunk.code.slice(0, at) + text + chunk.code.slice(at);
   }
   if (lines) setMappings(bundle, chunk, encode(lines));
+}
+
+/** Puts `line` above the chunk's code, on a line of its own, so the source map only moves down one line. */
+function prependLine(bundle, chunk, line) {
+  chunk.code = `${line}\n${chunk.code}`;
+  if (chunk.map) setMappings(bundle, chunk, `;${chunk.map.mappings}`);
 }
 
 /** A chunk's new source map mappings, in its map and in the `.map` file already made from it (the one written). */
