@@ -53,11 +53,27 @@ export async function iframeEmbed(world, row) {
     assert((await answer.text()).includes(`content="${parent}"`), 'the page does not carry the allowed parent origin');
 
     const page = await context.newPage();
-    await page.goto(`/hosts/iframe-parent.html?receiver=${encodeURIComponent(frame.origin)}`);
-    const form = page.frameLocator('#koe-frame').locator('koe-intake');
-    await form.locator('textarea').waitFor();
+    // The page's script is held back (a slow device or network) until the user has typed into its early words box.
+    let releaseScript;
+    const scriptHeld = new Promise((resolve) => (releaseScript = resolve));
+    await page.route(`${frame.origin}/embed/intake.js`, async (route) => {
+      await scriptHeld;
+      await route.continue();
+    });
+    // Not 'load': that waits for the frame's held script.
+    await page.goto(`/hosts/iframe-parent.html?receiver=${encodeURIComponent(frame.origin)}`, { waitUntil: 'domcontentloaded' });
+    const framed = page.frameLocator('#koe-frame');
+    const early = framed.getByLabel('お客様の言葉');
+    await early.pressSequentially('iframe で開いたフォームから');
+    assert(!(await framed.locator('koe-intake').evaluate((el) => !!customElements.get(el.localName))), 'Koe ran before the early box was typed in');
+    releaseScript();
+    const form = framed.locator('koe-intake');
+    const words = form.locator('[part=textarea]');
+    await until(async () => (await words.inputValue()) === 'iframe で開いたフォームから', "the early box's text in the form's words box");
+    assert(await words.evaluate((box) => box.getRootNode().activeElement === box), "the focus did not move into the form's words box");
+    await page.keyboard.insertText('送った声です。');
     const text = 'iframe で開いたフォームから送った声です。';
-    await form.locator('textarea').fill(text);
+    assert((await words.inputValue()) === text, `the words box holds "${await words.inputValue()}"`);
     await form.locator('.chip').first().click();
     await form.locator('[part=submit]').click();
     row.trials = 1;
