@@ -8,7 +8,7 @@ import type { CommonStrings } from '../i18n/common.js';
 import type { ConsentStrings } from '../i18n/consent.js';
 import type { WithdrawStrings } from '../i18n/withdraw.js';
 import type { ConsentFormState } from './consent-form-state.js';
-import type { WithdrawLink } from './consent-links.js';
+import type { WithdrawLink } from './link-rules.js';
 import { hashNotice, hashRequest } from './notice-hash.js';
 import type { Notice } from './notice-template.js';
 import { isoWithOffset, localTimeZone } from './time.js';

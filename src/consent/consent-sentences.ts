@@ -6,7 +6,7 @@ import type { DeliveryStrings } from '../i18n/delivery.js';
 import type { WithdrawStrings } from '../i18n/withdraw.js';
 import type { Refusal } from './consent-delivery.js';
 import type { ConsentFormState } from './consent-form-state.js';
-import type { WithdrawLink } from './consent-links.js';
+import type { WithdrawLink } from './link-rules.js';
 
 /** The sentence by the send button that the signer agrees to (also stored in the record); empty until there is one. */
 export function intentSentence(

@@ -15,7 +15,7 @@ import { ConsentDelivery } from './consent-delivery.js';
 import { ConsentFormErrors } from './consent-form-errors.js';
 import { emptyForm, type ConsentFormState } from './consent-form-state.js';
 import { ConsentLinkController } from './consent-link-controller.js';
-import type { WithdrawLink } from './consent-links.js';
+import type { WithdrawLink } from './link-rules.js';
 import { noticeWording, receiptPrint, receiptWording, refusalWording, signing, withdrawForm, withdrawWording } from './consent-loaders.js';
 import { intentSentence, refusalAlert } from './consent-sentences.js';
 import { consentStyles } from './koe-consent.styles.js';

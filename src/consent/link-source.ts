@@ -2,7 +2,8 @@
 // Loaded with the link rules (link-rules.ts); consent-link-controller.ts calls it and keeps the result.
 import type { ConsentRequest } from '../core/schemas.js';
 import type { Locale } from '../i18n/locale.js';
-import { checkConsentRequest, checkWithdrawLink, decodeConsentLink, decodeWithdrawLink, fragmentParam, WITHDRAW_PARAM, type LinkProblem, type WithdrawLink } from './consent-links.js';
+import { checkConsentRequest, checkWithdrawLink, decodeConsentLink, decodeWithdrawLink, fragmentParam, WITHDRAW_PARAM, type LinkProblem } from './consent-links.js';
+import type { WithdrawLink } from './link-rules.js';
 
 export type Problem = LinkProblem | 'insecure';
 

@@ -3,7 +3,7 @@
 import type { ConsentRequest } from '../core/schemas.js';
 import type { Locale } from '../i18n/locale.js';
 import { withdrawStrings } from '../i18n/withdraw.js';
-import type { WithdrawLink } from './consent-links.js';
+import type { WithdrawLink } from './link-rules.js';
 import { noticeEn } from './notice-en.js';
 import { noticeJa } from './notice-ja.js';
 import { buildNoticeWith, buildWithdrawalNoticeWith, type Notice } from './notice-template.js';

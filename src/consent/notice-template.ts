@@ -4,7 +4,7 @@ import { DEFAULT_REVIEW_DAYS } from '../core/consent-terms.js';
 import type { ConsentRequest } from '../core/schemas.js';
 import type { Locale } from '../i18n/locale.js';
 import { scopeLabel } from './scopes.js';
-import type { WithdrawLink } from './consent-links.js';
+import type { WithdrawLink } from './link-rules.js';
 import type { WithdrawStrings } from '../i18n/withdraw.js';
 
 export const NOTICE_TEMPLATE_ID = 'koe-case-study-consent';

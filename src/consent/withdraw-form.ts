@@ -2,7 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { WithdrawStrings } from '../i18n/withdraw.js';
 import { error, field, sendBlock, type FormView } from './consent-form.js';
-import type { WithdrawLink } from './consent-links.js';
+import type { WithdrawLink } from './link-rules.js';
 import { scopeLabel } from './scopes.js';
 
 /** The withdrawal form: which granted scopes to withdraw, and who is withdrawing. */

@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { buildConsentRecord, buildWithdrawRecord, signRecord, type SignInput, type Signing } from '../../src/consent/consent-record.js';
 import { emptyForm, type ConsentFormState } from '../../src/consent/consent-form-state.js';
-import type { WithdrawLink } from '../../src/consent/consent-links.js';
+import type { WithdrawLink } from '../../src/consent/link-rules.js';
 import { hashNotice, hashRequest } from '../../src/consent/notice-hash.js';
 import { buildNotice, buildWithdrawalNotice } from '../../src/consent/notice-in-locale.js';
 import { consentSchema, type ConsentRequest } from '../../src/core/schemas.js';
