@@ -9,11 +9,13 @@ import { serveUpload } from './embed-hosts.mjs';
 import { STANDALONE_FILES, buildStandalone } from '../../scripts/build-standalone.mjs';
 import { bundleStandalone } from '../../scripts/bundle-standalone.mjs';
 import { PLUGIN_ZIP, buildKintonePlugin } from '../../scripts/build-kintone.mjs';
+// "Another version" is the same one the browser tests build (their copy under /uploads-other-version/).
+import { OTHER_VERSION } from '../../scripts/wtr-standalone-plugin.mjs';
 
 export const DIST = join(ROOT, 'dist');
 /** An opaque upload URL, as a CMS or kintone gives for an uploaded file (the query is a cache-buster). */
 export const OPAQUE = '/uploads/7c1e9a2b';
-export const OTHER_VERSION = '0.0.9-other';
+export { OTHER_VERSION };
 
 function newestSource() {
   const walk = (dir) =>
@@ -85,7 +87,7 @@ export function publishArtifacts() {
     }
     // Another version's copy, built from the same sources with another version number (as an older customization would carry).
     const other = await bundleStandalone({ modules: STANDALONE_FILES.find((f) => f.file === 'standalone/koe.js').modules, fileName: 'koe.js', version: OTHER_VERSION });
-    serveUpload(`/uploads/${OTHER_VERSION}/koe.js`, other.code);
+    serveUpload('/uploads/other-version/koe.js', other.code);
     serveUpload('/uploads/kintone/koe-kintone.js', readFileSync(join(DIST, 'kintone/koe-kintone.js')));
     const plugin = await openPluginZip();
     if (!plugin.signatureValid) throw new Error('the plug-in zip signature does not verify against its PUBKEY');

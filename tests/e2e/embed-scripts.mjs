@@ -116,7 +116,7 @@ export async function twoCopies(world, row) {
     path: '/hosts/two-copies.html',
     text: '二つのバージョンが同居するページから送った声です。',
     expected: { 'customer.companyId': 'C-TWIN-2' },
-    scripts: [`${OPAQUE}/koe-intake.js?v=3`, '/uploads/second-copy/koe-intake.js', `/uploads/${OTHER_VERSION}/koe.js`],
+    scripts: [`${OPAQUE}/koe-intake.js?v=3`, '/uploads/second-copy/koe-intake.js', '/uploads/other-version/koe.js'],
     checks: {
       async beforeOpen(context) {
         // The same version twice (koe-intake.js, then koe.js): nothing to say.

@@ -9,6 +9,7 @@ export const UPLOADS = '/uploads/7c1e9a2b';
 export const SECOND_UPLOAD = '/uploads/second-copy';
 /** A copy of another version (an older customization): the plugin builds it with version OTHER_VERSION. */
 export const OTHER_UPLOAD = '/uploads-other-version/9d41e0c7';
+/** scripts/wtr-standalone-plugin.mjs's OTHER_VERSION, written out: this module runs in the browser, the plugin in Node. */
 export const OTHER_VERSION = '0.0.0-other';
 
 /**
