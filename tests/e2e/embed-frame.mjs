@@ -13,7 +13,7 @@ import { expectFields, storedRecord } from './embed-scripts.mjs';
 import { linkFragment, requestInput } from './consent-pages.mjs';
 
 /** A receiver on 127.0.0.1 (port chosen by the OS) whose allowed origins are `allowedOrigins`. */
-async function startFrameReceiver(allowedOrigins) {
+export async function startFrameReceiver(allowedOrigins) {
   const dataDir = await mkdtemp(join(tmpdir(), 'koe-e2e-frame-'));
   const { createReceiver } = await tsImport('../../src/server/index.ts', import.meta.url);
   let origin = '';

@@ -4,6 +4,7 @@
 import { closedShadowRoots, classicOpaque, moduleOpaque, strictCspStandalone, tagManager, twoCopies } from './embed-scripts.mjs';
 import { kintoneCustomization, kintoneMobileCustomization, kintoneMobilePlugin, kintonePlugin } from './embed-kintone.mjs';
 import { iframeEmbed } from './embed-frame.mjs';
+import { dynamicsWebResource, zohoWidget } from './embed-crm-widgets.mjs';
 import { reactBuildRow, vueBuildRow } from './embed-react.mjs';
 
 export const EMBED_ROWS = [
@@ -18,6 +19,8 @@ export const EMBED_ROWS = [
   { name: 'embed: kintone mobile customization', run: kintoneMobileCustomization },
   { name: 'embed: kintone mobile plug-in', run: kintoneMobilePlugin },
   { name: 'embed: iframe page + postMessage', run: iframeEmbed },
+  { name: 'embed: Zoho CRM widget (example)', run: zohoWidget },
+  { name: 'embed: Dynamics 365 web resource (example)', run: dynamicsWebResource },
   // Built by the packaging work (tests/e2e/embed-react.mjs): the React and Vue examples, from the packed tarball.
   { name: 'embed: React 19 build', run: withMatrix(reactBuildRow, { host: 'React 19 app (Vite)', artifact: 'koe-widgets/intake (packed tarball)', loadedAs: 'bundled ES modules, JSX types', checked: 'attributes, headers property, onkoe-sent' }), timeoutS: 300 },
   { name: 'embed: Vue 3 build', run: withMatrix(vueBuildRow, { host: 'Vue 3 app (Vite)', artifact: 'koe-widgets/intake (packed tarball)', loadedAs: 'bundled ES modules, vue-tsc types', checked: 'attributes, :headers, @koe-sent' }), timeoutS: 300 },
