@@ -7,7 +7,7 @@ import type { ConsentRequest } from '../core/schemas.js';
 import { apiRoutes, issueConsentRequest, type ApiDeps, type Services } from './api/index.js';
 import { newApiKey } from './auth.js';
 import { FaultController } from './faults.js';
-import { RateLimiter, type RateLimit } from './rate-limit.js';
+import { rateLimiterFor, type RateLimit } from './rate-limit.js';
 import { createEmbedPages, type EmbedPages } from './embed-pages.js';
 import { createRouter, type Logger, type Route } from './router.js';
 import { loadSealer } from './seal.js';
@@ -113,7 +113,7 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
     faults,
     now,
     maxBodyBytes: options.maxBodyBytes ?? 256 * 1024,
-    ...(rateLimit ? { rateLimiter: new RateLimiter(rateLimit, () => now().getTime()) } : {}),
+    ...(rateLimit ? { rateLimiter: rateLimiterFor(rateLimit, () => now().getTime(), services) } : {}),
     intakeRequiresKey: options.intakeRequiresKey ?? false,
     trustProxyHops: options.trustProxyHops ?? 0,
   };

@@ -1,5 +1,8 @@
 // Per-client token buckets for unauthenticated writes: `max` requests per `windowSeconds`, refilled evenly.
-// Each instance counts its own clients; behind a load balancer the effective limit is N times this.
+// On PostgreSQL the buckets live in the database, so every instance behind a load balancer counts against the same
+// allowance; on SQLite (one receiver process per data directory) they live in this process.
+import { createHmac } from 'node:crypto';
+import type { Storage } from './store.js';
 
 export interface RateLimit {
   max: number;
@@ -19,6 +22,19 @@ export function parseRateLimit(text: string): RateLimit | false {
   return { max, windowSeconds };
 }
 
+export type RateVerdict = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/** Takes one token for a client. The database-backed one answers asynchronously. */
+export interface RateLimiter {
+  take(client: string): RateVerdict | Promise<RateVerdict>;
+}
+
+/** Tokens refilled per millisecond. */
+export const refillPerMs = (limit: RateLimit): number => limit.max / (limit.windowSeconds * 1000);
+
+/** Whole seconds (at least 1) until a bucket holding `tokens` has one again. */
+export const secondsUntilToken = (tokens: number, limit: RateLimit): number => Math.max(1, Math.ceil((1 - tokens) / refillPerMs(limit) / 1000));
+
 interface Bucket {
   tokens: number;
   at: number;
@@ -27,7 +43,8 @@ interface Bucket {
 /** Forgotten once this many clients are tracked and their buckets are full again (a full bucket equals no entry). */
 const SWEEP_AT = 10_000;
 
-export class RateLimiter {
+/** This process's own buckets. */
+export class MemoryRateLimiter implements RateLimiter {
   readonly #limit: RateLimit;
   readonly #now: () => number;
   readonly #buckets = new Map<string, Bucket>();
@@ -37,16 +54,16 @@ export class RateLimiter {
   constructor(limit: RateLimit, now: () => number) {
     this.#limit = limit;
     this.#now = now;
-    this.#perMs = limit.max / (limit.windowSeconds * 1000);
+    this.#perMs = refillPerMs(limit);
   }
 
   /** Takes one token for `client`; when none is left, the whole seconds until one is. */
-  take(client: string): { ok: true } | { ok: false; retryAfterSeconds: number } {
+  take(client: string): RateVerdict {
     const now = this.#now();
     const bucket = this.#refill(this.#buckets.get(client), now);
     if (bucket.tokens < 1) {
       this.#buckets.set(client, bucket);
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.#perMs / 1000)) };
+      return { ok: false, retryAfterSeconds: secondsUntilToken(bucket.tokens, this.#limit) };
     }
     bucket.tokens -= 1;
     if (this.#buckets.size >= SWEEP_AT) this.#sweep(now);
@@ -64,4 +81,20 @@ export class RateLimiter {
       if (this.#refill(bucket, now).tokens >= this.#limit.max) this.#buckets.delete(client);
     }
   }
+}
+
+/**
+ * The receiver's limiter: the database's buckets where instances share it (PostgreSQL), else this process's. The
+ * database keeps each client as an HMAC of its address under the receiver's key, never the address itself.
+ */
+export function rateLimiterFor(limit: RateLimit, now: () => number, services: Promise<{ storage: Storage; hmacKey: string }>): RateLimiter {
+  const inMemory = new MemoryRateLimiter(limit, now);
+  return {
+    async take(client) {
+      const { storage, hmacKey } = await services;
+      if (!storage.takeRateToken) return inMemory.take(client);
+      const bucket = createHmac('sha256', hmacKey).update(`rate-limit ${client}`).digest('base64url');
+      return storage.takeRateToken(bucket, limit, now());
+    },
+  };
 }

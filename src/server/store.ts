@@ -1,5 +1,6 @@
 // What the receiver stores and the one interface both database engines implement (storage/sqlite.ts, storage/postgres.ts).
 import type { ConsentRequest } from '../core/schemas.js';
+import type { RateLimit, RateVerdict } from './rate-limit.js';
 
 export type RecordKind = 'intake' | 'consent' | 'consent-request';
 export type SubmissionKind = 'intake' | 'consent';
@@ -165,6 +166,11 @@ export interface Storage {
   listKeys(): Promise<ApiKey[]>;
   /** Marks a key revoked; false when no such key (or already revoked). */
   revokeKey(id: string, at: string): Promise<boolean>;
+  /**
+   * Takes a token from a client's bucket in the database, for every instance at once (PostgreSQL). Absent where one
+   * process has the database to itself (SQLite): that process counts in memory.
+   */
+  takeRateToken?(client: string, limit: RateLimit, nowMs: number): Promise<RateVerdict>;
   /** The named secret, created with `generate()` by whichever instance gets there first. */
   secret(name: string, generate: () => string): Promise<string>;
   /** Deletes every record and request (tests only; keys and secrets stay). */

@@ -25,7 +25,7 @@ async function post(deps: ApiDeps, kind: SubmissionKind, { req, res, path, cors,
   const { storage } = services;
   const client = clientAddress(req, deps.trustProxyHops);
   if (kind === 'intake' && deps.intakeRequiresKey) await requireKey(req, storage, 'intake');
-  else limitRate(deps, client);
+  else await limitRate(deps, client);
 
   const key = idempotencyKey(req);
   if (!key) throw new HttpError(400, 'idempotency-key-missing', 'The Idempotency-Key header is required, e.g. Idempotency-Key: "<submission id>".');
@@ -82,8 +82,8 @@ async function post(deps: ApiDeps, kind: SubmissionKind, { req, res, path, cors,
   sendJson(res, answer.status, answerBody, { ...cors, ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}) });
 }
 
-function limitRate(deps: ApiDeps, client: string): void {
-  const verdict = deps.rateLimiter?.take(client);
+async function limitRate(deps: ApiDeps, client: string): Promise<void> {
+  const verdict = await deps.rateLimiter?.take(client);
   if (verdict && !verdict.ok) {
     throw new HttpError(429, 'rate-limited', `Too many submissions from this client; retry in ${verdict.retryAfterSeconds} s.`, {}, { 'Retry-After': String(verdict.retryAfterSeconds) });
   }

@@ -93,6 +93,16 @@ function consentThatHoldsUp(t: (typeof TYPES)['sqlite'], decisionOf: string): st
     );`;
 }
 
+// Rate limits shared by every instance on one PostgreSQL database: one token bucket per client, the client kept as a
+// keyed hash (rate-limit.ts), never as an address. A bucket untouched for a whole window is full again and may go.
+// SQLite serves one receiver process per data directory, which counts in memory: nothing to create there.
+const RATE_BUCKETS = `
+    CREATE TABLE rate_buckets (
+      client TEXT PRIMARY KEY,
+      tokens DOUBLE PRECISION NOT NULL,
+      at_ms BIGINT NOT NULL
+    );`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'records, consent requests, API keys, secrets', sqlite: initialSchema(TYPES.sqlite), postgres: initialSchema(TYPES.postgres) },
   {
@@ -101,6 +111,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: consentThatHoldsUp(TYPES.sqlite, "json_extract(record, '$.decision')"),
     postgres: consentThatHoldsUp(TYPES.postgres, "(record::jsonb) ->> 'decision'"),
   },
+  { version: 3, name: 'rate limits shared by the instances', sqlite: '-- PostgreSQL only', postgres: RATE_BUCKETS },
 ];
 
 /** The bookkeeping table both runners create first. */

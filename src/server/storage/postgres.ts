@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type * as PG from 'pg';
 import { canonicalJson } from '../canonical.js';
+import { refillPerMs, secondsUntilToken, type RateLimit, type RateVerdict } from '../rate-limit.js';
 import type { ApiKey, AuditRow, KeyClaim, ListQuery, NewRow, Page, RecordKind, SealKey, StoredApiKey, Storage, StoredLine } from '../store.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import {
@@ -84,10 +85,22 @@ async function insertWith(db: Queryable, row: NewRow): Promise<boolean> {
   return result.rows.length === 1;
 }
 
+// One statement per request: refill the client's bucket for the time since it was last used, then take a token if one is
+// there. The row lock of ON CONFLICT orders concurrent takes for one client, whichever instance they come to.
+// $1 client, $2 max, $3 now (ms), $4 tokens refilled per ms; an instance whose clock is behind refills nothing.
+const REFILLED = 'LEAST($2::float8, b.tokens + GREATEST(0, $3::bigint - b.at_ms) * $4::float8)';
+const RATE_TAKE = `INSERT INTO rate_buckets AS b (client, tokens, at_ms) VALUES ($1, $2::float8 - 1, $3::bigint)
+  ON CONFLICT (client) DO UPDATE SET tokens = ${REFILLED} - 1, at_ms = GREATEST(b.at_ms, $3::bigint) WHERE ${REFILLED} >= 1
+  RETURNING tokens`;
+const RATE_TOKENS = `SELECT ${REFILLED} AS tokens FROM rate_buckets b WHERE b.client = $1`;
+/** Every this many takes, an instance deletes the buckets that a whole window has filled again. */
+const RATE_SWEEP_EVERY = 1000;
+
 class PostgresStorage implements Storage {
   readonly engine = 'postgres';
   readonly location: string;
   readonly #pool: PG.Pool;
+  #takesSinceSweep = 0;
 
   constructor(pool: PG.Pool, location: string) {
     this.#pool = pool;
@@ -198,13 +211,24 @@ class PostgresStorage implements Storage {
     return ((await this.#pool.query('UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id])).rowCount ?? 0) === 1;
   }
 
+  async takeRateToken(client: string, limit: RateLimit, nowMs: number): Promise<RateVerdict> {
+    const params = [client, limit.max, nowMs, refillPerMs(limit)];
+    if ((this.#takesSinceSweep += 1) >= RATE_SWEEP_EVERY) {
+      this.#takesSinceSweep = 0;
+      await this.#pool.query('DELETE FROM rate_buckets WHERE at_ms < $1', [nowMs - limit.windowSeconds * 1000]);
+    }
+    if ((await this.#pool.query(RATE_TAKE, params)).rows.length === 1) return { ok: true };
+    const bucket = (await this.#pool.query<{ tokens: number }>(RATE_TOKENS, params)).rows[0];
+    return { ok: false, retryAfterSeconds: secondsUntilToken(bucket?.tokens ?? 0, limit) };
+  }
+
   async secret(name: string, generate: () => string): Promise<string> {
     await this.#pool.query('INSERT INTO secrets (name, value, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [name, generate(), new Date().toISOString()]);
     return (await this.#pool.query<{ value: string }>('SELECT value FROM secrets WHERE name = $1', [name])).rows[0]!.value;
   }
 
   async reset(): Promise<void> {
-    await this.#pool.query('DELETE FROM record_tags; DELETE FROM records; DELETE FROM consent_requests;');
+    await this.#pool.query('DELETE FROM record_tags; DELETE FROM records; DELETE FROM consent_requests; DELETE FROM rate_buckets;');
   }
 
   async close(): Promise<void> {
