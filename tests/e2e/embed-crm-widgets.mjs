@@ -19,7 +19,8 @@ function deployExample(dir, files, receiver) {
   for (const file of files) {
     const source = readFileSync(join(ROOT, 'examples', dir, file), 'utf8');
     const edited = source.replaceAll(`'${PLACEHOLDER_RECEIVER}'`, `'${receiver}'`);
-    if (file.endsWith('.js') && source.includes('KOE_RECEIVER =')) assert(edited !== source, `examples/${dir}/${file} no longer sets KOE_RECEIVER to ${PLACEHOLDER_RECEIVER}`);
+    if (file.endsWith('.js') && source.includes('KOE_RECEIVER ='))
+      assert(edited !== source, `examples/${dir}/${file} no longer sets KOE_RECEIVER to ${PLACEHOLDER_RECEIVER}`);
     serveUpload(`/examples/${dir}/${file}`, edited);
   }
 }
@@ -31,7 +32,8 @@ async function crmWidgetRow(world, row, { page: hostPage, example, files, outerF
   try {
     deployExample(example, files, frame.origin);
     const page = await context.newPage();
-    if (sdk) await page.route(sdk.url, (route) => route.fulfill({ path: join(ROOT, 'tests/e2e/hosts', sdk.file), contentType: 'text/javascript; charset=utf-8' }));
+    if (sdk)
+      await page.route(sdk.url, (route) => route.fulfill({ path: join(ROOT, 'tests/e2e/hosts', sdk.file), contentType: 'text/javascript; charset=utf-8' }));
     await page.goto(hostPage);
     const form = page.frameLocator(outerFrame).frameLocator('#koe').locator('koe-intake');
     const words = form.locator('[part=textarea]');
@@ -62,7 +64,12 @@ async function crmWidgetRow(world, row, { page: hostPage, example, files, outerF
 }
 
 export function zohoWidget(world, row) {
-  row.embed = { host: 'Zoho CRM (widget)', artifact: 'examples/zoho/ + /embed/intake.html', loadedAs: 'widget iframe → receiver iframe', checked: 'record + user → context; frame sized' };
+  row.embed = {
+    host: 'Zoho CRM (widget)',
+    artifact: 'examples/zoho/ + /embed/intake.html',
+    loadedAs: 'widget iframe → receiver iframe',
+    checked: 'record + user → context; frame sized',
+  };
   return crmWidgetRow(world, row, {
     page: '/hosts/zoho-crm.html',
     example: 'zoho',
@@ -84,7 +91,12 @@ export function zohoWidget(world, row) {
 }
 
 export function dynamicsWebResource(world, row) {
-  row.embed = { host: 'Dynamics 365 (web resource)', artifact: 'examples/dynamics/ + /embed/intake.html', loadedAs: 'web resource + OnLoad → receiver iframe', checked: 'form context → context; frame sized' };
+  row.embed = {
+    host: 'Dynamics 365 (web resource)',
+    artifact: 'examples/dynamics/ + /embed/intake.html',
+    loadedAs: 'web resource + OnLoad → receiver iframe',
+    checked: 'form context → context; frame sized',
+  };
   return crmWidgetRow(world, row, {
     page: '/hosts/dynamics-form.html',
     example: 'dynamics',

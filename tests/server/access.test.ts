@@ -159,32 +159,39 @@ for (const engine of engines()) {
       }
     });
 
-    it('counts one allowance per client across every instance on one PostgreSQL database, and stores no address', { skip: engine.name !== 'postgres' && 'instances share buckets on PostgreSQL only' }, async () => {
-      const options = { rateLimit: { max: 3, windowSeconds: 60 }, trustProxyHops: 1, now: () => new Date(clock) };
-      const instances = [await start(target, options), await start(target, options)];
-      try {
-        let turn = 0;
-        const send = (from: string) => {
-          const intake = validIntake();
-          return post(`${instances[turn++ % 2]!.url}/api/intake`, intake, intake.id, { 'X-Forwarded-For': from });
-        };
-        for (let i = 0; i < 3; i += 1) assert.equal((await send('198.51.100.23')).status, 201, `request ${i + 1} of the allowance`);
-        for (let i = 0; i < 2; i += 1) {
-          const limited = await send('198.51.100.23');
-          assert.equal(limited.status, 429, 'the allowance is used up on both instances');
-          assert.equal(limited.headers.get('retry-after'), '20');
+    it(
+      'counts one allowance per client across every instance on one PostgreSQL database, and stores no address',
+      { skip: engine.name !== 'postgres' && 'instances share buckets on PostgreSQL only' },
+      async () => {
+        const options = { rateLimit: { max: 3, windowSeconds: 60 }, trustProxyHops: 1, now: () => new Date(clock) };
+        const instances = [await start(target, options), await start(target, options)];
+        try {
+          let turn = 0;
+          const send = (from: string) => {
+            const intake = validIntake();
+            return post(`${instances[turn++ % 2]!.url}/api/intake`, intake, intake.id, { 'X-Forwarded-For': from });
+          };
+          for (let i = 0; i < 3; i += 1) assert.equal((await send('198.51.100.23')).status, 201, `request ${i + 1} of the allowance`);
+          for (let i = 0; i < 2; i += 1) {
+            const limited = await send('198.51.100.23');
+            assert.equal(limited.status, 429, 'the allowance is used up on both instances');
+            assert.equal(limited.headers.get('retry-after'), '20');
+          }
+          assert.equal((await send('198.51.100.24')).status, 201, 'another client has its own allowance');
+          clock += 20_000;
+          assert.equal((await send('198.51.100.23')).status, 201, 'refilled after Retry-After');
+          assert.equal((await send('198.51.100.23')).status, 429);
+          const stored = (await admin<{ client: string }>('SELECT client FROM rate_buckets', [], target.databaseUrl)).map((row) => row.client);
+          assert.ok(stored.length >= 2, 'the buckets are in the database');
+          assert.ok(
+            stored.every((client) => !/198\.51\.100|203\.0\.113/.test(client)),
+            'the buckets keep no client address',
+          );
+        } finally {
+          for (const instance of instances) await instance.stop();
         }
-        assert.equal((await send('198.51.100.24')).status, 201, 'another client has its own allowance');
-        clock += 20_000;
-        assert.equal((await send('198.51.100.23')).status, 201, 'refilled after Retry-After');
-        assert.equal((await send('198.51.100.23')).status, 429);
-        const stored = (await admin<{ client: string }>('SELECT client FROM rate_buckets', [], target.databaseUrl)).map((row) => row.client);
-        assert.ok(stored.length >= 2, 'the buckets are in the database');
-        assert.ok(stored.every((client) => !/198\.51\.100|203\.0\.113/.test(client)), 'the buckets keep no client address');
-      } finally {
-        for (const instance of instances) await instance.stop();
-      }
-    });
+      },
+    );
 
     it('trusts X-Forwarded-For only when configured', async () => {
       const consentFrom = async (r: Running, forwarded: string) => {
