@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import { assert, newContext, until } from './harness.mjs';
+import { axeViolations, FRAMED_PAGE } from './axe.mjs';
 import { expectClean } from './tally.mjs';
 import { publishArtifacts } from './embed-artifacts.mjs';
 import { expectFields, storedRecord } from './embed-scripts.mjs';
@@ -66,6 +67,9 @@ export async function iframeEmbed(world, row) {
     const early = framed.getByLabel('お客様の言葉');
     await early.pressSequentially('iframe で開いたフォームから');
     assert(!(await framed.locator('koe-intake').evaluate((el) => !!customElements.get(el.localName))), 'Koe ran before the early box was typed in');
+    const embedPage = page.frames().find((f) => f.url().startsWith(`${frame.origin}/embed/intake.html`));
+    const earlyViolations = await axeViolations(embedPage, undefined, FRAMED_PAGE);
+    assert(earlyViolations.length === 0, `axe on the embed page before its script: ${earlyViolations.join(', ')}`);
     releaseScript();
     const form = framed.locator('koe-intake');
     const words = form.locator('[part=textarea]');

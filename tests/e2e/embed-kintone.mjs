@@ -2,14 +2,12 @@
 // the customization and plug-in call, cybozu.dev pages named there): the customization file, and the signed plug-in
 // zip, configured on its settings screen with the keyboard, then used on a record through <koe-snippet>; each on the PC
 // record details screen and on the mobile one (a 360 px wide phone).
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { assert, until } from './harness.mjs';
+import { axeViolations } from './axe.mjs';
 import { fileVoice } from './pages.mjs';
 import { publishArtifacts } from './embed-artifacts.mjs';
 import { hostRow, lastSentId } from './embed-scripts.mjs';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SPACE_FORM = '[data-fk-space="koe"] > koe-intake';
 const SNIPPET_FORM = '[data-fk-space="koe"] > koe-snippet koe-intake';
 /** A small phone's screen (CSS pixels), where kintone shows its mobile view. */
@@ -29,12 +27,6 @@ const RECORD_CONTEXT = {
   'custom.kintoneRecordId': '108',
   locale: 'ja',
 };
-
-/** axe-core on the page (or inside `selector`): the violations' ids. */
-async function axeViolations(page, selector) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async (sel) => (await window.axe.run(sel ? document.querySelector(sel) : document)).violations.map((v) => `${v.id} (${v.nodes.length})`), selector);
-}
 
 /** The record details screen on PC (record.html) or on a phone (mobile-record.html, 360 px wide). */
 async function openRecord(page, { mobile, query }) {
