@@ -10,6 +10,7 @@ import { publishArtifacts } from './embed-artifacts.mjs';
 import { serveUpload } from './embed-hosts.mjs';
 import { expectFields, storedRecord } from './embed-scripts.mjs';
 import { startFrameReceiver } from './embed-frame.mjs';
+import { axeViolations, FRAMED_PAGE } from './axe.mjs';
 
 /** What an admin edits in each example: the receiver's origin. */
 const PLACEHOLDER_RECEIVER = 'https://koe.example.com';
@@ -50,6 +51,8 @@ async function crmWidgetRow(world, row, { page: hostPage, example, files, outerF
       const h = Number(await widget.evaluate(() => document.getElementById('koe').height));
       return h !== 640 && h;
     }, "the example's frame sized from koe-embed-resize");
+    const violations = await axeViolations(widget, undefined, FRAMED_PAGE);
+    assert(violations.length === 0, `axe on examples/${example}/: ${violations.join(', ')}`);
     row.delivered = 1;
     row.duplicates = (await stored()).length - 1;
     row.pageErrors = errors.length;
@@ -68,7 +71,7 @@ export function zohoWidget(world, row) {
     host: 'Zoho CRM (widget)',
     artifact: 'examples/zoho/ + /embed/intake.html',
     loadedAs: 'widget iframe → receiver iframe',
-    checked: 'record + user → context; frame sized',
+    checked: 'record + user → context; frame sized; axe',
   };
   return crmWidgetRow(world, row, {
     page: '/hosts/zoho-crm.html',
@@ -95,7 +98,7 @@ export function dynamicsWebResource(world, row) {
     host: 'Dynamics 365 (web resource)',
     artifact: 'examples/dynamics/ + /embed/intake.html',
     loadedAs: 'web resource + OnLoad → receiver iframe',
-    checked: 'form context → context; frame sized',
+    checked: 'form context → context; frame sized; axe',
   };
   return crmWidgetRow(world, row, {
     page: '/hosts/dynamics-form.html',

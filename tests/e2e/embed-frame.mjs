@@ -40,7 +40,7 @@ function collectViolations() {
 }
 
 export async function iframeEmbed(world, row) {
-  row.embed = { host: 'HubSpot / Zoho / Dynamics (iframe only)', artifact: '/embed/intake.html (receiver)', loadedAs: 'iframe, context in the fragment', checked: 'postMessage to the allowed parent only' };
+  row.embed = { host: 'HubSpot / Zoho / Dynamics (iframe only)', artifact: '/embed/intake.html (receiver)', loadedAs: 'iframe, context in the fragment', checked: 'early box + axe; postMessage to the allowed parent only' };
   await publishArtifacts(); // builds dist/embed when missing
   const parent = world.base; // http://localhost:<port>
   const stranger = parent.replace('localhost', '127.0.0.1'); // the same page on an origin the receiver does not allow
