@@ -4,7 +4,6 @@ import type { ConsentRecord, ConsentRequest } from '../core/schemas.js';
 import type { Locale } from '../i18n/locale.js';
 import { readConsentRequest, readWithdrawLink, type WithdrawLink } from './link-rules.js';
 
-
 export const CONSENT_PARAM = 'koe';
 export const WITHDRAW_PARAM = 'koe-withdraw';
 
