@@ -19,7 +19,11 @@ export function nearestLang(el: Element): string | undefined {
   return undefined;
 }
 
-export function resolveLocale(explicit: string | null | undefined, el?: Element): Locale {
-  const tags = [explicit, el && nearestLang(el), ...(globalThis.navigator?.languages ?? [])];
+/** The first of `tags` (language tags in order of preference) that names a locale of ours; `en` when none does. */
+export function firstLocale(tags: readonly (string | null | undefined)[]): Locale {
   return tags.map(toLocale).find(Boolean) ?? 'en';
+}
+
+export function resolveLocale(explicit: string | null | undefined, el?: Element): Locale {
+  return firstLocale([explicit, el && nearestLang(el), ...(globalThis.navigator?.languages ?? [])]);
 }

@@ -6,6 +6,9 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { intakeEn } from '../i18n/intake-en.js';
+import { intakeJa } from '../i18n/intake-ja.js';
+import { firstLocale, type Locale } from '../i18n/locale.js';
 
 export interface EmbedPagesOptions {
   /**
@@ -32,6 +35,36 @@ const TYPES: Record<string, string> = {
   'embed.css': 'text/css; charset=utf-8',
 };
 const PARENTS_META = '<meta name="koe-embed-parent-origins" content="" />';
+/** The intake page as built: Japanese, its early words box labelled as the form's words box is in Japanese. */
+const BUILT_LANG = '<html lang="ja">';
+const EARLY_LABEL = `<label for="early-words">${intakeJa.voiceLabel}</label>`;
+const WORDS_LABEL: Record<Locale, string> = { ja: intakeJa.voiceLabel, en: intakeEn.voiceLabel };
+
+/**
+ * The language the page's script will choose when the fragment names none (the browser's, as `navigator.languages`
+ * gives it), read from the request's Accept-Language: tags by their q-value, most preferred first.
+ */
+export function acceptedLocale(acceptLanguage: string | undefined): Locale {
+  const tags = (acceptLanguage ?? '')
+    .split(',')
+    .map((entry, index) => {
+      const [tag = '', ...params] = entry.split(';').map((part) => part.trim());
+      const q = Number(/^q=([\d.]+)$/i.exec(params.find((p) => /^q=/i.test(p)) ?? 'q=1')?.[1] ?? 0);
+      return { tag, q, index };
+    })
+    .filter(({ tag, q }) => tag && tag !== '*' && q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return firstLocale(tags.map(({ tag }) => tag));
+}
+
+/**
+ * The intake page in `locale`: its lang and its early words box's label are the form's own from the first byte, so the
+ * label does not change language when the form takes the box over (the script sets the same lang from the browser).
+ */
+function intakePageIn(page: string, locale: Locale): string {
+  if (locale === 'ja') return page;
+  return page.replace(BUILT_LANG, `<html lang="${locale}">`).replace(EARLY_LABEL, `<label for="early-words">${WORDS_LABEL[locale]}</label>`);
+}
 
 /** dist/embed seen from the compiled module (dist/node/server/) or from the source (src/server/). */
 function builtPagesDir(): string | undefined {
@@ -111,7 +144,12 @@ export function createEmbedPages(options: EmbedPagesOptions = {}): EmbedPages {
     }
     const head = method === 'HEAD';
     if (!name.endsWith('.html')) return answer(res, 200, type, file, {}, head);
-    const page = file.toString('utf8').replace(PARENTS_META, parentsMeta);
-    answer(res, 200, type, page, { 'Content-Security-Policy': csp }, head);
+    let page = file.toString('utf8').replace(PARENTS_META, parentsMeta);
+    const headers: Record<string, string> = { 'Content-Security-Policy': csp };
+    if (name === 'intake.html') {
+      page = intakePageIn(page, acceptedLocale(req.headers['accept-language']));
+      headers['Vary'] = 'Accept-Language';
+    }
+    answer(res, 200, type, page, headers, head);
   }
 }

@@ -39,6 +39,36 @@ function collectViolations() {
   document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
 }
 
+/**
+ * An English browser, and a fragment that names no locale: the early words box is labelled in English from the first
+ * byte (the receiver reads Accept-Language), and the form that takes it over speaks English too, so the label does not
+ * change language under the user's eyes.
+ */
+async function earlyBoxInBrowserLanguage(world, receiverOrigin) {
+  const { context } = await newContext(world, { locale: 'en-US' });
+  try {
+    const page = await context.newPage();
+    let releaseScript;
+    const scriptHeld = new Promise((resolve) => (releaseScript = resolve));
+    await page.route(`${receiverOrigin}/embed/intake.js`, async (route) => {
+      await scriptHeld;
+      await route.continue();
+    });
+    await page.goto(`/hosts/iframe-parent.html?receiver=${encodeURIComponent(receiverOrigin)}&locale=`, { waitUntil: 'domcontentloaded' });
+    const framed = page.frameLocator('#koe-frame');
+    const label = 'The customer’s words';
+    await framed.getByLabel(label).pressSequentially('Typed early');
+    assert((await framed.locator('html').getAttribute('lang')) === 'en', 'the embed page is not in English for an English browser');
+    releaseScript();
+    const words = framed.locator('koe-intake [part=textarea]');
+    await until(async () => (await words.inputValue()) === 'Typed early', "the early box's text in the form's words box");
+    const formLabel = await framed.locator('koe-intake label[for=text]').textContent();
+    assert(formLabel?.trim() === label, `the form's words box is labelled "${formLabel}", the early box "${label}"`);
+  } finally {
+    await context.close();
+  }
+}
+
 export async function iframeEmbed(world, row) {
   row.embed = { host: 'HubSpot / Zoho / Dynamics (iframe only)', artifact: '/embed/intake.html (receiver)', loadedAs: 'iframe, context in the fragment', checked: 'early box + axe; postMessage to the allowed parent only' };
   await publishArtifacts(); // builds dist/embed when missing
@@ -93,6 +123,8 @@ export async function iframeEmbed(world, row) {
     expectFields(record, { 'voice.text': text, 'customer.companyId': 'C-FRAME-1', 'customer.companyName': 'フレーム物産', 'deal.id': 'D-FRAME-1', 'reporter.id': 'u-frame', locale: 'ja' });
     const violations = await page.frames().find((f) => f.url().startsWith(frame.origin)).evaluate(() => window.__csp);
     assert(violations.length === 0, `CSP violations in the embed page: ${violations.join(' | ')}`);
+
+    await earlyBoxInBrowserLanguage(world, frame.origin);
 
     // The consent page, framed with a link this receiver signed: the customer's notice shows.
     const link = linkFragment(await frame.receiver.issueConsentRequest(requestInput()));

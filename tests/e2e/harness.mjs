@@ -76,8 +76,8 @@ export async function stopWorld(world) {
  * A fresh browser context (own IndexedDB) whose pages report uncaught errors and unhandled rejections into `errors`.
  * `init` scripts run before any page script.
  */
-export async function newContext(world, { init = [] } = {}) {
-  const context = await world.browser.newContext({ baseURL: world.base, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+export async function newContext(world, { init = [], locale = 'ja-JP' } = {}) {
+  const context = await world.browser.newContext({ baseURL: world.base, locale, timezoneId: 'Asia/Tokyo' });
   const errors = [];
   await context.addInitScript(() => {
     window.addEventListener('unhandledrejection', (e) => {

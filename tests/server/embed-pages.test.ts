@@ -65,6 +65,28 @@ describe('embed pages', () => {
     }
   });
 
+  it("labels the intake page's early words box in the language its form will speak (the browser's)", async () => {
+    const pageFor = async (acceptLanguage?: string) => {
+      const res = await fetch(`${url}/embed/intake.html`, { headers: acceptLanguage === undefined ? {} : { 'Accept-Language': acceptLanguage } });
+      assert.equal(res.headers.get('vary'), 'Accept-Language');
+      const page = await res.text();
+      const lang = /<html lang="([^"]+)">/.exec(page)?.[1];
+      const label = /<label for="early-words">([^<]*)<\/label>/.exec(page)?.[1];
+      return `${lang} ${label}`;
+    };
+    assert.equal(await pageFor('ja-JP,ja;q=0.9,en-US;q=0.8'), 'ja お客様の言葉');
+    assert.equal(await pageFor('en-US,en;q=0.9,ja;q=0.8'), 'en The customer’s words');
+    // By q-value, not by position; languages Koe does not speak are passed over; none of ours: English, as the script decides.
+    assert.equal(await pageFor('en;q=0.5, ja;q=0.8'), 'ja お客様の言葉');
+    assert.equal(await pageFor('fr-FR, ja;q=0.3, en;q=0'), 'ja お客様の言葉');
+    assert.equal(await pageFor('de, fr;q=0.7'), 'en The customer’s words');
+    assert.equal(await pageFor('*;q=0.5, en-GB'), 'en The customer’s words');
+    // Its CSP and allowed parents stay as they are.
+    const english = await fetch(`${url}/embed/intake.html`, { headers: { 'Accept-Language': 'en' } });
+    assert.match(english.headers.get('content-security-policy')!, /frame-ancestors 'self' https:\/\/crm\.example\.com/);
+    assert.match(await english.text(), /content="https:\/\/crm\.example\.com https:\/\/app\.hubspot\.com"/);
+  });
+
   it('serves the page scripts and styles with their types, and HEAD without a body', async () => {
     const js = await fetch(`${url}/embed/intake.js`);
     assert.equal(js.headers.get('content-type'), 'text/javascript; charset=utf-8');

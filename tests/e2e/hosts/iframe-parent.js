@@ -7,7 +7,9 @@ window.addEventListener('message', (event) => {
   window.koeMessages.push({ origin: event.origin, type: event.data.type, detail: event.data.detail });
   if (event.data.type === 'koe-embed-resize') frame.height = String(event.data.detail.height);
 });
-// ?consent=<fragment> frames the consent page with that link instead of the intake form.
+// ?consent=<fragment> frames the consent page with that link instead of the intake form; ?locale= (empty) names no
+// locale in the fragment, so the form speaks the browser's language.
 const consent = new URLSearchParams(location.search).get('consent');
-const context = new URLSearchParams({ 'company-id': 'C-FRAME-1', 'company-name': 'フレーム物産', 'deal-id': 'D-FRAME-1', 'reporter-id': 'u-frame', locale: 'ja' });
+const locale = new URLSearchParams(location.search).get('locale') ?? 'ja';
+const context = new URLSearchParams({ 'company-id': 'C-FRAME-1', 'company-name': 'フレーム物産', 'deal-id': 'D-FRAME-1', 'reporter-id': 'u-frame', ...(locale ? { locale } : {}) });
 frame.src = consent ? `${receiver}/embed/consent.html#${consent}` : `${receiver}/embed/intake.html#${context}`;
