@@ -40,10 +40,12 @@ function publicElement(decl, byName) {
     .filter((a) => !a.fieldName || (fields.has(a.fieldName) && !readonly.has(a.fieldName)))
     .map(({ inheritedFrom: _, ...a }) => a);
   for (const m of members) if (readonly.has(m.name)) delete m.attribute;
-  // The base classes between the element and LitElement are not exported; their members are listed on the element.
+  // The base classes between the element and LitElement are not exported; their members, and the custom properties
+  // KoeElement documents for every element, are listed on the element.
   let superclass = decl.superclass;
   while (superclass?.module) superclass = byName.get(superclass.name)?.find((f) => f.decl.kind === 'class')?.decl.superclass;
-  return { ...decl, members, attributes, ...(superclass ? { superclass } : {}) };
+  const cssProperties = decl.cssProperties?.map(({ inheritedFrom: _, ...p }) => p);
+  return { ...decl, members, attributes, ...(cssProperties ? { cssProperties } : {}), ...(superclass ? { superclass } : {}) };
 }
 
 /** Rebuilds the manifest around the shipped entry modules; source-only modules are left out. */

@@ -59,7 +59,6 @@ export type ConsentSubmitResult = 'sent' | 'queued' | 'needs-attention' | 'cance
  * @cssprop --koe-consent-max-width - Maximum width of the element's content (default 46rem).
  * @cssprop --koe-color-accent - Buttons, links and the intent marker.
  * @cssprop --koe-color-danger - Errors and alerts.
- * @cssprop --koe-font-family - Font of every text.
  */
 export class KoeConsent extends KoeElement {
   static override styles = [tokens, base, consentStyles];

@@ -55,21 +55,6 @@ export type { IntakeState };
  * @csspart outbox - The outbox status line.
  * @csspart config-error - The configuration error box.
  * @csspart warning - The offline-safety-off warning.
- *
- * @cssprop --koe-font-family - Font stack.
- * @cssprop --koe-font-size - Base font size.
- * @cssprop --koe-radius - Corner radius.
- * @cssprop --koe-spacing - Base spacing.
- * @cssprop --koe-color-text - Text colour.
- * @cssprop --koe-color-muted - Secondary text colour.
- * @cssprop --koe-color-surface - Background colour.
- * @cssprop --koe-color-border - Border colour.
- * @cssprop --koe-color-accent - Buttons, pressed chips.
- * @cssprop --koe-color-on-accent - Text on accent.
- * @cssprop --koe-color-danger - Errors.
- * @cssprop --koe-color-success - Sent confirmation.
- * @cssprop --koe-color-warning - Queued and offline-safety warnings.
- * @cssprop --koe-focus-ring - Focus outline colour.
  */
 export class KoeIntake extends KoeContextElement {
   static override styles = styles;

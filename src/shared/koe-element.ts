@@ -6,6 +6,25 @@ import { afterNextPaint, yieldToMain } from '../core/scheduling.js';
 import { inShortScriptTask } from './evaluation-task.js';
 import { settled } from './locale-controller.js';
 
+/**
+ * The base of every Koe element. The design tokens (shared/styles.ts) style each element: set them on the element or
+ * on any ancestor.
+ *
+ * @cssprop --koe-font-family - Font stack.
+ * @cssprop --koe-font-size - Base font size.
+ * @cssprop --koe-radius - Corner radius.
+ * @cssprop --koe-spacing - Base spacing.
+ * @cssprop --koe-color-text - Text colour.
+ * @cssprop --koe-color-muted - Secondary text colour.
+ * @cssprop --koe-color-surface - Background colour.
+ * @cssprop --koe-color-border - Border colour.
+ * @cssprop --koe-color-accent - Buttons, links and selected choices.
+ * @cssprop --koe-color-on-accent - Text on the accent colour.
+ * @cssprop --koe-color-danger - Errors.
+ * @cssprop --koe-color-success - Confirmations (sent, signed).
+ * @cssprop --koe-color-warning - Warnings (queued, offline safety off).
+ * @cssprop --koe-focus-ring - Focus outline colour.
+ */
 export class KoeElement extends LitElement {
   static override properties: PropertyDeclarations = { fullyDrawn: { state: true }, painted: { state: true } };
 

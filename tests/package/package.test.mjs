@@ -201,6 +201,18 @@ describe('custom-elements.json', () => {
     assert.deepEqual(element('koe-consent').attributes.map((a) => a.name).sort(), ['endpoint', 'format', 'locale', 'mode']);
   });
 
+  test('documents every --koe-* custom property each element reads, and no other', () => {
+    for (const tag of ['koe-intake', 'koe-snippet', 'koe-consent']) {
+      // The standalone file holds every stylesheet the element (and, for the snippet, its dialog's form) adopts.
+      const code = readFileSync(join(installed, `dist/standalone/${tag}.js`), 'utf8');
+      const read = [...new Set([...code.matchAll(/var\((--koe-[a-z-]+)/g)].map((m) => m[1]))].sort();
+      assert.ok(read.length >= 14, `${tag}: found ${read.length} custom properties in its file`);
+      const documented = element(tag).cssProperties.map((p) => p.name).sort();
+      assert.deepEqual(documented, read, `${tag}: documented custom properties`);
+      for (const p of element(tag).cssProperties) assert.ok(p.description, `${tag}: ${p.name} has no description`);
+    }
+  });
+
   test('has no internal state, and read-only state is read-only', () => {
     for (const decl of elements()) {
       const hidden = decl.members.filter((m) => (m.privacy && m.privacy !== 'public') || m.name.startsWith('#') || m.static);
