@@ -9,7 +9,7 @@ import type { ApiKey, Scope, Storage, StoredApiKey } from './store.js';
 export const SCOPES: readonly Scope[] = ['read', 'issue', 'intake'];
 
 export const SCOPE_HELP: Record<Scope, string> = {
-  read: 'GET /api/records and /api/consent-requests',
+  read: 'GET /api/records, /api/feed and /api/consent-requests',
   issue: 'POST /api/consent-requests',
   intake: 'POST /api/intake when KOE_INTAKE_REQUIRES_KEY is set',
 };

@@ -110,7 +110,7 @@ async function serve(): Promise<number> {
   console.log(`Koe receiver listening on ${base}`);
   console.log(`  storage: ${receiver.engine} (${receiver.engine === 'sqlite' ? receiver.dataDir : 'KOE_DATABASE_URL'})`);
   console.log(`  same-origin: ${publicOrigins.join(', ')}; cross-origin: ${config.receiver.allowedOrigins?.length ? config.receiver.allowedOrigins.join(', ') : '(none)'}`);
-  console.log(`  POST /api/intake, /api/consent (open to those origins)   GET /api/records, /api/consent-requests (key: read)   POST /api/consent-requests (key: issue)`);
+  console.log(`  POST /api/intake, /api/consent (open to those origins)   GET /api/records, /api/feed, /api/consent-requests (key: read)   POST /api/consent-requests (key: issue)`);
   console.log(`  GET /api/seal-keys (public: the keys that verify seals and receipts)`);
 
   let stopping = false;

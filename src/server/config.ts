@@ -122,7 +122,7 @@ Usage:
                                                           each row changed after it was written
   koe-receiver --help                                     this text
 
-Scopes: read (GET /api/records, /api/consent-requests), issue (POST /api/consent-requests),
+Scopes: read (GET /api/records, /api/feed, /api/consent-requests), issue (POST /api/consent-requests),
         intake (POST /api/intake when KOE_INTAKE_REQUIRES_KEY=true). Send keys as Authorization: Bearer <key>.
 Public: GET /api/seal-keys, the JWK Set that verifies seals and the signed receipts (JWS, EdDSA).
 

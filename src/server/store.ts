@@ -93,6 +93,34 @@ export interface Page {
   next?: Cursor;
 }
 
+/**
+ * The feed of one kind: rows in the order they can no longer be preceded by another, oldest first, after `after` (a
+ * position an earlier feed page returned; the start when absent). Its text is the engine's own (isFeedPosition).
+ */
+export interface FeedQuery {
+  kind: RecordKind;
+  limit: number;
+  after?: string;
+}
+
+export interface FeedPage {
+  items: StoredLine[];
+  /** The position after the last item, or `after` again when nothing new is final yet (absent at the start). */
+  position?: string;
+}
+
+/**
+ * Whether `text` is a feed position as `engine` writes them. SQLite: the row's sequence (one process writes, so rows
+ * commit in sequence order). PostgreSQL: the inserting transaction's id, a dot, the sequence (instances commit in any
+ * order; see storage/sql.ts). Numbers out of the columns' range are not positions (the database would refuse them).
+ */
+export function isFeedPosition(engine: Storage['engine'], text: string): boolean {
+  const parts = text.split('.');
+  if (parts.length !== (engine === 'sqlite' ? 1 : 2) || !parts.every((part) => /^\d{1,20}$/.test(part))) return false;
+  const [seq, tx] = [BigInt(parts.at(-1)!), BigInt(engine === 'postgres' ? parts[0]! : 0)];
+  return seq < 2n ** 63n && tx < 2n ** 64n;
+}
+
 export interface SealKey {
   /** RFC 7638 JWK thumbprint of the public key. */
   id: string;
@@ -160,6 +188,8 @@ export interface Storage {
   auditRows(table: 'records' | 'consent_requests', afterSeq: string, limit: number): Promise<AuditRow[]>;
   /** One page, newest first, read through an index: never the whole table. */
   list(query: ListQuery): Promise<Page>;
+  /** The next rows of the feed (FeedQuery): every row exactly once, in one order, for a client that copies them elsewhere. */
+  feed(query: FeedQuery): Promise<FeedPage>;
   count(kind: RecordKind): Promise<number>;
   createKey(key: StoredApiKey): Promise<void>;
   findKey(id: string): Promise<StoredApiKey | undefined>;

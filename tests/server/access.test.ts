@@ -28,7 +28,7 @@ for (const engine of engines()) {
       await target.cleanup();
     });
 
-    const reads = () => [`/api/records?type=intake`, `/api/records?type=consent`, `/api/consent-requests`, `/api/consent-requests/${requestId}`];
+    const reads = () => [`/api/records?type=intake`, `/api/records?type=consent`, `/api/feed?type=intake`, `/api/consent-requests`, `/api/consent-requests/${requestId}`];
     const issue = (apiKey?: string) => post(`${r.url}/api/consent-requests`, validConsentRequestInput(), undefined, apiKey ? bearer(apiKey) : {});
 
     it('answers 401 without a key, naming the scheme, on every read and on issuing', async () => {

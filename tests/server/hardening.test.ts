@@ -10,6 +10,8 @@ import { validIntake } from '../fixtures/submissions.js';
 import { bearer, captureLog, engines, get, post, start, type Running, type Target } from './helpers.js';
 
 const ALLOWED = 'https://crm.example.com';
+/** A cursor as the receiver encodes them (api/records.ts), around any text. */
+const cursorOf = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 
 /** A raw connection to the receiver; `reply` collects what comes back until the server closes it. */
 async function raw(url: string, send = ''): Promise<{ socket: Socket; reply: Promise<string> }> {
@@ -146,6 +148,9 @@ for (const engine of engines()) {
       ['a non-numeric limit', () => get(`${r.url}/api/records?type=intake&limit=lots`, key, origin), 400, 'bad-query'],
       ['a forged cursor', () => get(`${r.url}/api/records?type=intake&cursor=bm90LWEtY3Vyc29y`, key, origin), 400, 'bad-query'],
       ['a date that is not one', () => get(`${r.url}/api/records?type=intake&from=yesterday`, key, origin), 400, 'bad-query'],
+      ['a day the month does not have', () => get(`${r.url}/api/records?type=intake&from=2026-02-30`, key, origin), 400, 'bad-query'],
+      ['a cursor past the sequence range', () => get(`${r.url}/api/records?type=intake&cursor=${cursorOf('2026-11-30T00:00:00.000Z|9223372036854775808')}`, key, origin), 400, 'bad-query'],
+      ['a cursor in the year 275760', () => get(`${r.url}/api/records?type=intake&cursor=${cursorOf('+275760-09-13T00:00:00.000Z|1')}`, key, origin), 400, 'bad-query'],
       ['an unknown endpoint', () => get(`${r.url}/api/nothing`, key, origin), 404, 'not-found'],
       ['a wrong method', () => fetch(`${r.url}/api/intake`, { method: 'DELETE', headers: origin }), 405, 'method-not-allowed'],
       ['no key', () => get(`${r.url}/api/records?type=intake`, undefined, origin), 401, 'unauthorized'],

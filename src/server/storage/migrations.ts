@@ -103,6 +103,19 @@ const RATE_BUCKETS = `
       at_ms BIGINT NOT NULL
     );`;
 
+// The feed (GET /api/feed; storage/sql.ts feedSql). PostgreSQL: each row keeps the id of the transaction that inserted it,
+// since instances commit in any order and the feed reads only rows of transactions that have all ended. Rows stored
+// before this migration share its transaction's id, and keep their sequence order. SQLite commits in sequence order.
+const FEED = {
+  sqlite: `
+    CREATE INDEX records_kind_seq ON records (kind, seq);`,
+  postgres: `
+    ALTER TABLE records ADD COLUMN tx xid8 NOT NULL DEFAULT pg_current_xact_id();
+    ALTER TABLE consent_requests ADD COLUMN tx xid8 NOT NULL DEFAULT pg_current_xact_id();
+    CREATE INDEX records_kind_tx ON records (kind, tx, seq);
+    CREATE INDEX consent_requests_tx ON consent_requests (tx, seq);`,
+};
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'records, consent requests, API keys, secrets', sqlite: initialSchema(TYPES.sqlite), postgres: initialSchema(TYPES.postgres) },
   {
@@ -112,6 +125,7 @@ export const MIGRATIONS: readonly Migration[] = [
     postgres: consentThatHoldsUp(TYPES.postgres, "(record::jsonb) ->> 'decision'"),
   },
   { version: 3, name: 'rate limits shared by the instances', sqlite: '-- PostgreSQL only', postgres: RATE_BUCKETS },
+  { version: 4, name: 'the feed: every record once, in commit order', ...FEED },
 ];
 
 /** The bookkeeping table both runners create first. */

@@ -6,11 +6,11 @@ import { createHash } from 'node:crypto';
 import type * as PG from 'pg';
 import { canonicalJson } from '../canonical.js';
 import { refillPerMs, secondsUntilToken, type RateLimit, type RateVerdict } from '../rate-limit.js';
-import type { ApiKey, AuditRow, KeyClaim, ListQuery, NewRow, Page, RecordKind, SealKey, StoredApiKey, Storage, StoredLine } from '../store.js';
+import type { ApiKey, AuditRow, FeedPage, FeedQuery, KeyClaim, ListQuery, NewRow, Page, RecordKind, SealKey, StoredApiKey, Storage, StoredLine } from '../store.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import {
   FIND_CONSENT_BY_ID, FIND_RECORD_BY_KEY, FIND_REQUEST_BY_KEY, RECORD_INSERT, RECORD_INSERT_PARAMS, REQUEST_INSERT, SEAL_KEYS, SEAL_KEY_INSERT,
-  auditRowOf, auditSql, insertParams, keyOf, lineOf, listSql, pageOf, sealKeyOf, type KeyRow, type Row,
+  auditRowOf, auditSql, feedPageOf, feedSql, insertParams, keyOf, lineOf, listSql, pageOf, sealKeyOf, type KeyRow, type Row,
 } from './sql.js';
 
 type Queryable = Pick<PG.Pool, 'query'> | PG.PoolClient;
@@ -178,6 +178,11 @@ class PostgresStorage implements Storage {
   async list(query: ListQuery): Promise<Page> {
     const { sql, params } = listSql(query);
     return pageOf((await this.#pool.query<Row>(numbered(sql), params)).rows, query.limit);
+  }
+
+  async feed(query: FeedQuery): Promise<FeedPage> {
+    const { sql, params } = feedSql('postgres', query);
+    return feedPageOf((await this.#pool.query<Row & { position: string }>(numbered(sql), params)).rows, query.after);
   }
 
   async count(kind: RecordKind): Promise<number> {

@@ -1,6 +1,18 @@
 // SQL both engines share: the paged read and the mapping from rows to what the API returns.
 // Written with `?` placeholders; the PostgreSQL engine numbers them ($1, $2 …) before sending.
-import { TYPE_OF, type ApiKey, type AuditRow, type Cursor, type ListQuery, type NewRow, type Page, type SealKey, type StoredLine } from '../store.js';
+import {
+  TYPE_OF,
+  type ApiKey,
+  type AuditRow,
+  type Cursor,
+  type FeedPage,
+  type FeedQuery,
+  type ListQuery,
+  type NewRow,
+  type Page,
+  type SealKey,
+  type StoredLine,
+} from '../store.js';
 
 export interface Row {
   seq: string | number | bigint;
@@ -63,6 +75,41 @@ export function listSql(query: ListQuery): { sql: string; params: unknown[] } {
     (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
     ` ORDER BY ${time} DESC, ${t}.seq DESC LIMIT ?`;
   return { sql, params };
+}
+
+/**
+ * The next rows of the feed (store.ts FeedQuery) with each row's position, oldest first. On SQLite rows commit in
+ * sequence order. On PostgreSQL several instances insert at once, and a transaction that took a sequence number first
+ * may commit after one that took a later number: a reader that went by sequence alone would pass over the late row for
+ * good. So each row keeps its transaction's id (`tx`), the feed goes by (tx, seq), and it returns only rows of
+ * transactions older than every one still running (`pg_snapshot_xmin`): those are all committed or gone, and no row
+ * can appear before them any more. A row held in a running transaction holds back the rows after it until it is in.
+ */
+export function feedSql(engine: 'sqlite' | 'postgres', query: FeedQuery): { sql: string; params: unknown[] } {
+  const isRequest = query.kind === 'consent-request';
+  const where = isRequest ? [] : ['r.kind = ?'];
+  const params: unknown[] = isRequest ? [] : [query.kind];
+  let position: string;
+  let order: string;
+  if (engine === 'sqlite') {
+    where.push('r.seq > ?');
+    params.push(BigInt(query.after ?? 0));
+    [position, order] = ['r.seq', 'r.seq'];
+  } else {
+    const [tx, seq] = (query.after ?? '0.0').split('.');
+    where.push('(r.tx, r.seq) > (?::xid8, ?::bigint)', 'r.tx < pg_snapshot_xmin(pg_current_snapshot())');
+    params.push(tx, seq);
+    [position, order] = ["r.tx::text || '.' || r.seq", 'r.tx, r.seq'];
+  }
+  params.push(query.limit);
+  const columns = isRequest ? REQUEST_COLUMNS : RECORD_COLUMNS;
+  const sql = `SELECT ${columns}, ${position} AS position FROM ${isRequest ? 'consent_requests' : 'records'} r WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`;
+  return { sql, params };
+}
+
+export function feedPageOf(rows: Array<Row & { position: string | number | bigint }>, after?: string): FeedPage {
+  const position = rows.length ? String(rows.at(-1)!.position) : after;
+  return { items: rows.map((row) => lineOf(row)), ...(position ? { position } : {}) };
 }
 
 export function toIso(value: string | Date): string {

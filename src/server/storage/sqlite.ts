@@ -5,11 +5,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { canonicalJson } from '../canonical.js';
-import type { ApiKey, AuditRow, KeyClaim, ListQuery, NewRow, Page, RecordKind, SealKey, StoredApiKey, Storage, StoredLine } from '../store.js';
+import type { ApiKey, AuditRow, FeedPage, FeedQuery, KeyClaim, ListQuery, NewRow, Page, RecordKind, SealKey, StoredApiKey, Storage, StoredLine } from '../store.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import {
   FIND_CONSENT_BY_ID, FIND_RECORD_BY_KEY, FIND_REQUEST_BY_KEY, RECORD_INSERT, REQUEST_INSERT, SEAL_KEYS, SEAL_KEY_INSERT,
-  auditRowOf, auditSql, insertParams, keyOf, lineOf, listSql, pageOf, sealKeyOf, type KeyRow, type Row,
+  auditRowOf, auditSql, feedPageOf, feedSql, insertParams, keyOf, lineOf, listSql, pageOf, sealKeyOf, type KeyRow, type Row,
 } from './sql.js';
 
 type Database = BetterSqlite3.Database;
@@ -146,6 +146,11 @@ class SqliteStorage implements Storage {
   async list(query: ListQuery): Promise<Page> {
     const { sql, params } = listSql(query);
     return pageOf(this.#db.prepare(sql).all(...params) as Row[], query.limit);
+  }
+
+  async feed(query: FeedQuery): Promise<FeedPage> {
+    const { sql, params } = feedSql('sqlite', query);
+    return feedPageOf(this.#db.prepare(sql).all(...params) as Array<Row & { position: number }>, query.after);
   }
 
   async count(kind: RecordKind): Promise<number> {
