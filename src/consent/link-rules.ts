@@ -4,7 +4,7 @@
 // signer's first view was a long task of its own and most of the link reader's download (issue #10).
 import { regexes } from 'zod/v4/core';
 import type { ConsentRequest } from '../core/schemas.js';
-import { countGraphemes, TAG_ID, TEXT_LIMITS } from '../core/text.js';
+import { countGraphemes, RECORD_ID, TAG_ID, TEXT_LIMITS } from '../core/text.js';
 import { LOCALES, type Locale } from '../i18n/locale.js';
 
 /** What a withdrawal link carries: the receipt it withdraws, its withdrawal token (the receiver's), the scopes that were granted. */
@@ -60,6 +60,7 @@ const email = string(0, Infinity, regexes.email);
 const uuid = string(0, Infinity, regexes.uuid());
 const isoDateTime = string(0, Infinity, regexes.datetime({ offset: true }));
 const tagId = string(0, Infinity, TAG_ID);
+const recordId = string(1, 128, RECORD_ID);
 
 /** `z.url({ protocol: /^https?$/ })`: `http(s)://`, parsed by the URL parser; read trimmed and without tabs or newlines. */
 const httpUrl: Rule<string> = (value) => {
@@ -119,7 +120,7 @@ const { name: NAME, voice: VOICE } = TEXT_LIMITS;
 
 /** `consentRequestSchema` (core/schemas.ts), rule for rule. */
 const consentRequest = object<ConsentRequest>({
-  id: string(1, 128),
+  id: recordId,
   controller: object<ConsentRequest['controller']>({
     name: text(NAME, true),
     contact: optional(text(NAME)),
@@ -151,7 +152,7 @@ const consentRequest = object<ConsentRequest>({
 
 const withdrawLink = object<WithdrawLink>({
   receiptId: uuid,
-  requestId: string(1, 128),
+  requestId: recordId,
   withdrawalToken: optional(string(0, 512)),
   scopes: array(tagId, 1, 50),
   termMonths: optional(count(120)),

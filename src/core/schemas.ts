@@ -2,7 +2,7 @@
 // Each exported schema is built the first time it is used (zod's own `z.lazy`): building them all when the module is
 // evaluated cost a page's start-up tens of milliseconds in one task (issue #10), and a page uses one schema at most.
 import * as z from 'zod/mini';
-import { countGraphemes, TAG_ID, TEXT_LIMITS } from './text.js';
+import { countGraphemes, RECORD_ID, TAG_ID, TEXT_LIMITS } from './text.js';
 import { LOCALES } from '../i18n/locale.js';
 
 /** A string of at most `max` graphemes (what a person counts), optionally required to be non-blank. */
@@ -29,6 +29,7 @@ export const formatSchema = z.lazy(() => z.enum(FORMATS));
 export const isoDateTime = z.lazy(() => z.iso.datetime({ offset: true }));
 const uuid = z.lazy(() => z.uuid());
 const tagId = z.lazy(() => z.string().check(z.regex(TAG_ID, 'tag_id')));
+const recordId = z.lazy(() => z.string().check(z.minLength(1), z.maxLength(128), z.regex(RECORD_ID, 'control_character')));
 
 export const intakeSchema = z.lazy(() =>
   z.object({
@@ -87,7 +88,7 @@ export const consentScopeSchema = z.lazy(() => z.object({ id: tagId, granted: z.
 export const consentSchema = z.lazy(() =>
   z.object({
     receiptId: uuid,
-    requestId: z.string().check(z.minLength(1), z.maxLength(128)),
+    requestId: recordId,
     /** The issued request's token (HMAC); the receiver refuses records whose request was altered or never issued. */
     requestToken: z.optional(z.string().check(z.maxLength(512))),
     /** SHA-256 (hex) of the canonical JSON (keys sorted) of the request as the signer saw it; lets the receiver refuse an edited request. */
@@ -133,7 +134,7 @@ export type ConsentRecord = z.infer<typeof consentSchema>;
 /** What a consent link carries (base64url JSON in `#koe=`), or what the host sets as `request`. */
 export const consentRequestSchema = z.lazy(() =>
   z.object({
-    id: z.string().check(z.minLength(1), z.maxLength(128)),
+    id: recordId,
     controller: z.object({
       name: text(TEXT_LIMITS.name, true),
       contact: optionalText(TEXT_LIMITS.name),

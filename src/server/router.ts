@@ -102,7 +102,9 @@ export function createRouter(options: RouterOptions) {
     };
     return answer().catch((error: unknown) => {
       if (error instanceof HttpError) return sendError(res, withHeaders(error, cors));
-      if (error instanceof ClientAbort || req.destroyed || res.destroyed) return; // the client left: nothing to answer, nothing to report
+      // The client left: nothing to answer, nothing to report. (Not `req.destroyed`: Node sets that once a body has been
+      // read in full, so a failure after reading a POST would have gone unanswered and unlogged.)
+      if (error instanceof ClientAbort || req.socket.destroyed || res.destroyed) return;
       if (UNAVAILABLE.test(`${(error as { code?: string }).code ?? ''} ${(error as Error).message ?? ''}`)) {
         logger.warn(`[koe-receiver] storage unavailable: ${(error as Error).message}`);
         return sendError(res, new HttpError(503, 'storage-unavailable', 'The receiver cannot reach its database right now; nothing was stored. Please retry.', {}, { ...cors, 'Retry-After': '2' }));

@@ -39,7 +39,7 @@ const notStrings = [LEFT_OUT, undefined, null, 0, true, [], {}];
 const over = (max: number, char = 'あ') => char.repeat(max + 1);
 /** What each field may be replaced with: good values next to bad ones, at and across every limit. */
 const REQUEST_VALUES: Record<string, unknown[]> = {
-  id: [...notStrings, '', 'r', 'x'.repeat(128), 'x'.repeat(129), '👍'.repeat(128), '👍'.repeat(129)],
+  id: [...notStrings, '', 'r', 'x'.repeat(128), 'x'.repeat(129), '👍'.repeat(128), '👍'.repeat(129), 'a\u0000b', 'line\nbreak', 'tab\there', 'del\u007f', '事例-2026/01 案件'],
   'controller.name': [...notStrings, '', '   ', '\u3000', 'あ'.repeat(100), over(100), '👍🏽'.repeat(100), '👍🏽'.repeat(101)],
   'controller.contact': [...notStrings, '', '  ', over(100)],
   'controller.email': [...notStrings, '', 'pr@example', 'pr@@example.com', 'p r@example.com', 'PR.Team+x@Example.CO.JP', 'ｐｒ@example.com', 'pr@例え.jp'],
@@ -159,6 +159,7 @@ describe('withdrawal link rules', () => {
       ['receiptId', undefined],
       ['requestId', ''],
       ['requestId', 'x'.repeat(129)],
+      ['requestId', 'a\u0000b'],
       ['withdrawalToken', 'x'.repeat(513)],
       ['withdrawalToken', 5],
       ['scopes', []],

@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
 import { DEFAULT_LIMITS } from '../../src/server/http-server.js';
 import { serveConfig } from '../../src/server/config.js';
+import { readBody } from '../../src/server/http.js';
 import { validIntake } from '../fixtures/submissions.js';
 import { bearer, captureLog, engines, get, post, start, type Running, type Target } from './helpers.js';
 
@@ -124,7 +125,11 @@ for (const engine of engines()) {
         allowedOrigins: [ALLOWED],
         logger: log.logger,
         // An extra route that fails unexpectedly, to see the 500 path too.
-        routes: [{ method: 'GET', path: '/api/boom', handle: () => Promise.reject(new Error('boom')) }],
+        // The POST one fails after reading its body, as a database error while storing would.
+        routes: [
+          { method: 'GET', path: '/api/boom', handle: () => Promise.reject(new Error('boom')) },
+          { method: 'POST', path: '/api/boom', handle: ({ req }) => readBody(req, 1024).then(() => Promise.reject(new Error('boom after the body'))) },
+        ],
       });
       key = await r.key(['read', 'issue']);
     });
@@ -155,6 +160,10 @@ for (const engine of engines()) {
       ['a wrong method', () => fetch(`${r.url}/api/intake`, { method: 'DELETE', headers: origin }), 405, 'method-not-allowed'],
       ['no key', () => get(`${r.url}/api/records?type=intake`, undefined, origin), 401, 'unauthorized'],
       ['an unexpected failure', () => get(`${r.url}/api/boom`, undefined, origin), 500, 'internal'],
+      ['an unexpected failure after a body was read', () => post(`${r.url}/api/boom`, { a: 1 }, undefined, origin), 500, 'internal'],
+      ['a consent request id with a control character', () => get(`${r.url}/api/consent-requests/a%00b`, key, origin), 400, 'bad-id'],
+      ['a receipt ID that is not a UUID', () => get(`${r.url}/api/withdrawal-tokens/a%00b`, key, origin), 400, 'bad-id'],
+      ['a request filter with a control character', () => get(`${r.url}/api/records?type=consent&request=a%00b`, key, origin), 400, 'bad-query'],
     ];
 
     for (const [what, send, status, code] of cases) {
@@ -169,10 +178,11 @@ for (const engine of engines()) {
       });
     }
 
-    it('logs only the unexpected failure, without leaking it to the client', async () => {
+    it('logs only the unexpected failures, without leaking them to the client', async () => {
       const errors = log.lines.filter((l) => l.level === 'error');
-      assert.equal(errors.length, 1);
+      assert.equal(errors.length, 2);
       assert.match(errors[0]!.text, /GET \/api\/boom.*boom/s);
+      assert.match(errors[1]!.text, /POST \/api\/boom.*boom after the body/s);
       const res = await get(`${r.url}/api/boom`);
       assert.ok(!(await res.text()).includes('boom'));
     });

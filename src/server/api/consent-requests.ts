@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { requireKey } from '../auth.js';
 import { canonicalJson, sha256Hex } from '../canonical.js';
 import type { ConsentRequest } from '../../core/schemas.js';
+import { RECORD_ID } from '../../core/text.js';
 import { HttpError, idempotencyKey, mediaType, parseJson, pathSegment, readBody, sendJson } from '../http.js';
 import { lineOf, runIdempotent } from '../idempotency.js';
 import type { Route } from '../router.js';
@@ -48,6 +49,7 @@ export function consentRequestRoutes(deps: ApiDeps): Route[] {
         const { storage } = await deps.services;
         await requireKey(req, storage, 'read');
         const id = pathSegment(params.id!);
+        if (!RECORD_ID.test(id) || id.length > 128) throw new HttpError(400, 'bad-id', 'A consent request id is 1 to 128 characters, without control characters.');
         const request = await storage.consentRequest(id);
         if (!request) throw new HttpError(404, 'not-found', `No consent request with id "${id}".`);
         sendJson(res, 200, request, cors);

@@ -2,6 +2,7 @@
 // request or receipt they answer (consent-rules.ts), one answer per request (the database's unique answer_key),
 // sealed when stored (seal.ts); the answer carries the signed Kantara receipt and, for a grant, the withdrawal token.
 // Also: GET /api/seal-keys (public) and GET /api/withdrawal-tokens/:receiptId (key: issue; the inbox's withdrawal link).
+import { regexes } from 'zod/v4/core';
 import { requireKey } from '../auth.js';
 import type { ConsentRecord, ConsentRequest } from '../../core/schemas.js';
 import { toConsentReceipt } from '../../consent/receipt.js';
@@ -150,6 +151,7 @@ export function consentRoutes(deps: ApiDeps): Route[] {
         const { storage, hmacKey } = await deps.services;
         await requireKey(req, storage, 'issue');
         const receiptId = pathSegment(params.receiptId!);
+        if (!regexes.uuid().test(receiptId)) throw new HttpError(400, 'bad-id', 'A receipt ID is a UUID, as the consent receipt shows it.');
         const record = (await storage.consentRecord(receiptId))?.record as ConsentRecord | undefined;
         if (record?.decision !== 'granted') throw new HttpError(404, 'not-found', `No granted consent with receipt ID "${receiptId}".`);
         sendJson(res, 200, { receiptId, requestId: record.requestId, withdrawalToken: withdrawalToken(receiptId, record.requestId, hmacKey) }, cors);
