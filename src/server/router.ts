@@ -41,7 +41,7 @@ export interface RouterOptions {
 }
 
 /** Errors that mean the database is unreachable or restarting: retryable, so 503 rather than 500. */
-const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P01|57P02|57P03|53300|08000|08003|08006|SQLITE_BUSY|Connection terminated/;
+const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P01|57P02|57P03|53300|08000|08003|08006|SQLITE_BUSY|Connection terminated|not queryable/;
 
 export function createRouter(options: RouterOptions) {
   const { routes, faults, logger } = options;

@@ -3,7 +3,8 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { validIntake } from '../fixtures/submissions.js';
 import { validConsentRequestInput } from '../fixtures/submissions.js';
-import { bearer, engines, get, post, start, type Running, type Target } from './helpers.js';
+import { createHash } from 'node:crypto';
+import { admin, bearer, engines, get, post, start, type Running, type Target } from './helpers.js';
 
 for (const engine of engines()) describe(`fault mode [${engine.name}]`, () => {
   let target: Target;
@@ -131,5 +132,24 @@ for (const engine of engines()) describe(`fault mode [${engine.name}]`, () => {
     const intake = validIntake();
     assert.equal((await post(`${r.url}/api/intake`, intake, intake.id)).status, 201);
     assert.equal(r.receiver.faults.current(), undefined);
+  });
+
+  it('answers 503 with Retry-After when the database connection dies under a request; nothing is stored, the retry is', { skip: engine.name !== 'postgres' }, async () => {
+    r.receiver.faults.set({ kind: 'hold' });
+    const intake = validIntake();
+    const answer = post(`${r.url}/api/intake`, intake, intake.id);
+    await r.receiver.faults.whenHeld();
+    // The connection that holds this request's claim (its advisory lock, as storage/postgres.ts names it) goes, as in a failover.
+    const lock = createHash('sha256').update(`intake ${intake.id}`).digest().readBigInt64BE(0).toString();
+    const ended = await admin('SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE query LIKE $1', [`%pg_try_advisory_xact_lock(${lock})%`]);
+    assert.equal(ended.length, 1, 'the claim was not found');
+    r.receiver.faults.clear();
+    const res = await answer;
+    assert.equal(res.status, 503);
+    assert.equal(res.headers.get('retry-after'), '2');
+    assert.equal(((await res.json()) as { error: string }).error, 'storage-unavailable');
+    assert.deepEqual(await r.receiver.records('intake'), []);
+    assert.equal((await post(`${r.url}/api/intake`, intake, intake.id)).status, 201);
+    assert.equal((await r.receiver.records('intake')).length, 1);
   });
 });

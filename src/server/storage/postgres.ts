@@ -109,6 +109,15 @@ class PostgresStorage implements Storage {
 
   async claimKey(kind: RecordKind, key: string): Promise<KeyClaim | undefined> {
     const client = await this.#pool.connect();
+    // The pool listens for errors on idle connections only. This one stays checked out while its request is processed:
+    // if the server ends it meanwhile (a restart, a failover), the next query on it fails, and the request gets 503;
+    // unheard, the error would end the process.
+    const ignoreLostConnection = (): void => undefined;
+    client.on('error', ignoreLostConnection);
+    const giveBack = (error?: Error): void => {
+      client.off('error', ignoreLostConnection);
+      client.release(error);
+    };
     let locked: boolean;
     let seen: StoredLine | undefined;
     try {
@@ -123,11 +132,11 @@ class PostgresStorage implements Storage {
       seen = row && lineOf(row, { withToken: true });
       if (!locked) await client.query('ROLLBACK');
     } catch (error) {
-      client.release(error as Error);
+      giveBack(error as Error);
       throw error;
     }
     if (!locked) {
-      client.release();
+      giveBack();
       return undefined;
     }
     let open = true;
@@ -139,10 +148,10 @@ class PostgresStorage implements Storage {
         open = false;
         try {
           await client.query(commit ? 'COMMIT' : 'ROLLBACK');
-          client.release();
+          giveBack();
         } catch (error) {
           // The connection is suspect: discard it rather than hand it to the next request.
-          client.release(error as Error);
+          giveBack(error as Error);
           throw error;
         }
       },
