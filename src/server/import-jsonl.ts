@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConsentRequest } from '../core/schemas.js';
+import { RECORD_ID } from '../core/text.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
 import { HMAC_SECRET } from './signing.js';
 import type { NewRow, RecordKind, Storage, StoredLine } from './store.js';
@@ -48,6 +49,14 @@ export async function importJsonl(storage: Storage, dir: string): Promise<{ coun
   return { counts, hmacKey: kept === fileKey ? 'imported' : 'kept-existing' };
 }
 
+/** An instant both engines can store: one Date reads, in the years 0000–9999 (what toISOString writes plainly). */
+function storableInstant(value: unknown): value is string {
+  return typeof value === 'string' && !Number.isNaN(Date.parse(value)) && /^\d{4}-/.test(new Date(value).toISOString());
+}
+
+/** An id both engines can store and look up: a string without control characters (PostgreSQL refuses a NUL). */
+const storableId = (value: unknown): value is string => typeof value === 'string' && RECORD_ID.test(value);
+
 /** One JSONL line as a row, or undefined when it is not a complete line of the expected shape. */
 function rowOf(kind: RecordKind, text: string): NewRow | undefined {
   let line: Partial<StoredLine>;
@@ -57,13 +66,13 @@ function rowOf(kind: RecordKind, text: string): NewRow | undefined {
     return undefined;
   }
   const record = line.record as Record<string, unknown> | undefined;
-  if (!record || typeof record !== 'object' || typeof line.receivedAt !== 'string' || Number.isNaN(Date.parse(line.receivedAt))) return undefined;
+  if (!record || typeof record !== 'object' || !storableInstant(line.receivedAt)) return undefined;
   if (kind === 'consent-request') {
-    if (typeof record.id !== 'string' || typeof record.token !== 'string' || typeof record.issuedAt !== 'string') return undefined;
+    if (!storableId(record.id) || typeof record.token !== 'string' || !storableInstant(record.issuedAt)) return undefined;
     return { kind, idempotencyKey: line.idempotencyKey ?? null, bodySha256: line.bodySha256 ?? null, record: record as ConsentRequest & { token: string } };
   }
   const recordId = kind === 'intake' ? record.id : record.receiptId;
-  if (typeof recordId !== 'string') return undefined;
+  if (!storableId(recordId)) return undefined;
   return {
     kind,
     recordId,

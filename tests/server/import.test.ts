@@ -20,9 +20,12 @@ function writeLegacyDir(dir: string) {
     line(intakes[0]!, 'the-same-record-under-another-key', '2026-10-03T00:00:00.000Z'),
     line(intakes[2]!, intakes[2]!.id, '2026-10-04T00:00:00.000Z'),
   ];
-  writeFileSync(join(dir, 'intake.jsonl'), intakeLines.map((l) => JSON.stringify(l)).join('\n') + '\n{"receivedAt":"2026-10-0');
+  // Lines no database can hold are skipped and counted, not the end of the import: a year past 9999, a NUL in an id.
+  const unstorable = [line(validIntake(), null, '+275760-09-13T00:00:00.000Z'), line({ ...validIntake(), id: 'a\u0000b' }, null, '2026-10-05T00:00:00.000Z')];
+  writeFileSync(join(dir, 'intake.jsonl'), [...intakeLines, ...unstorable].map((l) => JSON.stringify(l)).join('\n') + '\n{"receivedAt":"2026-10-0');
   const request = signConsentRequest({ ...validConsentRequestInput(), id: 'legacy-request', issuedAt: '2026-10-05T00:00:00.000Z', expiresAt: '2026-11-05T00:00:00.000Z' }, OLD_KEY);
-  writeFileSync(join(dir, 'consent-requests.jsonl'), JSON.stringify({ receivedAt: request.issuedAt, idempotencyKey: null, type: 'koe.consent-request.v1', format: 'json', record: request }) + '\n');
+  const requestLine = (record: object) => JSON.stringify({ receivedAt: request.issuedAt, idempotencyKey: null, type: 'koe.consent-request.v1', format: 'json', record });
+  writeFileSync(join(dir, 'consent-requests.jsonl'), [requestLine(request), requestLine({ ...request, id: 'garbled', issuedAt: 'yesterday' })].join('\n') + '\n');
   const consent = validConsent(request);
   writeFileSync(
     join(dir, 'consent.jsonl'),
@@ -41,8 +44,8 @@ for (const engine of engines()) {
         const { intakes, request, consent } = writeLegacyDir(legacy);
         const first = await runCli(['import', legacy], target.env);
         assert.equal(first.code, 0, first.stderr);
-        assert.match(first.stdout, /intake\.jsonl: 3 imported, 1 already present, 1 unreadable line\(s\) skipped/);
-        assert.match(first.stdout, /consent-requests\.jsonl: 1 imported, 0 already present/);
+        assert.match(first.stdout, /intake\.jsonl: 3 imported, 1 already present, 3 unreadable line\(s\) skipped/);
+        assert.match(first.stdout, /consent-requests\.jsonl: 1 imported, 0 already present, 1 unreadable line\(s\) skipped/);
         assert.match(first.stdout, /consent\.jsonl: 1 imported, 0 already present/);
         assert.match(first.stdout, /hmac\.key: the consent-request key now lives in the database/);
         const second = await runCli(['import', legacy], target.env);
