@@ -101,6 +101,14 @@ const array =
     return value.map((item) => rule(item));
   };
 
+/** `scopes`: each offered once (the signer answers each exactly once). */
+const distinct =
+  <T>(rule: Rule<T[]>): Rule<T[]> =>
+  (value) => {
+    const items = rule(value);
+    return new Set(items).size === items.length ? items : refuse();
+  };
+
 /** Known keys only (others are dropped, as zod's objects do); a key given as undefined stays, one left out stays out. */
 const object =
   <T>(shape: { [K in keyof T]-?: Rule<T[K]> }): Rule<T> =>
@@ -138,7 +146,7 @@ const consentRequest = object<ConsentRequest>({
     summary: optional(text(2000)),
     quotes: array(text(VOICE, true), 0, 20),
   }),
-  scopes: array(tagId, 1, Infinity),
+  scopes: distinct(array(tagId, 1, Infinity)),
   channels: array(text(NAME, true), 0, 20),
   termMonths: count(120),
   reviewBeforePublication: boolean,

@@ -152,7 +152,8 @@ export const consentRequestSchema = z.lazy(() =>
       summary: optionalText(2000),
       quotes: z.array(text(TEXT_LIMITS.voice, true)).check(z.maxLength(20)),
     }),
-    scopes: z.array(tagId).check(z.minLength(1)),
+    // Each offered once: the signer answers each scope exactly once (server/consent-rules.ts).
+    scopes: z.array(tagId).check(z.minLength(1), z.refine((scopes) => new Set(scopes).size === scopes.length, 'scopes_repeated')),
     channels: z.array(text(TEXT_LIMITS.name, true)).check(z.maxLength(20)),
     termMonths: z.number().check(z.int(), z.positive(), z.lte(120)),
     reviewBeforePublication: z.boolean(),

@@ -76,5 +76,9 @@ export function prepareConsentRequest(input: unknown, now: Date, newId: () => st
   const result = consentRequestSchema.safeParse(filled, ENGLISH);
   if (!result.success) throw validationError('consent request', flattenIssues(result.error.issues));
   const { token: _none, ...request } = result.data;
+  // A link that has expired before it is sent could never be signed.
+  if (Date.parse(request.expiresAt) <= now.getTime()) {
+    throw validationError('consent request', [{ path: 'expiresAt', message: `must be later than the time of issue (${request.issuedAt})`, code: 'expires_before_issue' }]);
+  }
   return request;
 }

@@ -69,7 +69,7 @@ const REQUEST_VALUES: Record<string, unknown[]> = {
   'story.summary': [...notStrings, '', over(2000)],
   'story.quotes': [...notStrings, ['ok'], [''], [' '], [1], Array(20).fill('q'), Array(21).fill('q'), [over(2000)]],
   story: [...notStrings],
-  scopes: [...notStrings, ['logo'], ['Logo'], ['-logo'], ['a'.repeat(64)], ['a'.repeat(65)], ['ok', 1], Array(60).fill('x')],
+  scopes: [...notStrings, ['logo'], ['Logo'], ['-logo'], ['a'.repeat(64)], ['a'.repeat(65)], ['ok', 1], Array(60).fill('x'), ['logo', 'quotes', 'logo'], ['logo', 'quotes']],
   channels: [...notStrings, ['web'], [''], Array(20).fill('web'), Array(21).fill('web'), [over(100)]],
   termMonths: [LEFT_OUT, undefined, null, '24', 0, -1, 1, 1.5, 120, 121, NaN, Infinity, 2 ** 53],
   reviewBeforePublication: [LEFT_OUT, undefined, null, 'true', 0, false, true],

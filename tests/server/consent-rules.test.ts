@@ -49,6 +49,23 @@ for (const engine of engines()) {
       await refused(answering(request, { scopes: [{ id: 'company-name', granted: true }, { id: 'logo', granted: true }] }), 'scope-unanswered', 'scopes');
     });
 
+    it('issues no request that could never be answered: one that expires before it is sent, or offers a scope twice', async () => {
+      const key = await r.key(['issue']);
+      const issued = (await r.receiver.records('consent-request')).length;
+      for (const [over, path, code] of [
+        [{ expiresAt: '2026-11-20T23:59:59Z' }, 'expiresAt', 'expires_before_issue'],
+        [{ expiresAt: clock.toISOString() }, 'expiresAt', 'expires_before_issue'],
+        [{ scopes: ['logo', 'quotes', 'logo'] }, 'scopes', 'scopes_repeated'],
+      ] as const) {
+        const res = await post(`${r.url}/api/consent-requests`, { ...validConsentRequestInput(), ...over }, undefined, bearer(key));
+        assert.equal(res.status, 422, JSON.stringify(over));
+        const body = (await res.json()) as { fields: { path: string; code?: string; message: string }[] };
+        assert.deepEqual(body.fields.map((f) => f.path), [path]);
+        assert.ok(body.fields[0]!.code === code || body.fields[0]!.message === code, JSON.stringify(body.fields));
+      }
+      assert.equal((await r.receiver.records('consent-request')).length, issued, 'a refused request was stored');
+    });
+
     it('refuses a term other than the request’s (999 months)', async () => {
       const request = await issue();
       await refused(answering(request, { term: { months: 999 } }), 'term-mismatch', 'term.months');
@@ -94,11 +111,13 @@ for (const engine of engines()) {
     });
 
     it('refuses an answer to an expired request by the receiver’s clock, allowing five minutes of skew', async () => {
+      const saved = clock;
+      clock = new Date('1999-12-01T00:00:00.000Z');
       const old = await issue({ expiresAt: '2000-01-01T00:00:00.000Z' });
+      clock = saved;
       await refused(answering(old), 'request-expired', 'requestId');
       const expiresAt = new Date(clock.getTime() + 60_000).toISOString();
       const [late, tooLate] = [await issue({ expiresAt }), await issue({ expiresAt })];
-      const saved = clock;
       try {
         // The signer's own clock says nothing: signedAt is the element's; the receiver decides by its own.
         clock = new Date(Date.parse(expiresAt) + 4 * 60_000);
