@@ -7,7 +7,7 @@ import type { ConsentRequest } from '../core/schemas.js';
 import { RECORD_ID } from '../core/text.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
 import { HMAC_SECRET } from './signing.js';
-import type { NewRow, RecordKind, Storage, StoredLine } from './store.js';
+import { isStorableInstant, type NewRow, type RecordKind, type Storage, type StoredLine } from './store.js';
 
 const FILES: Record<RecordKind, string> = { intake: 'intake.jsonl', consent: 'consent.jsonl', 'consent-request': 'consent-requests.jsonl' };
 /** Rows handed to the engine at once (one transaction on SQLite). */
@@ -49,10 +49,8 @@ export async function importJsonl(storage: Storage, dir: string): Promise<{ coun
   return { counts, hmacKey: kept === fileKey ? 'imported' : 'kept-existing' };
 }
 
-/** An instant both engines can store: one Date reads, in the years 0000–9999 (what toISOString writes plainly). */
-function storableInstant(value: unknown): value is string {
-  return typeof value === 'string' && !Number.isNaN(Date.parse(value)) && /^\d{4}-/.test(new Date(value).toISOString());
-}
+/** An instant both engines can store (store.ts isStorableInstant), as text. */
+const storableInstant = (value: unknown): value is string => typeof value === 'string' && isStorableInstant(new Date(value));
 
 /** An id both engines can store and look up: a string without control characters (PostgreSQL refuses a NUL). */
 const storableId = (value: unknown): value is string => typeof value === 'string' && RECORD_ID.test(value);

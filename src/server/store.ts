@@ -109,6 +109,11 @@ export interface FeedPage {
   position?: string;
 }
 
+/** Whether both engines can store and compare `at`: a time in the years 0001–9999, UTC (PostgreSQL has no year 0000). */
+export function isStorableInstant(at: Date): boolean {
+  return !Number.isNaN(at.getTime()) && /^(?!0000)\d{4}-/.test(at.toISOString());
+}
+
 /**
  * Whether `text` is a feed position as `engine` writes them. SQLite: the row's sequence (one process writes, so rows
  * commit in sequence order). PostgreSQL: the inserting transaction's id, a dot, the sequence (instances commit in any

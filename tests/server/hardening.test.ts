@@ -154,6 +154,8 @@ for (const engine of engines()) {
       ['a forged cursor', () => get(`${r.url}/api/records?type=intake&cursor=bm90LWEtY3Vyc29y`, key, origin), 400, 'bad-query'],
       ['a date that is not one', () => get(`${r.url}/api/records?type=intake&from=yesterday`, key, origin), 400, 'bad-query'],
       ['a day the month does not have', () => get(`${r.url}/api/records?type=intake&from=2026-02-30`, key, origin), 400, 'bad-query'],
+      ['the year 0000', () => get(`${r.url}/api/records?type=intake&from=0000-01-01`, key, origin), 400, 'bad-query'],
+      ['a time that is in the year 10000 in UTC', () => get(`${r.url}/api/records?type=intake&to=9999-12-31T23:00:00-14:00`, key, origin), 400, 'bad-query'],
       ['a cursor past the sequence range', () => get(`${r.url}/api/records?type=intake&cursor=${cursorOf('2026-11-30T00:00:00.000Z|9223372036854775808')}`, key, origin), 400, 'bad-query'],
       ['a cursor in the year 275760', () => get(`${r.url}/api/records?type=intake&cursor=${cursorOf('+275760-09-13T00:00:00.000Z|1')}`, key, origin), 400, 'bad-query'],
       ['an unknown endpoint', () => get(`${r.url}/api/nothing`, key, origin), 404, 'not-found'],

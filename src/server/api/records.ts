@@ -8,7 +8,7 @@ import { CHANNELS } from '../../core/schemas.js';
 import { RECORD_ID, TAG_ID } from '../../core/text.js';
 import { HttpError, sendJson } from '../http.js';
 import type { Route } from '../router.js';
-import { isFeedPosition, type Cursor, type FeedQuery, type ListQuery, type Page, type RecordKind, type Storage } from '../store.js';
+import { isFeedPosition, isStorableInstant, type Cursor, type FeedQuery, type ListQuery, type Page, type RecordKind, type Storage } from '../store.js';
 import type { ApiDeps } from './deps.js';
 
 export const DEFAULT_PAGE = 50;
@@ -99,7 +99,9 @@ export function listQuery(kind: RecordKind, query: URLSearchParams): ListQuery {
     const value = query.get(name);
     if (!value) continue;
     const at = new Date(value);
-    if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(at.getTime()) || !isCalendarDay(value.slice(0, 10))) throw badQuery(`"${name}" must be an ISO 8601 date or date-time, e.g. 2026-11-01 or 2026-11-01T00:00:00+09:00.`);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(value) || !isStorableInstant(at) || !isCalendarDay(value.slice(0, 10))) {
+      throw badQuery(`"${name}" must be an ISO 8601 date or date-time in the years 0001–9999, e.g. 2026-11-01 or 2026-11-01T00:00:00+09:00.`);
+    }
     out[name] = at.toISOString();
   }
   return out;
@@ -112,7 +114,7 @@ function isCalendarDay(day: string): boolean {
   return probe.getUTCMonth() === month - 1 && probe.getUTCDate() === date;
 }
 
-/** What encodeCursor writes: an instant as toISOString() gives it for years 0000–9999, then the row's sequence. */
+/** What encodeCursor writes: an instant as toISOString() gives it, then the row's sequence. */
 const CURSOR_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 export function encodeCursor(cursor: Cursor): string {
@@ -123,7 +125,7 @@ export function decodeCursor(text: string): Cursor {
   const [receivedAt, seq, extra] = Buffer.from(text, 'base64url').toString('utf8').split('|');
   // In the columns' range (a bigint sequence, a four-digit year), so the database never sees a value it would refuse.
   const valid =
-    receivedAt && seq && extra === undefined && /^\d{1,19}$/.test(seq) && BigInt(seq) < 2n ** 63n && CURSOR_INSTANT.test(receivedAt) && !Number.isNaN(Date.parse(receivedAt)) && new Date(receivedAt).toISOString() === receivedAt;
+    receivedAt && seq && extra === undefined && /^\d{1,19}$/.test(seq) && BigInt(seq) < 2n ** 63n && CURSOR_INSTANT.test(receivedAt) && isStorableInstant(new Date(receivedAt)) && new Date(receivedAt).toISOString() === receivedAt;
   if (!valid) throw badQuery('"cursor" is not one this receiver gave out; pass nextCursor from the previous page unchanged.');
   return { receivedAt, seq };
 }
