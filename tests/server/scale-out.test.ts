@@ -1,12 +1,12 @@
 // Scale-out on PostgreSQL: several receiver processes share one database, processes die with SIGKILL mid-run,
-// and still every submission is stored exactly once.
+// and still every submission is stored exactly once, and a reader of the feed meanwhile gets each exactly once.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { validIntake } from '../fixtures/submissions.js';
-import { admin, engines, post } from './helpers.js';
-import { spawnReceiver, type ReceiverProcess } from './processes.js';
+import { admin, engines, get, post } from './helpers.js';
+import { lastLine, runCli, spawnReceiver, type ReceiverProcess } from './processes.js';
 
 const postgres = engines().find((e) => e.name === 'postgres');
 const TOTAL = 3000;
@@ -32,12 +32,33 @@ async function storedIntake(url: string): Promise<{ rows: number; ids: number }>
 }
 
 describe('three receiver processes on one PostgreSQL', { skip: !postgres && 'needs KOE_TEST_DATABASE_URL' }, () => {
-  it(`store ${TOTAL.toLocaleString('en')} submissions exactly once while each process is killed (-9) and restarted once`, async () => {
+  it(`store ${TOTAL.toLocaleString('en')} submissions exactly once while each process is killed (-9) and restarted once; the feed gives each once`, async () => {
     const target = await postgres!.target();
     const procs: ReceiverProcess[] = await Promise.all([0, 1, 2].map(() => spawnReceiver(target.env)));
+    const readKey = lastLine((await runCli(['keys', 'create', '--name', 'feed', '--scope', 'read'], target.env)).stdout);
     try {
       let turn = 0;
       const next = () => procs[turn++ % procs.length]!.url;
+      // A program copying the records elsewhere, polling the feed from any instance while they are written.
+      let writing = true;
+      const copied: string[] = [];
+      const reader = (async () => {
+        let position: string | null = null;
+        let stopBy = Infinity; // 20 s after the last write was acknowledged
+        while (copied.length < TOTAL && Date.now() < stopBy) {
+          if (!writing && stopBy === Infinity) stopBy = Date.now() + 20_000;
+          try {
+            const res = await get(`${next()}/api/feed?type=intake&limit=200${position ? `&after=${position}` : ''}`, readKey);
+            if (!res.ok) continue;
+            const page = (await res.json()) as { items: { record: { id: string } }[]; position: string | null };
+            copied.push(...page.items.map((line) => line.record.id));
+            position = page.position;
+            if (!page.items.length) await new Promise((resolve) => setTimeout(resolve, 10));
+          } catch {
+            // An instance being killed: the next poll goes to another.
+          }
+        }
+      })();
       const sent = Array.from({ length: TOTAL }, () => validIntake());
       let acknowledged = 0;
       const killAt = [TOTAL * 0.2, TOTAL * 0.5, TOTAL * 0.8];
@@ -60,12 +81,16 @@ describe('three receiver processes on one PostgreSQL', { skip: !postgres && 'nee
         }),
       );
       await Promise.all(restarts);
+      writing = false;
+      await reader;
       assert.equal(acknowledged, TOTAL);
       assert.equal(restarts.length, 3, 'each process was killed once');
       assert.ok(attempts > TOTAL, `some attempts failed over to another instance (${attempts} for ${TOTAL})`);
       assert.deepEqual(await storedIntake(target.databaseUrl!), { rows: TOTAL, ids: TOTAL });
       const [unknown] = await admin<{ n: string }>(`SELECT count(*) AS n FROM records WHERE NOT (record_id = ANY($1))`, [sent.map((s) => s.id)], target.databaseUrl);
       assert.equal(Number(unknown!.n), 0);
+      assert.equal(copied.length, TOTAL, `the feed reader copied ${copied.length} records`);
+      assert.deepEqual([...copied].sort(), sent.map((s) => s.id).sort(), 'the feed reader did not get each record exactly once');
     } finally {
       await Promise.all(procs.map((p) => p.stop()));
       await target.cleanup();
