@@ -56,6 +56,13 @@ for (const engine of engines()) {
       return { ids, pages, position };
     }
 
+    /** The position after every record stored so far (read until an answer brings nothing new). */
+    async function endOfFeed(type: string): Promise<string | null> {
+      let position: string | null = null;
+      for (let page = await feed(`type=${type}&limit=200`); page.items.length; page = await feed(`type=${type}&limit=200&after=${position}`)) position = page.position;
+      return position;
+    }
+
     async function sendIntake(): Promise<string> {
       const intake = validIntake();
       assert.equal((await post(`${r.url}/api/intake`, intake, intake.id)).status, 201);
@@ -73,6 +80,33 @@ for (const engine of engines()) {
       assert.deepEqual(second.ids, later);
       // Another reader starting over gets all nine, in the same order.
       assert.deepEqual((await readOn('intake', null, 9)).ids, [...sent, ...later]);
+    });
+
+    it('gives a reader polling while 300 records are posted 12 at a time each of them once', async () => {
+      const start = await endOfFeed('intake');
+      const sent: string[] = [];
+      let writing = true;
+      const copied: string[] = [];
+      const reader = (async () => {
+        let position = start;
+        for (let stopBy = Infinity; copied.length < 300 && Date.now() < stopBy; ) {
+          if (!writing && stopBy === Infinity) stopBy = Date.now() + 20_000;
+          const page = await feed(`type=intake&limit=7${position ? `&after=${position}` : ''}`);
+          copied.push(...page.items.map((line) => line.record.id));
+          position = page.position;
+        }
+      })();
+      await Promise.all(Array.from({ length: 12 }, async () => {
+        while (sent.length < 300) {
+          const intake = validIntake();
+          sent.push(intake.id);
+          assert.equal((await post(`${r.url}/api/intake`, intake, intake.id)).status, 201);
+        }
+      }));
+      writing = false;
+      await reader;
+      assert.equal(copied.length, sent.length);
+      assert.deepEqual([...copied].sort(), [...sent].sort());
     });
 
     it('has a feed per kind; consent requests come without their link token', async () => {
@@ -131,7 +165,7 @@ for (const engine of engines()) {
     });
 
     it('on PostgreSQL, does not pass over a row that commits after a later one: the later one waits for it', { skip: engine.name !== 'postgres' }, async () => {
-      const { position } = await readOn('intake', null, 9);
+      const position = await endOfFeed('intake');
       // An instance in the middle of a request: its transaction has inserted a record and not committed yet.
       const instance = new pg.Client({ connectionString: r.target.databaseUrl });
       await instance.connect();
