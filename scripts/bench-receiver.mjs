@@ -1,6 +1,7 @@
 // `npm run bench:receiver`: the receiver as it ships (compiled, run by bin/koe-receiver.mjs), measured from outside:
 // intake POSTs/s with p50/p99 at 1, 8 and 64 clients on SQLite and on PostgreSQL with 1 and 3 instances;
-// start-up time and memory with 0, 10k and 50k stored records; p99 of one page read at 50k records while writes run.
+// start-up time and memory with 0, 10k and 50k stored records; p99 of one page read at 50k records while writes run,
+// and copying those 50k through the feed (GET /api/feed) while writes run.
 // PostgreSQL runs when KOE_BENCH_DATABASE_URL (or KOE_TEST_DATABASE_URL) is set; each run gets its own schema.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -204,10 +205,26 @@ try {
       if (status !== 200) throw new Error(`page read answered ${status}`);
     }
   }
-  writing = false;
-  await writes;
   reads.sort((a, b) => a - b);
   console.log(`page read (newest, by tag, by channel; n=${reads.length}): p50 ${fmt(quantile(reads, 0.5))} ms  p99 ${fmt(quantile(reads, 0.99))} ms`);
+  // A program copying the records elsewhere: the feed from the start, 200 a page, the writes still running.
+  const feedPages = [];
+  const copyStart = performance.now();
+  let position = null;
+  for (let copied = 0; copied < 50_000; ) {
+    const t = performance.now();
+    const res = await fetch(`${big.url}/api/feed?type=intake&limit=200${position ? `&after=${position}` : ''}`, { headers: { Authorization: `Bearer ${key}` } });
+    if (res.status !== 200) throw new Error(`feed answered ${res.status}`);
+    const page = await res.json();
+    feedPages.push(performance.now() - t);
+    copied += page.items.length;
+    position = page.position;
+  }
+  const copyMs = performance.now() - copyStart;
+  feedPages.sort((a, b) => a - b);
+  console.log(`feed: 50,000 records copied in ${(copyMs / 1000).toFixed(1)} s (${Math.round(50_000 / (copyMs / 1000)).toLocaleString('en')} records/s; a page of 200: p50 ${fmt(quantile(feedPages, 0.5))} ms  p99 ${fmt(quantile(feedPages, 0.99))} ms)`);
+  writing = false;
+  await writes;
   await big.stop();
 } finally {
   agent.destroy();
