@@ -4,7 +4,8 @@
 // signer's first view was a long task of its own and most of the link reader's download (issue #10).
 import { regexes } from 'zod/v4/core';
 import type { ConsentRequest } from '../core/schemas.js';
-import { countGraphemes, RECORD_ID, TAG_ID, TEXT_LIMITS } from '../core/text.js';
+import { RECORD_ID } from '../core/record-id.js';
+import { countGraphemes, TAG_ID, TEXT_LIMITS } from '../core/text.js';
 import { LOCALES, type Locale } from '../i18n/locale.js';
 
 /** What a withdrawal link carries: the receipt it withdraws, its withdrawal token (the receiver's), the scopes that were granted. */

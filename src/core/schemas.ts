@@ -2,7 +2,8 @@
 // Each exported schema is built the first time it is used (zod's own `z.lazy`): building them all when the module is
 // evaluated cost a page's start-up tens of milliseconds in one task (issue #10), and a page uses one schema at most.
 import * as z from 'zod/mini';
-import { countGraphemes, RECORD_ID, TAG_ID, TEXT_LIMITS } from './text.js';
+import { RECORD_ID } from './record-id.js';
+import { countGraphemes, TAG_ID, TEXT_LIMITS } from './text.js';
 import { LOCALES } from '../i18n/locale.js';
 
 /** A string of at most `max` graphemes (what a person counts), optionally required to be non-blank. */

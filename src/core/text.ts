@@ -44,6 +44,3 @@ export const TEXT_LIMITS = {
 
 /** A tag or consent-scope id: lower-case letters, digits, `-` and `_`, at most 64 characters. */
 export const TAG_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-
-/** A consent request's id (chosen by its issuer): any text without control characters, which no id means to hold. */
-export const RECORD_ID = /^[^\u0000-\u001f\u007f]+$/;

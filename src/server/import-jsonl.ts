@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConsentRequest } from '../core/schemas.js';
-import { RECORD_ID } from '../core/text.js';
+import { RECORD_ID } from '../core/record-id.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
 import { HMAC_SECRET } from './signing.js';
 import { isStorableInstant, type NewRow, type RecordKind, type Storage, type StoredLine } from './store.js';

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { requireKey } from '../auth.js';
 import { canonicalJson, sha256Hex } from '../canonical.js';
 import type { ConsentRequest } from '../../core/schemas.js';
-import { RECORD_ID } from '../../core/text.js';
+import { RECORD_ID } from '../../core/record-id.js';
 import { HttpError, idempotencyKey, mediaType, parseJson, pathSegment, readBody, sendJson } from '../http.js';
 import { lineOf, runIdempotent } from '../idempotency.js';
 import type { Route } from '../router.js';

@@ -5,7 +5,8 @@
 import type { ServerResponse } from 'node:http';
 import { requireKey } from '../auth.js';
 import { CHANNELS } from '../../core/schemas.js';
-import { RECORD_ID, TAG_ID } from '../../core/text.js';
+import { RECORD_ID } from '../../core/record-id.js';
+import { TAG_ID } from '../../core/text.js';
 import { HttpError, sendJson } from '../http.js';
 import type { Route } from '../router.js';
 import { isFeedPosition, isStorableInstant, type Cursor, type FeedQuery, type ListQuery, type Page, type RecordKind, type Storage } from '../store.js';
