@@ -59,8 +59,11 @@ for (const engine of engines()) {
     /** The position after every record stored so far (read until an answer brings nothing new). */
     async function endOfFeed(type: string): Promise<string | null> {
       let position: string | null = null;
-      for (let page = await feed(`type=${type}&limit=200`); page.items.length; page = await feed(`type=${type}&limit=200&after=${position}`)) position = page.position;
-      return position;
+      for (;;) {
+        const page = await feed(`type=${type}&limit=200${position ? `&after=${position}` : ''}`);
+        if (!page.items.length) return position;
+        position = page.position;
+      }
     }
 
     async function sendIntake(): Promise<string> {
@@ -89,20 +92,22 @@ for (const engine of engines()) {
       const copied: string[] = [];
       const reader = (async () => {
         let position = start;
-        for (let stopBy = Infinity; copied.length < 300 && Date.now() < stopBy; ) {
+        for (let stopBy = Infinity; copied.length < 300 && Date.now() < stopBy;) {
           if (!writing && stopBy === Infinity) stopBy = Date.now() + 20_000;
           const page = await feed(`type=intake&limit=7${position ? `&after=${position}` : ''}`);
           copied.push(...page.items.map((line) => line.record.id));
           position = page.position;
         }
       })();
-      await Promise.all(Array.from({ length: 12 }, async () => {
-        while (sent.length < 300) {
-          const intake = validIntake();
-          sent.push(intake.id);
-          assert.equal((await post(`${r.url}/api/intake`, intake, intake.id)).status, 201);
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: 12 }, async () => {
+          while (sent.length < 300) {
+            const intake = validIntake();
+            sent.push(intake.id);
+            assert.equal((await post(`${r.url}/api/intake`, intake, intake.id)).status, 201);
+          }
+        }),
+      );
       writing = false;
       await reader;
       assert.equal(copied.length, sent.length);
