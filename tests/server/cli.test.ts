@@ -111,6 +111,8 @@ describe('koe-receiver --help and secrets', () => {
     const bad = await runCli(['keys', 'list'], { KOE_DATABASE_URL: 'postgres://koe:db-password-must-not-show@127.0.0.1:1/none' });
     assert.notEqual(bad.code, 0);
     assert.ok(!`${bad.stdout}${bad.stderr}`.includes('db-password-must-not-show'), bad.stderr);
+    // It says which database it could not use, why, and what to check.
+    assert.match(bad.stderr, /^koe-receiver: PostgreSQL at postgres:\/\/127\.0\.0\.1:1\/none cannot be used: .*ECONNREFUSED.*KOE_DATABASE_URL/m);
   });
 });
 

@@ -28,7 +28,11 @@ export async function openPostgres(url: string, Driver: typeof PG, poolSize = 10
     await migrate(pool);
   } catch (error) {
     await pool.end();
-    throw error;
+    // The first use of the database: say which one (never the password) and what to check, with the driver's reason.
+    throw Object.assign(new Error(`koe-receiver: PostgreSQL at ${describe(url)} cannot be used: ${(error as Error).message}. Check that it runs and that KOE_DATABASE_URL (user, password, database) is right.`), {
+      code: 'KOE_DATABASE_UNUSABLE',
+      cause: error,
+    });
   }
   return new PostgresStorage(pool, describe(url));
 }
