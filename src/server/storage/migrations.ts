@@ -104,16 +104,19 @@ const RATE_BUCKETS = `
     );`;
 
 // The feed (GET /api/feed; storage/sql.ts feedSql). PostgreSQL: each row keeps the id of the transaction that inserted it,
-// since instances commit in any order and the feed reads only rows of transactions that have all ended. Rows stored
-// before this migration share its transaction's id, and keep their sequence order. SQLite commits in sequence order.
+// since instances commit in any order and the feed reads only rows of transactions that have all ended. The column is
+// added without a value for the rows already there (NULL: they come first, in sequence order), so the upgrade does not
+// rewrite the tables; the default fills it from then on. SQLite commits in sequence order.
 const FEED = {
   sqlite: `
     CREATE INDEX records_kind_seq ON records (kind, seq);`,
   postgres: `
-    ALTER TABLE records ADD COLUMN tx xid8 NOT NULL DEFAULT pg_current_xact_id();
-    ALTER TABLE consent_requests ADD COLUMN tx xid8 NOT NULL DEFAULT pg_current_xact_id();
-    CREATE INDEX records_kind_tx ON records (kind, tx, seq);
-    CREATE INDEX consent_requests_tx ON consent_requests (tx, seq);`,
+    ALTER TABLE records ADD COLUMN tx xid8;
+    ALTER TABLE records ALTER COLUMN tx SET DEFAULT pg_current_xact_id();
+    ALTER TABLE consent_requests ADD COLUMN tx xid8;
+    ALTER TABLE consent_requests ALTER COLUMN tx SET DEFAULT pg_current_xact_id();
+    CREATE INDEX records_kind_tx ON records (kind, (coalesce(tx, '0'::xid8)), seq);
+    CREATE INDEX consent_requests_tx ON consent_requests ((coalesce(tx, '0'::xid8)), seq);`,
 };
 
 export const MIGRATIONS: readonly Migration[] = [

@@ -96,10 +96,13 @@ export function feedSql(engine: 'sqlite' | 'postgres', query: FeedQuery): { sql:
     params.push(BigInt(query.after ?? 0));
     [position, order] = ['r.seq', 'r.seq'];
   } else {
-    const [tx, seq] = (query.after ?? '0.0').split('.');
-    where.push('(r.tx, r.seq) > (?::xid8, ?::bigint)', 'r.tx < pg_snapshot_xmin(pg_current_snapshot())');
-    params.push(tx, seq);
-    [position, order] = ["r.tx::text || '.' || r.seq", 'r.tx, r.seq'];
+    // Rows stored before the feed existed have no transaction id: they count as 0, first. The same expression as the
+    // feed's indexes (migrations.ts), so an index serves both the order and the bounds.
+    const tx = "coalesce(r.tx, '0'::xid8)";
+    const [afterTx, afterSeq] = (query.after ?? '0.0').split('.');
+    where.push(`(${tx}, r.seq) > (?::xid8, ?::bigint)`, `${tx} < pg_snapshot_xmin(pg_current_snapshot())`);
+    params.push(afterTx, afterSeq);
+    [position, order] = [`${tx}::text || '.' || r.seq`, `${tx}, r.seq`];
   }
   params.push(query.limit);
   const columns = isRequest ? REQUEST_COLUMNS : RECORD_COLUMNS;
