@@ -1,13 +1,15 @@
 // `koe-receiver` as an operator runs it, in real processes: a second receiver on a data dir is refused with the
-// first one's data untouched, kill -9 frees the dir, keys work beside a running receiver, --help lists everything.
+// first one's data untouched, kill -9 frees the dir, keys work beside a running receiver, SIGTERM answers what it is
+// receiving before it exits, --help lists everything.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { request } from 'node:http';
 import { ENVIRONMENT } from '../../src/server/config.js';
 import { validIntake } from '../fixtures/submissions.js';
-import { engines, get, post, tempDir, removeDir } from './helpers.js';
+import { admin, engines, get, post, tempDir, removeDir } from './helpers.js';
 import { lastLine, runCli, spawnReceiver } from './processes.js';
 
 const ROOT = new URL('../../', import.meta.url);
@@ -79,6 +81,59 @@ for (const engine of engines().filter((e) => e.name === 'postgres')) {
       }
     });
   });
+}
+
+for (const engine of engines()) {
+  describe(`koe-receiver stopping (SIGTERM, as systemctl stop sends) [${engine.name}]`, () => {
+    it('answers the requests it is still receiving, stores them, then exits 0', async () => {
+      const target = await engine.target();
+      const receiver = await spawnReceiver(target.env);
+      try {
+        const { hostname, port } = new URL(receiver.url);
+        const intakes = Array.from({ length: 5 }, () => validIntake());
+        const finish: (() => void)[] = [];
+        // Each request sends its headers and the first 100 bytes of its body, and the rest only after SIGTERM.
+        const answers = intakes.map(
+          (intake) =>
+            new Promise<string>((answered) => {
+              const body = Buffer.from(JSON.stringify(intake));
+              const headers = { 'Content-Type': 'application/json', 'Idempotency-Key': `"${intake.id}"`, 'Content-Length': body.length };
+              const req = request({ hostname, port, path: '/api/intake', method: 'POST', agent: false, headers }, (res) => {
+                res.resume();
+                res.on('end', () => answered(String(res.statusCode)));
+              });
+              req.on('error', (error: NodeJS.ErrnoException) => answered(error.code ?? error.message));
+              req.write(body.subarray(0, 100));
+              finish.push(() => req.end(body.subarray(100)));
+            }),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        receiver.child.kill('SIGTERM');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        for (const send of finish) send();
+        assert.deepEqual(await Promise.all(answers), intakes.map(() => '201'));
+        await receiver.stop();
+        assert.equal(receiver.child.exitCode, 0);
+        const stored = await storedIds(target);
+        for (const intake of intakes) assert.ok(stored.includes(intake.id), `${intake.id} was answered 201 but not stored`);
+      } finally {
+        await receiver.stop();
+        await target.cleanup();
+      }
+    });
+  });
+}
+
+/** The intake ids in the target's database, read around the receiver. */
+async function storedIds(target: Awaited<ReturnType<ReturnType<typeof engines>[number]['target']>>): Promise<string[]> {
+  if (target.databaseUrl) return (await admin<{ record_id: string }>("SELECT record_id FROM records WHERE kind = 'intake'", [], target.databaseUrl)).map((row) => row.record_id);
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(join(target.dataDir, 'koe.sqlite'), { readonly: true });
+  try {
+    return db.prepare("SELECT record_id FROM records WHERE kind = 'intake'").pluck().all() as string[];
+  } finally {
+    db.close();
+  }
 }
 
 describe('koe-receiver --help and secrets', () => {
