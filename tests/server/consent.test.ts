@@ -46,6 +46,17 @@ for (const engine of engines()) {
       assert.equal((await get(`${r.url}/api/consent-requests/unknown-id`, key)).status, 404);
     });
 
+    it('reads back a request whose own id is 128 characters as the schema counts them (emoji: 256 UTF-16 units)', async () => {
+      const id = '📣'.repeat(128);
+      const request = await issue({ ...validConsentRequestInput(), id });
+      assert.equal(request.id, id);
+      const one = await get(`${r.url}/api/consent-requests/${encodeURIComponent(id)}`, key);
+      assert.equal(one.status, 200);
+      assert.equal(((await one.json()) as Signed).id, id);
+      assert.equal((await get(`${r.url}/api/records?type=consent&request=${encodeURIComponent(id)}`, key)).status, 200);
+      assert.equal((await get(`${r.url}/api/consent-requests/${encodeURIComponent(id + '📣')}`, key)).status, 400);
+    });
+
     it('lists issued requests newest first, without their tokens', async () => {
       const a = await issue();
       const b = await issue();

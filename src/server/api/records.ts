@@ -93,7 +93,7 @@ export function listQuery(kind: RecordKind, query: URLSearchParams): ListQuery {
     out.channel = channel;
   }
   if (request) {
-    if (request.length > 128 || !RECORD_ID.test(request)) throw badQuery('"request" must be a consent request id (at most 128 characters, no control characters).');
+    if ([...request].length > 128 || !RECORD_ID.test(request)) throw badQuery('"request" must be a consent request id (at most 128 characters, no control characters).');
     out.requestId = request;
   }
   for (const name of ['from', 'to'] as const) {
