@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { requireKey } from '../auth.js';
 import { canonicalJson, sha256Hex } from '../canonical.js';
 import type { ConsentRequest } from '../../core/schemas.js';
-import { RECORD_ID } from '../../core/record-id.js';
+import { isRecordId } from '../../core/record-id.js';
 import { HttpError, idempotencyKey, mediaType, parseJson, pathSegment, readBody, sendJson } from '../http.js';
 import { lineOf, runIdempotent } from '../idempotency.js';
 import type { Route } from '../router.js';
@@ -49,8 +49,7 @@ export function consentRequestRoutes(deps: ApiDeps): Route[] {
         const { storage } = await deps.services;
         await requireKey(req, storage, 'read');
         const id = pathSegment(params.id!);
-        // Characters as the wire schema counts them: code points (an id of 128 emoji is 256 UTF-16 units).
-        if (!RECORD_ID.test(id) || [...id].length > 128) throw new HttpError(400, 'bad-id', 'A consent request id is 1 to 128 characters, without control characters.');
+        if (!isRecordId(id)) throw new HttpError(400, 'bad-id', 'A consent request id is 1 to 128 characters, without control characters.');
         const request = await storage.consentRequest(id);
         if (!request) throw new HttpError(404, 'not-found', `No consent request with id "${id}".`);
         sendJson(res, 200, request, cors);

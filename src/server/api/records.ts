@@ -5,7 +5,7 @@
 import type { ServerResponse } from 'node:http';
 import { requireKey } from '../auth.js';
 import { CHANNELS } from '../../core/schemas.js';
-import { RECORD_ID } from '../../core/record-id.js';
+import { isRecordId } from '../../core/record-id.js';
 import { TAG_ID } from '../../core/text.js';
 import { HttpError, sendJson } from '../http.js';
 import type { Route } from '../router.js';
@@ -93,7 +93,7 @@ export function listQuery(kind: RecordKind, query: URLSearchParams): ListQuery {
     out.channel = channel;
   }
   if (request) {
-    if ([...request].length > 128 || !RECORD_ID.test(request)) throw badQuery('"request" must be a consent request id (at most 128 characters, no control characters).');
+    if (!isRecordId(request)) throw badQuery('"request" must be a consent request id (at most 128 characters, no control characters).');
     out.requestId = request;
   }
   for (const name of ['from', 'to'] as const) {
