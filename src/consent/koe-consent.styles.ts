@@ -24,6 +24,14 @@ export const consentStyles = css`
     border-radius: var(--_koe-radius);
     padding: calc(var(--_koe-space) * 1.5);
   }
+  /* Off-screen parts of the notice and the form are laid out only when they come near the viewport. */
+  @media screen {
+    .notice > section,
+    form > fieldset {
+      content-visibility: auto;
+      contain-intrinsic-size: auto 12rem;
+    }
+  }
   .notice ul,
   .receipt ul {
     margin: 0.25rem 0;

@@ -7,7 +7,7 @@ import '../../src/consent/define.js';
 import type { KoeConsent } from '../../src/consent/koe-consent.js';
 import { encodeConsentLink } from '../../src/consent/consent-links.js';
 import type { ConsentRecord, ConsentRequest } from '../../src/core/schemas.js';
-import { fill, issuedRequest, pick, storedConsents, submit } from './consent-helpers.js';
+import { fill, issuedRequest, pick, printMedia, storedConsents, submit } from './consent-helpers.js';
 import { $, $$ } from '../shadow.js';
 import { until } from '../wait.js';
 import { resetWorld } from '../world.js';
@@ -39,20 +39,6 @@ async function decline(el: KoeConsent, locale: 'ja' | 'en' = 'ja'): Promise<void
   await pick(el, WORDS[locale].answer, WORDS[locale].decline);
   await fill(el, WORDS[locale].sign, '山田 太郎');
   await submit(el);
-}
-
-/**
- * Print media, where the test runner can have the browser emulate it (Chromium, over CDP); false where it cannot: Firefox
- * here ("CDP support is required") and WebKit over WebDriver ("not supported for browser type webdriver").
- */
-async function printMedia(): Promise<boolean> {
-  try {
-    await emulateMedia({ media: 'print' });
-    return true;
-  } catch (error) {
-    if (/CDP support is required|not supported for browser type/.test(String(error))) return false;
-    throw error;
-  }
 }
 
 /** Grants on a fresh request and returns the receipt's withdrawal link (with the token the receiver returned). */

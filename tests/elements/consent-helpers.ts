@@ -1,5 +1,5 @@
 // Helpers for the <koe-consent> tests: requests, filling the form, drawing (a clean world: ../world.ts).
-import { executeServerCommand } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import { $, $$ } from '../shadow.js';
 import { until } from '../wait.js';
 import type { ConsentRecord, ConsentRequest } from '../../src/core/schemas.js';
@@ -69,4 +69,18 @@ export function drawStroke(canvas: HTMLCanvasElement): void {
   canvas.dispatchEvent(new PointerEvent('pointerdown', { ...init, ...at(0), buttons: 1, button: 0 }));
   for (let i = 1; i < 12; i += 1) canvas.dispatchEvent(new PointerEvent('pointermove', { ...init, ...at(i), buttons: 1 }));
   canvas.dispatchEvent(new PointerEvent('pointerup', { ...init, ...at(12), buttons: 0, button: 0 }));
+}
+
+/**
+ * Print media, where the test runner can have the browser emulate it (Chromium, over CDP); false where it cannot: Firefox
+ * here ("CDP support is required") and WebKit over WebDriver ("not supported for browser type webdriver").
+ */
+export async function printMedia(): Promise<boolean> {
+  try {
+    await emulateMedia({ media: 'print' });
+    return true;
+  } catch (error) {
+    if (/CDP support is required|not supported for browser type/.test(String(error))) return false;
+    throw error;
+  }
 }

@@ -1,18 +1,33 @@
 // <koe-consent> before sending: the notice, explicit choices, validation, bad links, insecure pages, ja/en.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/consent/define.js';
 import { KoeConsent } from '../../src/consent/koe-consent.js';
 import { buildNotice } from '../../src/consent/notice-in-locale.js';
 import { noticeText } from '../../src/consent/notice-hash.js';
 import { encodeConsentLink, toBase64Url } from '../../src/consent/consent-links.js';
 import type { ConsentRequest } from '../../src/core/schemas.js';
-import { choice, fill, issuedRequest, localRequest, pick, storedConsents, submit } from './consent-helpers.js';
+import { choice, fill, issuedRequest, localRequest, pick, printMedia, storedConsents, submit } from './consent-helpers.js';
 import { $, $$ } from '../shadow.js';
 import { resetWorld } from '../world.js';
 
 const mount = (request?: ConsentRequest, attrs: { locale?: string; endpoint?: string } = {}) =>
   fixture<KoeConsent>(html`<koe-consent endpoint=${attrs.endpoint ?? '/api/consent'} locale=${attrs.locale ?? ''} .request=${request}></koe-consent>`);
+
+/** Whether this browser scrolls a text box far below the window into view when it takes focus. */
+function scrollsToFocus(): boolean {
+  const probe = document.createElement('input');
+  probe.style.cssText = `position: absolute; top: ${innerHeight * 3}px`;
+  document.body.append(probe);
+  scrollTo(0, 0);
+  probe.focus();
+  const scrolled = scrollY > 0;
+  probe.remove();
+  scrollTo(0, 0);
+  return scrolled;
+}
+
+const focusedRadio = (el: Element) => el.shadowRoot!.activeElement?.closest<HTMLInputElement>('input[type="radio"]');
 
 const text = (el: Element) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
 
@@ -114,6 +129,45 @@ describe('<koe-consent> notice and form', () => {
     await el.updateComplete;
     expect(choice(el, 'ロゴ', '許可しない').checked).to.equal(true);
     expect(choice(el, 'ロゴ', '許可する').checked).to.equal(false);
+  });
+
+  // The parts of the notice and the form below the window are laid out only when they come near it (content-visibility).
+  it('a keyboard user reaches every control of a page taller than the window, each in view as it takes focus', async () => {
+    const el = await mount(localRequest());
+    scrollTo(0, 0);
+    expect(el.getBoundingClientRect().height, 'the notice and form run past the window').to.be.greaterThan(innerHeight * 1.5);
+    // WebKit's MiniBrowser here scrolls no focused field into view, with or without content-visibility: there, only reaching each.
+    const scrolls = scrollsToFocus();
+    const reached = new Set<string>();
+    const before = document.createElement('button');
+    el.before(before);
+    before.focus();
+    for (let step = 0; step < 40 && !reached.has('submit'); step += 1) {
+      await sendKeys({ press: step > 0 && focusedRadio(el)?.matches(':not(:checked)') ? ' ' : 'Tab' });
+      await el.updateComplete;
+      const focused = el.shadowRoot!.activeElement as HTMLElement;
+      const box = focused.getBoundingClientRect();
+      const name = focused.getAttribute('part') || focused.id || `${focused.tagName} ${focused.getAttribute('type') ?? ''} ${focused.closest('fieldset')?.querySelector('legend')?.textContent ?? ''}`;
+      expect(box.height, `${name} is laid out`).to.be.greaterThan(0);
+      if (scrolls) expect(box.bottom > 0 && box.top < innerHeight, `${name} is in view (${box.top}–${box.bottom} of ${innerHeight})`).to.equal(true);
+      reached.add(focused.getAttribute('part') === 'submit' ? 'submit' : name);
+    }
+    before.remove();
+    expect([...reached], 'Tab ends on the send button').to.include('submit');
+  });
+
+  it('printed before signing, the notice is laid out in full and the form is left out', async function () {
+    const el = await mount(localRequest());
+    scrollTo(0, 0);
+    if (!(await printMedia())) return this.skip();
+    try {
+      const headings = $$(el, '.notice h3');
+      expect(headings.length).to.be.greaterThan(5);
+      for (const heading of headings) expect(heading.checkVisibility({ contentVisibilityAuto: true }), heading.textContent!).to.equal(true);
+      expect($(el, 'form').getClientRects().length).to.equal(0);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
   });
 
   it('declined: a reason field, the decline sentence by the button, accessible', async () => {
