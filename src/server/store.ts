@@ -206,6 +206,11 @@ export interface Storage {
    * process has the database to itself (SQLite): that process counts in memory.
    */
   takeRateToken?(client: string, limit: RateLimit, nowMs: number): Promise<RateVerdict>;
+  /**
+   * Refreshes the query planner's statistics after a bulk load (PostgreSQL). Until a table has them, PostgreSQL guesses
+   * it is tiny and reads every row to sort one page of the feed or a list. Absent on SQLite, which plans by its indexes.
+   */
+  analyze?(): Promise<void>;
   /** The named secret, created with `generate()` by whichever instance gets there first. */
   secret(name: string, generate: () => string): Promise<string>;
   /** Deletes every record and request (tests only; keys and secrets stay). */

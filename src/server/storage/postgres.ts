@@ -240,6 +240,10 @@ class PostgresStorage implements Storage {
     return { ok: false, retryAfterSeconds: secondsUntilToken(bucket?.tokens ?? 0, limit) };
   }
 
+  async analyze(): Promise<void> {
+    await this.#pool.query('ANALYZE records, record_tags, consent_requests');
+  }
+
   async secret(name: string, generate: () => string): Promise<string> {
     await this.#pool.query('INSERT INTO secrets (name, value, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [name, generate(), new Date().toISOString()]);
     return (await this.#pool.query<{ value: string }>('SELECT value FROM secrets WHERE name = $1', [name])).rows[0]!.value;
