@@ -142,18 +142,24 @@ describe('<koe-consent> notice and form', () => {
     const before = document.createElement('button');
     el.before(before);
     before.focus();
-    for (let step = 0; step < 40 && !reached.has('submit'); step += 1) {
-      await sendKeys({ press: step > 0 && focusedRadio(el)?.matches(':not(:checked)') ? ' ' : 'Tab' });
-      await el.updateComplete;
-      const focused = el.shadowRoot!.activeElement as HTMLElement;
-      const box = focused.getBoundingClientRect();
-      const name = focused.getAttribute('part') || focused.id || `${focused.tagName} ${focused.getAttribute('type') ?? ''} ${focused.closest('fieldset')?.querySelector('legend')?.textContent ?? ''}`;
-      expect(box.height, `${name} is laid out`).to.be.greaterThan(0);
-      if (scrolls) expect(box.bottom > 0 && box.top < innerHeight, `${name} is in view (${box.top}–${box.bottom} of ${innerHeight})`).to.equal(true);
-      reached.add(focused.getAttribute('part') === 'submit' ? 'submit' : name);
+    try {
+      for (let step = 0; step < 40 && !reached.has('submit'); step += 1) {
+        // Space picks the first answer of a group (granting shows the scopes, which are then tabbed through too).
+        await sendKeys({ press: step > 0 && focusedRadio(el)?.matches(':not(:checked)') ? ' ' : 'Tab' });
+        await el.updateComplete;
+        const focused = el.shadowRoot!.activeElement as HTMLElement;
+        const box = focused.getBoundingClientRect();
+        const name = focused.getAttribute('part') || focused.id || `${focused.tagName} ${focused.getAttribute('type') ?? ''} ${focused.closest('fieldset')?.querySelector('legend')?.textContent ?? ''}`;
+        expect(box.height, `${name} is laid out`).to.be.greaterThan(0);
+        if (scrolls) expect(box.bottom > 0 && box.top < innerHeight, `${name} is in view (${box.top}–${box.bottom} of ${innerHeight})`).to.equal(true);
+        reached.add(focused.getAttribute('part') === 'submit' ? 'submit' : name);
+      }
+    } finally {
+      before.remove();
     }
-    before.remove();
-    expect([...reached], 'Tab ends on the send button').to.include('submit');
+    expect([...reached], 'each scope, the signer and the signature, and Tab ends on the send button').to.include.members(
+      ['INPUT radio 社名', 'INPUT radio ロゴ', 'INPUT radio 発言の引用', 'f-name', 'f-typedName', 'submit'],
+    );
   });
 
   it('printed before signing, the notice is laid out in full and the form is left out', async function () {
