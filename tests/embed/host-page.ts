@@ -17,7 +17,7 @@ export const OTHER_VERSION = '0.0.0-other';
  * tests (the first request of each builds it, about a second each, more under load), each test starts in a clean world,
  * and the page a test opened is closed after it.
  */
-export function hostPages(files: string[]): { open: typeof HostPage.open } {
+export function hostPages(files: string[]): { open: typeof HostPage.open; load: typeof HostPage.load } {
   let page: HostPage | undefined;
   before(async function () {
     this.timeout(120_000);
@@ -28,7 +28,7 @@ export function hostPages(files: string[]): { open: typeof HostPage.open } {
   });
   beforeEach(resetWorld);
   afterEach(() => page?.close());
-  return { open: async (body, lang) => (page = await HostPage.open(body, lang)) };
+  return { open: async (body, lang) => (page = await HostPage.open(body, lang)), load: async (src) => (page = await HostPage.load(src)) };
 }
 
 export class HostPage {
@@ -49,12 +49,25 @@ export class HostPage {
   }
 
   /** Opens `body` (the page's markup) in a frame of this document, with `lang`. */
-  static async open(body: string, lang = 'ja'): Promise<HostPage> {
+  static open(body: string, lang = 'ja'): Promise<HostPage> {
+    return HostPage.#inFrame((frame) => {
+      frame.srcdoc = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Host page</title></head><body>${body}</body></html>`;
+    });
+  }
+
+  /** Opens the page at `src`: a URL of its own, for what depends on the page's origin (a CSP's 'self'; Firefox gives a srcdoc none). */
+  static load(src: string): Promise<HostPage> {
+    return HostPage.#inFrame((frame) => {
+      frame.src = src;
+    });
+  }
+
+  static async #inFrame(navigate: (frame: HTMLIFrameElement) => void): Promise<HostPage> {
     const frame = document.createElement('iframe');
     frame.style.width = '640px';
     frame.style.height = '720px';
     const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    frame.srcdoc = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Host page</title></head><body>${body}</body></html>`;
+    navigate(frame);
     document.body.append(frame);
     await loaded;
     return new HostPage(frame);
