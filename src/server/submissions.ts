@@ -80,5 +80,10 @@ export function prepareConsentRequest(input: unknown, now: Date, newId: () => st
   if (Date.parse(request.expiresAt) <= now.getTime()) {
     throw validationError('consent request', [{ path: 'expiresAt', message: `must be later than the time of issue (${request.issuedAt})`, code: 'expires_before_issue' }]);
   }
+  // A window for a review that is not asked for would be dropped from the notice and the record: say so instead.
+  if (!request.reviewBeforePublication && request.reviewWindowBusinessDays !== undefined) {
+    const message = 'applies only when reviewBeforePublication is true; leave it out, or ask for the review';
+    throw validationError('consent request', [{ path: 'reviewWindowBusinessDays', message, code: 'review_window_without_review' }]);
+  }
   return request;
 }

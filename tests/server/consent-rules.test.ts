@@ -49,13 +49,14 @@ for (const engine of engines()) {
       await refused(answering(request, { scopes: [{ id: 'company-name', granted: true }, { id: 'logo', granted: true }] }), 'scope-unanswered', 'scopes');
     });
 
-    it('issues no request that could never be answered: one that expires before it is sent, or offers a scope twice', async () => {
+    it('issues no request that could never be answered or says two things: one that expires before it is sent, offers a scope twice, or sets a review window without a review', async () => {
       const key = await r.key(['issue']);
       const issued = (await r.receiver.records('consent-request')).length;
       for (const [over, path, code] of [
         [{ expiresAt: '2026-11-20T23:59:59Z' }, 'expiresAt', 'expires_before_issue'],
         [{ expiresAt: clock.toISOString() }, 'expiresAt', 'expires_before_issue'],
         [{ scopes: ['logo', 'quotes', 'logo'] }, 'scopes', 'scopes_repeated'],
+        [{ reviewBeforePublication: false, reviewWindowBusinessDays: 10 }, 'reviewWindowBusinessDays', 'review_window_without_review'],
       ] as const) {
         const res = await post(`${r.url}/api/consent-requests`, { ...validConsentRequestInput(), ...over }, undefined, bearer(key));
         assert.equal(res.status, 422, JSON.stringify(over));
