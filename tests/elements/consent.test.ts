@@ -167,6 +167,8 @@ describe('<koe-consent> notice and form', () => {
     scrollTo(0, 0);
     if (!(await printMedia())) return this.skip();
     try {
+      // Printing runs the rendering steps with print media: let a frame pass, as it does.
+      await new Promise((rendered) => requestAnimationFrame(rendered));
       const headings = $$(el, '.notice h3');
       expect(headings.length).to.be.greaterThan(5);
       for (const heading of headings) expect(heading.checkVisibility({ contentVisibilityAuto: true }), heading.textContent!).to.equal(true);
