@@ -24,7 +24,7 @@ export const consentStyles = css`
     border-radius: var(--_koe-radius);
     padding: calc(var(--_koe-space) * 1.5);
   }
-  /* Off-screen parts of the notice and the form are laid out only when they come near the viewport. */
+  /* Off-screen parts of the notice and the form are laid out only when they come near the viewport; on screens only, so a printout has all of it. */
   @media screen {
     .notice > section,
     form > fieldset {

@@ -49,7 +49,7 @@ for (const engine of engines()) {
       await refused(answering(request, { scopes: [{ id: 'company-name', granted: true }, { id: 'logo', granted: true }] }), 'scope-unanswered', 'scopes');
     });
 
-    it('issues no request that could never be answered or says two things: one that expires before it is sent, offers a scope twice, or sets a review window without a review', async () => {
+    it('issues no request that could never be answered or contradicts itself: one that expires before it is sent, offers a scope twice, or sets a review window without a review', async () => {
       const key = await r.key(['issue']);
       const issued = (await r.receiver.records('consent-request')).length;
       for (const [over, path, code] of [
