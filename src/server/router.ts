@@ -40,6 +40,9 @@ export interface RouterOptions {
   logger: Logger;
 }
 
+/** Errors that mean the database's disk is full (SQLite, PostgreSQL): nothing can be stored until the operator frees space. */
+const STORAGE_FULL = /SQLITE_FULL|53100/;
+
 /** Errors that mean the database is unreachable or restarting: retryable, so 503 rather than 500. */
 const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P01|57P02|57P03|53300|08000|08003|08006|SQLITE_BUSY|Connection terminated|not queryable/;
 
@@ -105,7 +108,13 @@ export function createRouter(options: RouterOptions) {
       // The client left: nothing to answer, nothing to report. (Not `req.destroyed`: Node sets that once a body has been
       // read in full, so a failure after reading a POST would have gone unanswered and unlogged.)
       if (error instanceof ClientAbort || req.socket.destroyed || res.destroyed) return;
-      if (UNAVAILABLE.test(`${(error as { code?: string }).code ?? ''} ${(error as Error).message ?? ''}`)) {
+      const described = `${(error as { code?: string }).code ?? ''} ${(error as Error).message ?? ''}`;
+      if (STORAGE_FULL.test(described)) {
+        logger.error(`[koe-receiver] storage full: ${(error as Error).message}. Free disk space for the database: until then every write is refused (503) and clients keep what they send to retry.`);
+        const message = 'The receiver cannot store anything right now (its storage is full); nothing was stored. Please retry later.';
+        return sendError(res, new HttpError(503, 'storage-full', message, {}, { ...cors, 'Retry-After': '60' }));
+      }
+      if (UNAVAILABLE.test(described)) {
         logger.warn(`[koe-receiver] storage unavailable: ${(error as Error).message}`);
         return sendError(res, new HttpError(503, 'storage-unavailable', 'The receiver cannot reach its database right now; nothing was stored. Please retry.', {}, { ...cors, 'Retry-After': '2' }));
       }

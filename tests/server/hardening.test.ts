@@ -14,6 +14,9 @@ const ALLOWED = 'https://crm.example.com';
 /** A cursor as the receiver encodes them (api/records.ts), around any text. */
 const cursorOf = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 
+/** An error as the database driver throws it when the disk is full: better-sqlite3's SQLITE_FULL, PostgreSQL's 53100. */
+const diskFull = (code: string, message: string) => Object.assign(new Error(message), { code });
+
 /** A raw connection to the receiver; `reply` collects what comes back until the server closes it. */
 async function raw(url: string, send = ''): Promise<{ socket: Socket; reply: Promise<string> }> {
   const { hostname, port } = new URL(url);
@@ -129,6 +132,13 @@ for (const engine of engines()) {
         routes: [
           { method: 'GET', path: '/api/boom', handle: () => Promise.reject(new Error('boom')) },
           { method: 'POST', path: '/api/boom', handle: ({ req }) => readBody(req, 1024).then(() => Promise.reject(new Error('boom after the body'))) },
+          // A full disk, as each driver reports it (a disk cannot be filled on demand here).
+          { method: 'POST', path: '/api/full-sqlite', handle: ({ req }) => readBody(req, 1024).then(() => Promise.reject(diskFull('SQLITE_FULL', 'database or disk is full'))) },
+          {
+            method: 'POST',
+            path: '/api/full-postgres',
+            handle: ({ req }) => readBody(req, 1024).then(() => Promise.reject(diskFull('53100', 'could not extend file "base/16384/16390": No space left on device'))),
+          },
         ],
       });
       key = await r.key(['read', 'issue']);
@@ -187,6 +197,22 @@ for (const engine of engines()) {
       assert.match(errors[1]!.text, /POST \/api\/boom.*boom after the body/s);
       const res = await get(`${r.url}/api/boom`);
       assert.ok(!(await res.text()).includes('boom'));
+    });
+
+    it('a full disk → 503 storage-full with Retry-After, and an error line that tells the operator what to do', async () => {
+      for (const path of ['/api/full-sqlite', '/api/full-postgres']) {
+        const before = log.lines.length;
+        const res = await post(`${r.url}${path}`, { a: 1 }, undefined, origin);
+        assert.equal(res.status, 503, path);
+        assert.equal(res.headers.get('retry-after'), '60');
+        assert.equal(res.headers.get('access-control-allow-origin'), ALLOWED);
+        const body = (await res.json()) as { error: string; message: string };
+        assert.equal(body.error, 'storage-full');
+        assert.match(body.message, /nothing was stored/);
+        const logged = log.lines.slice(before);
+        assert.deepEqual(logged.map((l) => l.level), ['error'], path);
+        assert.match(logged[0]!.text, /storage full: .*Free disk space/);
+      }
     });
 
     it('answers a request the HTTP parser rejects with 400 and closes it', async () => {
