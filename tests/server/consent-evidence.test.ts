@@ -10,6 +10,7 @@ import { validConsentRequestInput } from '../fixtures/submissions.js';
 import kantaraSchema from '../fixtures/kantara-consent-receipt.schema.json' with { type: 'json' };
 import { admin, answering, engines, get, post, start, type Running, type Target } from './helpers.js';
 import { runCli } from './processes.js';
+import { numbered } from '../../src/server/storage/postgres.js';
 
 type Signed = Awaited<ReturnType<Running['receiver']['issueConsentRequest']>>;
 interface Jwk {
@@ -226,8 +227,7 @@ for (const engine of engines()) {
 /** A change made around the receiver, straight in the database (as an insider with database access could). */
 async function change(target: Target, sql: string, params: unknown[]): Promise<void> {
   if (target.databaseUrl) {
-    let n = 0;
-    await admin(sql.replace(/\?/g, () => `$${++n}`), params, target.databaseUrl);
+    await admin(numbered(sql), params, target.databaseUrl);
     return;
   }
   const { default: Database } = await import('better-sqlite3');

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { numbered } from '../../src/server/storage/postgres.js';
 import { feedSql } from '../../src/server/storage/sql.js';
 import { validConsentRequestInput, validIntake } from '../fixtures/submissions.js';
 import { engines, get, post, start, type Running } from './helpers.js';
@@ -178,8 +179,7 @@ for (const engine of engines()) {
             ['consent-request', 'consent_requests_tx'],
           ] as const) {
             const { sql, params } = feedSql('postgres', { kind, limit: 50, after: '5.3' });
-            let n = 0;
-            const plan = (await db.query(`EXPLAIN ${sql.replace(/\?/g, () => `$${++n}`)}`, params)).rows.map((row) => row['QUERY PLAN'] as string).join('\n');
+            const plan = (await db.query(`EXPLAIN ${numbered(sql)}`, params)).rows.map((row) => row['QUERY PLAN'] as string).join('\n');
             assert.match(plan, new RegExp(`Index Scan using ${index}`), plan);
             assert.doesNotMatch(plan, /Sort/, plan);
           }

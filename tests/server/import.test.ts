@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { canonicalJson, sha256Hex, signConsentRequest } from '../../src/server/index.js';
 import { validConsent, validConsentRequestInput, validIntake } from '../fixtures/submissions.js';
 import { admin, answering, bearer, engines, get, post, start, tempDir, removeDir } from './helpers.js';
+import { numbered } from '../../src/server/storage/postgres.js';
 import { feedSql, listSql } from '../../src/server/storage/sql.js';
 import { runCli } from './processes.js';
 
@@ -101,8 +102,7 @@ for (const engine of engines()) {
           assert.match(imported.stdout, /intake\.jsonl: 3000 imported/, imported.stderr);
           // Before its first ANALYZE the table counts as a few rows: the planner would read all 3,000 and sort them.
           for (const { sql, params } of [feedSql('postgres', { kind: 'intake', limit: 200 }), listSql({ kind: 'intake', limit: 50 })]) {
-            let n = 0;
-            const plan = (await admin(`EXPLAIN ${sql.replace(/\?/g, () => `$${++n}`)}`, params, target.databaseUrl)).map((row) => row['QUERY PLAN'] as string).join('\n');
+            const plan = (await admin(`EXPLAIN ${numbered(sql)}`, params, target.databaseUrl)).map((row) => row['QUERY PLAN'] as string).join('\n');
             assert.match(plan, /Index Scan/, plan);
             assert.doesNotMatch(plan, /Sort/, plan);
           }

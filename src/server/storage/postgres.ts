@@ -57,8 +57,8 @@ async function migrate(pool: PG.Pool): Promise<void> {
   }
 }
 
-/** `?` placeholders → `$1, $2 …` (our SQL has no `?` inside literals). */
-function numbered(sql: string): string {
+/** `?` placeholders → `$1, $2 …` (our SQL has no `?` inside literals). Exported for tests that run our SQL by hand. */
+export function numbered(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
 }
