@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConsentRequest } from '../core/schemas.js';
-import { RECORD_ID } from '../core/record-id.js';
+import { isRecordId, RECORD_ID } from '../core/record-id.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
 import { HMAC_SECRET } from './signing.js';
 import { isStorableInstant, type NewRow, type RecordKind, type Storage, type StoredLine } from './store.js';
@@ -68,7 +68,8 @@ function rowOf(kind: RecordKind, text: string): NewRow | undefined {
   const record = line.record as Record<string, unknown> | undefined;
   if (!record || typeof record !== 'object' || !storableInstant(line.receivedAt)) return undefined;
   if (kind === 'consent-request') {
-    if (!storableId(record.id) || typeof record.token !== 'string' || !storableInstant(record.issuedAt)) return undefined;
+    // Its id as the receiver takes one (at most 128 characters): a longer one would be stored, but never found by its id.
+    if (typeof record.id !== 'string' || !isRecordId(record.id) || typeof record.token !== 'string' || !storableInstant(record.issuedAt)) return undefined;
     return { kind, idempotencyKey: line.idempotencyKey ?? null, bodySha256: line.bodySha256 ?? null, record: record as ConsentRequest & { token: string } };
   }
   const recordId = kind === 'intake' ? record.id : record.receiptId;

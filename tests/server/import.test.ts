@@ -27,7 +27,9 @@ function writeLegacyDir(dir: string) {
   writeFileSync(join(dir, 'intake.jsonl'), [...intakeLines, ...unstorable].map((l) => JSON.stringify(l)).join('\n') + '\n{"receivedAt":"2026-10-0');
   const request = signConsentRequest({ ...validConsentRequestInput(), id: 'legacy-request', issuedAt: '2026-10-05T00:00:00.000Z', expiresAt: '2026-11-05T00:00:00.000Z' }, OLD_KEY);
   const requestLine = (record: object) => JSON.stringify({ receivedAt: request.issuedAt, idempotencyKey: null, type: 'koe.consent-request.v1', format: 'json', record });
-  writeFileSync(join(dir, 'consent-requests.jsonl'), [requestLine(request), requestLine({ ...request, id: 'garbled', issuedAt: 'yesterday' })].join('\n') + '\n');
+  // Skipped too: an id longer than any the receiver issues (128 characters), which GET /api/consent-requests/:id refuses.
+  const unreadableRequests = [requestLine({ ...request, id: 'garbled', issuedAt: 'yesterday' }), requestLine({ ...request, id: 'x'.repeat(129) })];
+  writeFileSync(join(dir, 'consent-requests.jsonl'), [requestLine(request), ...unreadableRequests].join('\n') + '\n');
   const consent = validConsent(request);
   writeFileSync(
     join(dir, 'consent.jsonl'),
@@ -47,7 +49,7 @@ for (const engine of engines()) {
         const first = await runCli(['import', legacy], target.env);
         assert.equal(first.code, 0, first.stderr);
         assert.match(first.stdout, /intake\.jsonl: 3 imported, 1 already present, 3 unreadable line\(s\) skipped/);
-        assert.match(first.stdout, /consent-requests\.jsonl: 1 imported, 0 already present, 1 unreadable line\(s\) skipped/);
+        assert.match(first.stdout, /consent-requests\.jsonl: 1 imported, 0 already present, 2 unreadable line\(s\) skipped/);
         assert.match(first.stdout, /consent\.jsonl: 1 imported, 0 already present/);
         assert.match(first.stdout, /hmac\.key: the consent-request key now lives in the database/);
         const second = await runCli(['import', legacy], target.env);
