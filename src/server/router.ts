@@ -43,6 +43,12 @@ export interface RouterOptions {
 /** Errors that mean the database's disk is full (SQLite, PostgreSQL): nothing can be stored until the operator frees space. */
 const STORAGE_FULL = /SQLITE_FULL|53100/;
 
+/**
+ * Errors that mean the database could not read or write its files (SQLite's SQLITE_IOERR and its extended codes,
+ * PostgreSQL's io_error): a failing disk, a file-size limit, a mount gone read-only. The operator must look at the disk.
+ */
+const STORAGE_IO_ERROR = /SQLITE_IOERR|58030/;
+
 /** Errors that mean the database is unreachable or restarting: retryable, so 503 rather than 500. */
 const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P01|57P02|57P03|53300|08000|08003|08006|SQLITE_BUSY|Connection terminated|not queryable/;
 
@@ -113,6 +119,11 @@ export function createRouter(options: RouterOptions) {
         logger.error(`[koe-receiver] storage full: ${(error as Error).message}. Free disk space for the database: until then every write is refused (503) and clients keep what they send to retry.`);
         const message = 'The receiver cannot store anything right now (its storage is full); nothing was stored. Please retry later.';
         return sendError(res, new HttpError(503, 'storage-full', message, {}, { ...cors, 'Retry-After': '60' }));
+      }
+      if (STORAGE_IO_ERROR.test(described)) {
+        logger.error(`[koe-receiver] storage I/O error: ${(error as Error).message} (${(error as { code?: string }).code ?? 'no code'}). The database could not read or write its files: check its disk and file system (a failing disk, a file-size limit, a read-only mount). Until then clients keep what they send to retry.`);
+        const message = 'The receiver cannot read or write its storage right now; nothing was stored. Please retry later.';
+        return sendError(res, new HttpError(503, 'storage-error', message, {}, { ...cors, 'Retry-After': '60' }));
       }
       if (UNAVAILABLE.test(described)) {
         logger.warn(`[koe-receiver] storage unavailable: ${(error as Error).message}`);

@@ -139,6 +139,12 @@ for (const engine of engines()) {
             path: '/api/full-postgres',
             handle: ({ req }) => readBody(req, 1024).then(() => Promise.reject(diskFull('53100', 'could not extend file "base/16384/16390": No space left on device'))),
           },
+          // A disk that fails a write, as PostgreSQL reports it (disk-errors.test.ts makes SQLite's fail for real).
+          {
+            method: 'POST',
+            path: '/api/ioerr-postgres',
+            handle: ({ req }) => readBody(req, 1024).then(() => Promise.reject(diskFull('58030', 'could not write to file "pg_wal/xlogtemp.123": Input/output error'))),
+          },
         ],
       });
       key = await r.key(['read', 'issue']);
@@ -212,6 +218,23 @@ for (const engine of engines()) {
         const logged = log.lines.slice(before);
         assert.deepEqual(logged.map((l) => l.level), ['error'], path);
         assert.match(logged[0]!.text, /storage full: .*Free disk space/);
+      }
+    });
+
+    it('a disk that fails a read or write (PostgreSQL io_error) → 503 storage-error with Retry-After, and an error line that names the disk', async () => {
+      for (const path of ['/api/ioerr-postgres']) {
+        const before = log.lines.length;
+        const res = await post(`${r.url}${path}`, { a: 1 }, undefined, origin);
+        assert.equal(res.status, 503, path);
+        assert.equal(res.headers.get('retry-after'), '60');
+        assert.equal(res.headers.get('access-control-allow-origin'), ALLOWED);
+        const body = (await res.json()) as { error: string; message: string };
+        assert.equal(body.error, 'storage-error');
+        assert.match(body.message, /nothing was stored/);
+        const logged = log.lines.slice(before);
+        assert.deepEqual(logged.map((l) => l.level), ['error'], path);
+        assert.match(logged[0]!.text, /storage I\/O error: .*\(58030\)\. .*check its disk and file system/);
+        assert.doesNotMatch(logged[0]!.text, /\n\s+at /, 'no stack trace: the line says what to do');
       }
     });
 

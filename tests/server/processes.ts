@@ -16,9 +16,14 @@ export interface ReceiverProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `koe-receiver` on a free port; resolves once it listens. No rate limit unless `env` sets one. */
-export async function spawnReceiver(env: Record<string, string>): Promise<ReceiverProcess> {
-  const child = spawn(process.execPath, CLI, { cwd: ROOT, env: { ...process.env, PORT: '0', KOE_RATE_LIMIT: 'off', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts `koe-receiver` on a free port; resolves once it listens. No rate limit unless `env` sets one.
+ * `fileSizeLimit`: the largest file, in bytes, it may write (RLIMIT_FSIZE, through util-linux's prlimit): a write past
+ * it fails as a failing disk's does, with EFBIG.
+ */
+export async function spawnReceiver(env: Record<string, string>, { fileSizeLimit }: { fileSizeLimit?: number } = {}): Promise<ReceiverProcess> {
+  const command = fileSizeLimit === undefined ? [process.execPath, ...CLI] : ['prlimit', `--fsize=${fileSizeLimit}`, process.execPath, ...CLI];
+  const child = spawn(command[0]!, command.slice(1), { cwd: ROOT, env: { ...process.env, PORT: '0', KOE_RATE_LIMIT: 'off', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
