@@ -40,7 +40,7 @@ const strings: Record<DemoLocale, Strings> = {
     mailTitle: 'メールのやり取り',
     mailCount: '5 件',
     mailTo: '宛先',
-    snippetHint: '本文の一文を選択すると「お客様の声として保存」ボタンが表示され、そのまま登録できます。',
+    snippetHint: '本文の一文を選択すると「顧客の声として保存」ボタンが表示され、そのまま登録できます。',
     voiceTitle: '顧客の声を記録',
     openInbox: '受信箱を開く',
     voiceHint: '商談で聞いたお客様の言葉を、そのまま広報・マーケティングに共有しましょう。取引先と商談の情報は自動で付きます。',

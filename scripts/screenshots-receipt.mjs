@@ -20,7 +20,8 @@ export async function receiptPrintShots(browser, base, request, locale, out) {
   for (let i = 0; i < count; i += 1) await groups.nth(i).getByRole('radio', { name: i < count - 1 ? w.allow : w.deny, exact: true }).check();
   await page.getByLabel(w.sign).fill(SIGNER[locale]);
   await page.locator('koe-consent [part=submit]').click();
-  await page.locator('koe-consent .seal').waitFor({ timeout: 15_000 });
+  // The seal shows on screen and in the printed receipt: either one means the receiver's answer is in.
+  await page.locator('koe-consent .seal').first().waitFor({ timeout: 15_000 });
   await page.locator('koe-consent .print-receipt').waitFor({ state: 'attached' });
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: join(out, `receipt-print-${locale}.png`), fullPage: true });

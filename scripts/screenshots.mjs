@@ -1,4 +1,5 @@
 // `npm run screenshots`: pictures of each element in ja and en for the README (docs/screenshots/).
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +12,18 @@ import { receiptPrintShots } from './screenshots-receipt.mjs';
 
 /** `node scripts/screenshots.mjs receipt`: only the printed receipts. */
 const only = process.argv[2];
+
+// Without a Japanese font, headless Chromium draws every Japanese character as an empty box: say so before taking any.
+let japaneseFonts = '';
+try {
+  japaneseFonts = execFileSync('fc-list', [':lang=ja', 'family'], { encoding: 'utf8' });
+} catch {
+  // no fontconfig: no fonts either
+}
+if (!japaneseFonts.trim()) {
+  console.error('screenshots: no Japanese font is installed, so Japanese text would show as empty boxes. Install one first: sudo apt-get install -y fonts-noto-cjk');
+  process.exit(1);
+}
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'docs/screenshots');

@@ -2,7 +2,7 @@
 import type { SnippetStrings } from './snippet.js';
 
 export const snippetJa: SnippetStrings = {
-  snippetButton: 'お客様の声として保存',
+  snippetButton: '顧客の声として保存',
   snippetShortcut: 'テキストを選んで Alt+Shift+V でも保存できます。',
   snippetDialogTitle: '選択したテキストを顧客の声として保存',
   snippetTargetMissing: (selector) => `for 属性の「${selector}」に当たる要素がページにありません。`,

@@ -59,7 +59,7 @@ describe('<koe-snippet>', () => {
 
     select(quote);
     await until(() => !button(snippet).hidden, 'the button');
-    expect(button(snippet).textContent!.trim()).to.equal('お客様の声として保存');
+    expect(button(snippet).textContent!.trim()).to.equal('顧客の声として保存');
     expect(button(snippet).getAttribute('aria-keyshortcuts')).to.equal('Alt+Shift+V');
     const rect = quote.getBoundingClientRect();
     expect(parseFloat(button(snippet).style.getPropertyValue('top'))).to.be.closeTo(rect.bottom + 6, 2);
