@@ -205,37 +205,28 @@ for (const engine of engines()) {
       assert.ok(!(await res.text()).includes('boom'));
     });
 
+    /** POSTs to a route that fails as the storage does; the answer and the one error line the operator gets. */
+    async function storageRefusal(path: string, error: string, logLine: RegExp): Promise<void> {
+      const before = log.lines.length;
+      const res = await post(`${r.url}${path}`, { a: 1 }, undefined, origin);
+      assert.equal(res.status, 503, path);
+      assert.equal(res.headers.get('retry-after'), '60');
+      assert.equal(res.headers.get('access-control-allow-origin'), ALLOWED);
+      const body = (await res.json()) as { error: string; message: string };
+      assert.equal(body.error, error);
+      assert.match(body.message, /nothing was stored/);
+      const logged = log.lines.slice(before);
+      assert.deepEqual(logged.map((l) => l.level), ['error'], path);
+      assert.match(logged[0]!.text, logLine);
+      assert.doesNotMatch(logged[0]!.text, /\n\s+at /, 'no stack trace: the line says what to do');
+    }
+
     it('a full disk → 503 storage-full with Retry-After, and an error line that tells the operator what to do', async () => {
-      for (const path of ['/api/full-sqlite', '/api/full-postgres']) {
-        const before = log.lines.length;
-        const res = await post(`${r.url}${path}`, { a: 1 }, undefined, origin);
-        assert.equal(res.status, 503, path);
-        assert.equal(res.headers.get('retry-after'), '60');
-        assert.equal(res.headers.get('access-control-allow-origin'), ALLOWED);
-        const body = (await res.json()) as { error: string; message: string };
-        assert.equal(body.error, 'storage-full');
-        assert.match(body.message, /nothing was stored/);
-        const logged = log.lines.slice(before);
-        assert.deepEqual(logged.map((l) => l.level), ['error'], path);
-        assert.match(logged[0]!.text, /storage full: .*Free disk space/);
-      }
+      for (const path of ['/api/full-sqlite', '/api/full-postgres']) await storageRefusal(path, 'storage-full', /storage full: .*Free disk space/);
     });
 
     it('a disk that fails a read or write (PostgreSQL io_error) → 503 storage-error with Retry-After, and an error line that names the disk', async () => {
-      for (const path of ['/api/ioerr-postgres']) {
-        const before = log.lines.length;
-        const res = await post(`${r.url}${path}`, { a: 1 }, undefined, origin);
-        assert.equal(res.status, 503, path);
-        assert.equal(res.headers.get('retry-after'), '60');
-        assert.equal(res.headers.get('access-control-allow-origin'), ALLOWED);
-        const body = (await res.json()) as { error: string; message: string };
-        assert.equal(body.error, 'storage-error');
-        assert.match(body.message, /nothing was stored/);
-        const logged = log.lines.slice(before);
-        assert.deepEqual(logged.map((l) => l.level), ['error'], path);
-        assert.match(logged[0]!.text, /storage I\/O error: .*\(58030\)\. .*check its disk and file system/);
-        assert.doesNotMatch(logged[0]!.text, /\n\s+at /, 'no stack trace: the line says what to do');
-      }
+      await storageRefusal('/api/ioerr-postgres', 'storage-error', /storage I\/O error: .*\(58030\)\. .*check its disk and file system/);
     });
 
     it('answers a request the HTTP parser rejects with 400 and closes it', async () => {
