@@ -1,5 +1,5 @@
 // Receiver processes for tests that need real ones: `koe-receiver` (from source, through tsx) and its commands.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +22,9 @@ export interface ReceiverProcess {
  * it fails as a failing disk's does, with EFBIG.
  */
 export async function spawnReceiver(env: Record<string, string>, { fileSizeLimit }: { fileSizeLimit?: number } = {}): Promise<ReceiverProcess> {
+  if (fileSizeLimit !== undefined && spawnSync('prlimit', ['--version']).error) {
+    throw new Error('This test limits the receiver\'s file size with prlimit, from util-linux: sudo apt-get install -y util-linux');
+  }
   const command = fileSizeLimit === undefined ? [process.execPath, ...CLI] : ['prlimit', `--fsize=${fileSizeLimit}`, process.execPath, ...CLI];
   const child = spawn(command[0]!, command.slice(1), { cwd: ROOT, env: { ...process.env, PORT: '0', KOE_RATE_LIMIT: 'off', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
