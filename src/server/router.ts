@@ -40,14 +40,27 @@ export interface RouterOptions {
   logger: Logger;
 }
 
-/** Errors that mean the database's disk is full (SQLite, PostgreSQL): nothing can be stored until the operator frees space. */
-const STORAGE_FULL = /SQLITE_FULL|53100/;
-
 /**
- * Errors that mean the database could not read or write its files (SQLite's SQLITE_IOERR and its extended codes,
- * PostgreSQL's io_error): a failing disk, a file-size limit, a mount gone read-only. The operator must look at the disk.
+ * Storage failures only the operator can end: each answers 503 `answer.code` with `Retry-After: 60` (clients keep what
+ * they send and retry) and logs one error line with the driver's message and code, then `advice`.
  */
-const STORAGE_IO_ERROR = /SQLITE_IOERR|58030/;
+const STORAGE_FAILURES = [
+  {
+    // The database's disk is full (SQLite, PostgreSQL): nothing can be stored until the operator frees space.
+    errors: /SQLITE_FULL|53100/,
+    label: 'storage full',
+    advice: 'Free disk space for the database: until then every write is refused (503) and clients keep what they send to retry.',
+    answer: { code: 'storage-full', message: 'The receiver cannot store anything right now (its storage is full); nothing was stored. Please retry later.' },
+  },
+  {
+    // The database could not read or write its files (SQLite's SQLITE_IOERR and its extended codes, PostgreSQL's io_error).
+    errors: /SQLITE_IOERR|58030/,
+    label: 'storage I/O error',
+    advice:
+      'The database could not read or write its files: check its disk and file system (a failing disk, a file-size limit, a read-only mount). Until then clients keep what they send to retry.',
+    answer: { code: 'storage-error', message: 'The receiver cannot read or write its storage right now; nothing was stored. Please retry later.' },
+  },
+];
 
 /** Errors that mean the database is unreachable or restarting: retryable, so 503 rather than 500. */
 const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P01|57P02|57P03|53300|08000|08003|08006|SQLITE_BUSY|Connection terminated|not queryable/;
@@ -114,19 +127,15 @@ export function createRouter(options: RouterOptions) {
       // The client left: nothing to answer, nothing to report. (Not `req.destroyed`: Node sets that once a body has been
       // read in full, so a failure after reading a POST would have gone unanswered and unlogged.)
       if (error instanceof ClientAbort || req.socket.destroyed || res.destroyed) return;
-      const described = `${(error as { code?: string }).code ?? ''} ${(error as Error).message ?? ''}`;
-      if (STORAGE_FULL.test(described)) {
-        logger.error(`[koe-receiver] storage full: ${(error as Error).message}. Free disk space for the database: until then every write is refused (503) and clients keep what they send to retry.`);
-        const message = 'The receiver cannot store anything right now (its storage is full); nothing was stored. Please retry later.';
-        return sendError(res, new HttpError(503, 'storage-full', message, {}, { ...cors, 'Retry-After': '60' }));
-      }
-      if (STORAGE_IO_ERROR.test(described)) {
-        logger.error(`[koe-receiver] storage I/O error: ${(error as Error).message} (${(error as { code?: string }).code ?? 'no code'}). The database could not read or write its files: check its disk and file system (a failing disk, a file-size limit, a read-only mount). Until then clients keep what they send to retry.`);
-        const message = 'The receiver cannot read or write its storage right now; nothing was stored. Please retry later.';
-        return sendError(res, new HttpError(503, 'storage-error', message, {}, { ...cors, 'Retry-After': '60' }));
+      const { code, message } = error as { code?: string; message?: string };
+      const described = `${code ?? ''} ${message ?? ''}`;
+      const failure = STORAGE_FAILURES.find(({ errors }) => errors.test(described));
+      if (failure) {
+        logger.error(`[koe-receiver] ${failure.label}: ${message} (${code ?? 'no code'}). ${failure.advice}`);
+        return sendError(res, new HttpError(503, failure.answer.code, failure.answer.message, {}, { ...cors, 'Retry-After': '60' }));
       }
       if (UNAVAILABLE.test(described)) {
-        logger.warn(`[koe-receiver] storage unavailable: ${(error as Error).message}`);
+        logger.warn(`[koe-receiver] storage unavailable: ${message}`);
         return sendError(res, new HttpError(503, 'storage-unavailable', 'The receiver cannot reach its database right now; nothing was stored. Please retry.', {}, { ...cors, 'Retry-After': '2' }));
       }
       logger.error(`[koe-receiver] unexpected error on ${method} ${path}`, error);
