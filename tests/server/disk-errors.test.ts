@@ -8,23 +8,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { validIntake } from '../fixtures/submissions.js';
-import { engines, get, post } from './helpers.js';
+import { engines, intakePages, post } from './helpers.js';
 import { lastLine, runCli, spawnReceiver } from './processes.js';
 
-/** Every intake id the receiver can read back, page by page. */
-async function storedIds(url: string, key: string): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor = '';
-  do {
-    const page = (await (await get(`${url}/api/records?type=intake&limit=200${cursor && `&cursor=${cursor}`}`, key)).json()) as {
-      items: { record: { id: string } }[];
-      nextCursor?: string;
-    };
-    ids.push(...page.items.map((line) => line.record.id));
-    cursor = page.nextCursor ?? '';
-  } while (cursor);
-  return ids;
-}
+/** Every intake id the receiver can read back. */
+const storedIds = async (url: string, key: string) => (await intakePages(url, key, '&limit=200')).flat();
 
 const largestFile = (dir: string) => Math.max(...readdirSync(dir).map((name) => statSync(join(dir, name)).size));
 

@@ -14,8 +14,8 @@ const ALLOWED = 'https://crm.example.com';
 /** A cursor as the receiver encodes them (api/records.ts), around any text. */
 const cursorOf = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 
-/** An error as the database driver throws it when the disk is full: better-sqlite3's SQLITE_FULL, PostgreSQL's 53100. */
-const diskFull = (code: string, message: string) => Object.assign(new Error(message), { code });
+/** An error as a database driver throws it, with its code: better-sqlite3's SQLITE_FULL, PostgreSQL's 53100 or 58030. */
+const driverError = (code: string, message: string) => Object.assign(new Error(message), { code });
 
 /** A raw connection to the receiver; `reply` collects what comes back until the server closes it. */
 async function raw(url: string, send = ''): Promise<{ socket: Socket; reply: Promise<string> }> {
@@ -133,17 +133,17 @@ for (const engine of engines()) {
           { method: 'GET', path: '/api/boom', handle: () => Promise.reject(new Error('boom')) },
           { method: 'POST', path: '/api/boom', handle: ({ req }) => readBody(req, 1024).then(() => Promise.reject(new Error('boom after the body'))) },
           // A full disk, as each driver reports it (a disk cannot be filled on demand here).
-          { method: 'POST', path: '/api/full-sqlite', handle: ({ req }) => readBody(req, 1024).then(() => Promise.reject(diskFull('SQLITE_FULL', 'database or disk is full'))) },
+          { method: 'POST', path: '/api/full-sqlite', handle: ({ req }) => readBody(req, 1024).then(() => Promise.reject(driverError('SQLITE_FULL', 'database or disk is full'))) },
           {
             method: 'POST',
             path: '/api/full-postgres',
-            handle: ({ req }) => readBody(req, 1024).then(() => Promise.reject(diskFull('53100', 'could not extend file "base/16384/16390": No space left on device'))),
+            handle: ({ req }) => readBody(req, 1024).then(() => Promise.reject(driverError('53100', 'could not extend file "base/16384/16390": No space left on device'))),
           },
           // A disk that fails a write, as PostgreSQL reports it (disk-errors.test.ts makes SQLite's fail for real).
           {
             method: 'POST',
             path: '/api/ioerr-postgres',
-            handle: ({ req }) => readBody(req, 1024).then(() => Promise.reject(diskFull('58030', 'could not write to file "pg_wal/xlogtemp.123": Input/output error'))),
+            handle: ({ req }) => readBody(req, 1024).then(() => Promise.reject(driverError('58030', 'could not write to file "pg_wal/xlogtemp.123": Input/output error'))),
           },
         ],
       });

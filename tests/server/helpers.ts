@@ -1,5 +1,6 @@
 // Runs the real receiver for node:test suites, on every storage engine: SQLite always, PostgreSQL when
 // KOE_TEST_DATABASE_URL is set (each suite in its own schema). The same suites run against both.
+import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -144,6 +145,20 @@ export function get(url: string, apiKey?: string, headers: Record<string, string
 }
 
 export const bearer = (apiKey: string) => ({ Authorization: `Bearer ${apiKey}` });
+
+/** Reads `/api/records?type=intake` page by page, following nextCursor (20 pages at most); returns every page's ids. */
+export async function intakePages(url: string, apiKey: string, query = ''): Promise<string[][]> {
+  const pages: string[][] = [];
+  let cursor: string | null = null;
+  do {
+    const res = await get(`${url}/api/records?type=intake${query}${cursor ? `&cursor=${cursor}` : ''}`, apiKey);
+    assert.equal(res.status, 200);
+    const page = (await res.json()) as { items: { record: { id: string } }[]; nextCursor: string | null };
+    pages.push(page.items.map((l) => l.record.id));
+    cursor = page.nextCursor;
+  } while (cursor && pages.length < 20);
+  return pages;
+}
 
 export function cloudEvent(type: string, id: string, data: unknown): Record<string, unknown> {
   return { specversion: '1.0', id, type, source: 'http://localhost/crm', time: new Date().toISOString(), datacontenttype: 'application/json', data };

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { listSql } from '../../src/server/storage/sql.js';
 import type { ListQuery } from '../../src/server/store.js';
 import { validConsentRequestInput, validIntake } from '../fixtures/submissions.js';
-import { answering, engines, get, post, start, type Running, type Target } from './helpers.js';
+import { answering, engines, get, intakePages, post, start, type Running, type Target } from './helpers.js';
 
 const CHANNELS = ['meeting', 'call', 'email'] as const;
 const TAGS = [['faq'], ['praise', 'faq'], ['case-study']];
@@ -38,19 +38,7 @@ for (const engine of engines()) {
       await target.cleanup();
     });
 
-    /** Follows nextCursor to the end; returns every page's ids. */
-    async function walk(query: string): Promise<string[][]> {
-      const pages: string[][] = [];
-      let cursor: string | null = null;
-      do {
-        const res = await get(`${r.url}/api/records?type=intake${query}${cursor ? `&cursor=${cursor}` : ''}`, key);
-        assert.equal(res.status, 200);
-        const page = (await res.json()) as { items: { record: { id: string } }[]; nextCursor: string | null };
-        pages.push(page.items.map((l) => l.record.id));
-        cursor = page.nextCursor;
-      } while (cursor && pages.length < 20);
-      return pages;
-    }
+    const walk = (query: string) => intakePages(r.url, key, query);
     const newestFirst = (filter: (s: (typeof sent)[number]) => boolean) => sent.filter(filter).map((s) => s.id).reverse();
 
     it('gives 50 per page by default, newest first, and every record exactly once across pages', async () => {
